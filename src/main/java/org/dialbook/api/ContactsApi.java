@@ -1,0 +1,36 @@
+package org.dialbook.api;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The six calls of the Exotel Contacts API v2, typed. {@link ContactsClient} implements it over
+ * HTTP; everything above {@code api} depends on this interface.
+ *
+ * <p>Single-resource calls throw an {@link ApiException} subtype on failure. Bulk calls return a
+ * {@link BulkResult} with one outcome per input item in input order, and throw only when the whole
+ * call could not be attempted (authentication, for instance).
+ */
+public interface ContactsApi {
+
+    /** Creates any number of contacts, sent in requests of at most 5000. */
+    BulkResult<Contact> createContacts(List<NewContact> contacts);
+
+    Contact updateContact(String sid, ContactPatch patch);
+
+    /** Updates any number of contacts, sent in requests of at most 5000. */
+    BulkResult<Contact> updateContacts(List<ContactUpdate> updates);
+
+    Contact getContact(String sid);
+
+    Page<Contact> listContacts(ListQuery query);
+
+    /** Returns the deleted contact. */
+    Contact deleteContact(String sid);
+
+    /**
+     * Walks every page from {@code query.offset()} until {@code total}, for bulk jobs. Pages are
+     * fetched lazily as the stream is consumed; a failure surfaces as an {@link ApiException}.
+     */
+    Stream<Contact> streamContacts(ListQuery query);
+}

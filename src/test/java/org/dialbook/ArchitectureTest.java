@@ -1,0 +1,41 @@
+package org.dialbook;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "org.dialbook", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule onlyTheUiTouchesJavaFx = noClasses()
+            .that().resideOutsideOfPackage("org.dialbook.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("the engine (api, sandbox, importer, credentials) must run in the CLI, in tests and on a "
+                    + "server without a display; the composition root hands its services to ui, which alone knows JavaFX");
+
+    @ArchTest
+    static final ArchRule apiDependsOnNothingElseOfOurs = noClasses()
+            .that().resideInAPackage("org.dialbook.api..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.dialbook.app..", "org.dialbook.ui..", "org.dialbook.importer..",
+                    "org.dialbook.credentials..", "org.dialbook.sandbox..")
+            .because("the client is the innermost layer; everything else builds on it, never the other way");
+
+    @ArchTest
+    static final ArchRule engineNeverReachesUp = noClasses()
+            .that().resideInAnyPackage("org.dialbook.importer..", "org.dialbook.credentials..",
+                    "org.dialbook.sandbox..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.dialbook.ui..", "org.dialbook.app..")
+            .because("dependencies point inward: ui uses the engine and app wires it, never the reverse");
+
+    @ArchTest
+    static final ArchRule viewModelsStayOffTheSceneGraph = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..")
+            .allowEmptyShould(true)
+            .because("ViewModels are tested without the FX thread and must not know about nodes or controls");
+}
