@@ -1,0 +1,38 @@
+package org.dialbook.api;
+
+import com.google.gson.JsonParseException;
+
+/** Turns one item of a bulk answer into an {@link ItemOutcome}, checking the echoed number. */
+final class BulkOutcomes {
+    private BulkOutcomes() {
+    }
+
+    static ItemOutcome<Contact> of(int index, Envelope.Item result, String expectedNumber, Envelope envelope) {
+        if (!result.success()) {
+            ApiError error = result.error() != null ? result.error()
+                    : new ApiError(result.code(), null, "Failed", "the server gave no error_data"
+                            + BulkSender.requestIdSuffix(envelope));
+            return new ItemOutcome<>(index, ItemOutcome.Status.FAILURE, result.code(), null, error);
+        }
+        if (result.data() == null) {
+            return ItemOutcome.unknown(index, new ApiError(result.code(), null,
+                    "The server reported success but returned no contact" + BulkSender.requestIdSuffix(envelope), null));
+        }
+        Contact contact;
+        try {
+            contact = ContactJson.fromJson(result.data());
+        } catch (JsonParseException e) {
+            return ItemOutcome.unknown(index, new ApiError(result.code(), null,
+                    "The server reported success but its contact could not be read: " + e.getMessage(), null));
+        }
+        if (expectedNumber != null && !expectedNumber.equals(contact.number())) {
+            // Results are matched to requests by position; a different number means that match is
+            // wrong or the server changed the number. Either way the caller must look.
+            ApiError mismatch = new ApiError(result.code(), null, "The server returned number " + contact.number()
+                    + " for item " + index + " but " + expectedNumber + " was sent; check contact " + contact.sid(),
+                    null);
+            return new ItemOutcome<>(index, ItemOutcome.Status.FAILURE, result.code(), contact, mismatch);
+        }
+        return ItemOutcome.success(index, result.code(), contact);
+    }
+}

@@ -1,0 +1,164 @@
+package org.dialbook.api;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a bulk create or update: splits it into requests of at most {@code maxBatchSize} items,
+ * retries only the items that failed with 429 or 5xx, and merges every item's outcome back into the
+ * caller's order with the caller's indexes. Partial failure is data; it throws only when the very
+ * first request is refused for authentication, because then nothing could be attempted at all.
+ */
+final class BulkSender {
+    private static final Logger LOG = LoggerFactory.getLogger(BulkSender.class);
+
+    /** One item to send: its JSON, and the number the server must echo back (null: don't check). */
+    record Item(JsonObject json, String expectedNumber) {
+    }
+
+    private final HttpExecutor executor;
+    private final RetryPolicy policy;
+    private final Sleeper sleeper;
+    private final int maxBatchSize;
+
+    BulkSender(HttpExecutor executor, RetryPolicy policy, Sleeper sleeper, int maxBatchSize) {
+        this.executor = executor;
+        this.policy = policy;
+        this.sleeper = sleeper;
+        this.maxBatchSize = maxBatchSize;
+    }
+
+    /**
+     * @param safeToReplay false for create: with no idempotency key, replaying a create whose answer
+     *     was lost could make duplicates, so such items become UNKNOWN instead
+     */
+    BulkResult<Contact> send(String method, HttpUrl url, List<Item> items, boolean safeToReplay) {
+        @SuppressWarnings("unchecked")
+        ItemOutcome<Contact>[] outcomes = new ItemOutcome[items.size()];
+        for (int from = 0; from < items.size(); from += maxBatchSize) {
+            int to = Math.min(items.size(), from + maxBatchSize);
+            List<Integer> chunk = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                chunk.add(i);
+            }
+            LOG.debug("{} {}: items {}..{} of {}", method, url.encodedPath(), from, to - 1, items.size());
+            ApiException refused = sendChunk(method, url, items, chunk, safeToReplay, outcomes);
+            if (refused != null) {
+                if (from == 0) {
+                    throw refused;
+                }
+                // Credentials stopped working mid-way: keep what was done, fail the rest unsent.
+                for (int i = from; i < items.size(); i++) {
+                    if (outcomes[i] == null) {
+                        outcomes[i] = ItemOutcome.failure(i, refused.toApiError());
+                    }
+                }
+                break;
+            }
+        }
+        return new BulkResult<>(Arrays.asList(outcomes));
+    }
+
+    /** Fills the chunk's outcomes; returns the authentication failure that stops the whole call, if any. */
+    private ApiException sendChunk(String method, HttpUrl url, List<Item> items, List<Integer> chunk,
+            boolean safeToReplay, ItemOutcome<Contact>[] outcomes) {
+        List<Integer> pending = chunk;
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            boolean lastTry = attempt >= policy.maxAttempts();
+            List<JsonObject> body = new ArrayList<>(pending.size());
+            pending.forEach(index -> body.add(items.get(index).json()));
+            Exchange exchange = executor.execute(method, url, ContactJson.bulkBody(body).toString());
+
+            if (exchange instanceof Exchange.Failed failed) {
+                if ((!failed.requestSent() || safeToReplay) && !lastTry) {
+                    pause(attempt, null, method, url, failed.cause().getClass().getSimpleName());
+                    continue;
+                }
+                TransportException error = Transport.failure(method, url, failed);
+                markAll(pending, outcomes, failed.requestSent(), new ApiError(0, null, error.getMessage(), null));
+                return null;
+            }
+            Exchange.Answered answer = (Exchange.Answered) exchange;
+            int status = answer.status();
+            if (ApiErrors.isRetryable(status) && !lastTry) {
+                pause(attempt, answer.retryAfter(), method, url, "HTTP " + status);
+                continue;
+            }
+            Envelope envelope;
+            try {
+                envelope = Envelope.parse(answer.body(), status);
+            } catch (JsonParseException e) {
+                boolean ok = status >= 200 && status < 300;
+                if (ok && safeToReplay && !lastTry) {
+                    pause(attempt, null, method, url, "unreadable answer");
+                    continue;
+                }
+                String message = ok ? Transport.unreadable(method, url, answer, e, true).getMessage()
+                        : ApiErrors.toException(status, null, null).getMessage();
+                markAll(pending, outcomes, ok, new ApiError(ok ? 0 : status, null, message, null));
+                return null;
+            }
+            if (status < 200 || status >= 300) {
+                ApiException failure = ApiErrors.toException(status, envelope.firstError(), envelope.requestId());
+                if (failure instanceof AuthenticationException && Arrays.stream(outcomes).allMatch(Objects::isNull)) {
+                    return failure;
+                }
+                markAll(pending, outcomes, false, errorOf(failure, status, envelope));
+                return null;
+            }
+            if (envelope.items().size() != pending.size()) {
+                markAll(pending, outcomes, true, new ApiError(0, null, "The server answered " + envelope.items().size()
+                        + " results for " + pending.size() + " items sent, so they cannot be matched up"
+                        + requestIdSuffix(envelope), null));
+                return null;
+            }
+            List<Integer> retry = new ArrayList<>();
+            for (int k = 0; k < pending.size(); k++) {
+                int index = pending.get(k);
+                Envelope.Item result = envelope.items().get(k);
+                if (!result.success() && ApiErrors.isRetryable(result.code()) && !lastTry) {
+                    retry.add(index);
+                } else {
+                    outcomes[index] = BulkOutcomes.of(index, result, items.get(index).expectedNumber(), envelope);
+                }
+            }
+            if (!retry.isEmpty()) {
+                pause(attempt, answer.retryAfter(), method, url, retry.size() + " items throttled or failed");
+            }
+            pending = retry;
+        }
+        return null;
+    }
+
+    private static ApiError errorOf(ApiException failure, int status, Envelope envelope) {
+        ApiError error = envelope.firstError();
+        Integer code = error == null ? null : error.code();
+        return new ApiError(status, code, failure.getMessage(), null);
+    }
+
+    private static void markAll(List<Integer> pending, ItemOutcome<Contact>[] outcomes, boolean unknown,
+            ApiError error) {
+        for (int index : pending) {
+            outcomes[index] = unknown ? ItemOutcome.unknown(index, error) : ItemOutcome.failure(index, error);
+        }
+    }
+
+    static String requestIdSuffix(Envelope envelope) {
+        return envelope.requestId() == null ? "" : " [request_id " + envelope.requestId() + "]";
+    }
+
+    private void pause(int attempt, Duration retryAfter, String method, HttpUrl url, String reason) {
+        Duration delay = policy.delayBeforeRetry(attempt, retryAfter);
+        LOG.debug("{} {}: {}; retry {} of {} in {} ms", method, url.encodedPath(), reason, attempt,
+                policy.maxAttempts() - 1, delay.toMillis());
+        Transport.sleep(sleeper, delay);
+    }
+}

@@ -1,0 +1,295 @@
+package org.dialbook.api;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Exotel Contacts API v2 over HTTP (OkHttp + Gson), following {@code CONTRACT.md}. Thread-safe;
+ * make one per connection and close it when done.
+ *
+ * <pre>{@code
+ * try (ContactsClient client = ContactsClient.builder(settings).build()) {
+ *     Page<Contact> page = client.listContacts(ListQuery.firstPage());
+ * }
+ * }</pre>
+ *
+ * <p>Retry rules: 429, 5xx and connection failures before the request was written are retried per
+ * the {@link RetryPolicy}. GET, PUT and DELETE are also retried when the answer was lost after the
+ * request was written, because repeating them leaves the same state (a replayed DELETE that finds
+ * nothing says so in its {@link NotFoundException}). A create is never replayed after it was
+ * written: there is no idempotency key, so those items become {@link ItemOutcome.Status#UNKNOWN}.
+ */
+public final class ContactsClient implements ContactsApi, AutoCloseable {
+    /** The API's limit on items per bulk request. */
+    public static final int MAX_BATCH_SIZE = 5000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContactsClient.class);
+
+    private final ConnectionSettings settings;
+    private final HttpUrl contactsUrl;
+    private final OkHttpClient http;
+    private final CallRunner calls;
+    private final BulkSender bulk;
+
+    private ContactsClient(Builder builder) {
+        this.settings = builder.settings;
+        this.contactsUrl = HttpUrl.get(settings.contactsUrl());
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(builder.connectTimeout)
+                .writeTimeout(builder.readTimeout)
+                .readTimeout(builder.readTimeout)
+                // The client decides what is safe to replay; OkHttp's own silent retry could
+                // repeat a POST after it was written.
+                .retryOnConnectionFailure(false)
+                // A redirect would be a misconfigured base URL; report it rather than follow it.
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .eventListener(new HttpExecutor.SendTracker())
+                .addInterceptor(new BasicAuthInterceptor(contactsUrl, settings.apiKey(), settings.apiToken()))
+                .build();
+        HttpExecutor executor = new HttpExecutor(http,
+                new RateLimiter(builder.maxRequestsPerMinute, builder.clock, builder.sleeper));
+        this.calls = new CallRunner(executor, builder.retryPolicy, builder.sleeper);
+        this.bulk = new BulkSender(executor, builder.retryPolicy, builder.sleeper, builder.maxBatchSize);
+    }
+
+    public static Builder builder(ConnectionSettings settings) {
+        return new Builder(settings);
+    }
+
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public BulkResult<Contact> createContacts(List<NewContact> contacts) {
+        List<BulkSender.Item> items = new ArrayList<>(contacts.size());
+        for (NewContact contact : contacts) {
+            items.add(new BulkSender.Item(ContactJson.toJson(contact), contact.number()));
+        }
+        return bulk.send("POST", contactsUrl, items, false);
+    }
+
+    @Override
+    public Contact updateContact(String sid, ContactPatch patch) {
+        Objects.requireNonNull(patch, "patch");
+        Envelope envelope = calls.call("PUT", contactUrl(sid), ContactJson.toJson(patch).toString(), true);
+        return singleContact(envelope, "PUT");
+    }
+
+    @Override
+    public BulkResult<Contact> updateContacts(List<ContactUpdate> updates) {
+        List<BulkSender.Item> items = new ArrayList<>(updates.size());
+        for (ContactUpdate update : updates) {
+            requireSid(update.sid());
+            JsonObject json = ContactJson.toJson(update);
+            String number = json.has("number") && json.get("number").isJsonPrimitive()
+                    ? json.get("number").getAsString() : null;
+            items.add(new BulkSender.Item(json, number));
+        }
+        return bulk.send("PUT", contactsUrl, items, true);
+    }
+
+    @Override
+    public Contact getContact(String sid) {
+        return singleContact(calls.call("GET", contactUrl(sid), null, true), "GET");
+    }
+
+    @Override
+    public Page<Contact> listContacts(ListQuery query) {
+        HttpUrl.Builder url = contactsUrl.newBuilder()
+                .addQueryParameter("offset", Integer.toString(query.offset()))
+                .addQueryParameter("limit", Integer.toString(query.limit()));
+        if (query.name() != null) {
+            url.addQueryParameter("name", query.name());
+        }
+        // ':' and ',' go unescaped, as in the vendor's examples; both values are checked to
+        // hold nothing that would need escaping.
+        if (!query.sortBy().equals(SortBy.DEFAULT)) {
+            url.addEncodedQueryParameter("sort_by", query.sortBy().wireValue());
+        }
+        if (!query.listSids().isEmpty()) {
+            for (String listSid : query.listSids()) {
+                if (!listSid.matches("[A-Za-z0-9_\\-]+")) {
+                    throw new IllegalArgumentException("A list sid may contain only letters, digits, '_' and '-'; got '"
+                            + listSid + "'");
+                }
+            }
+            url.addEncodedQueryParameter("list_sids", String.join(",", query.listSids()));
+        }
+        if (query.showLists()) {
+            url.addQueryParameter("filter", "show_list");
+        }
+        Envelope envelope = calls.call("GET", url.build(), null, true);
+        List<Contact> contacts = new ArrayList<>(envelope.items().size());
+        for (Envelope.Item item : envelope.items()) {
+            if (!item.success() || item.data() == null) {
+                throw new TransportException("The list answer holds a failed item (" + item.code() + ")"
+                        + BulkSender.requestIdSuffix(envelope), false, null);
+            }
+            contacts.add(readContact(item.data(), envelope, "GET"));
+        }
+        return new Page<>(contacts, envelope.metadataInt("offset", query.offset()),
+                envelope.metadataInt("limit", query.limit()),
+                envelope.metadataInt("total", query.offset() + contacts.size()));
+    }
+
+    @Override
+    public Contact deleteContact(String sid) {
+        return singleContact(calls.call("DELETE", contactUrl(sid), null, true), "DELETE");
+    }
+
+    @Override
+    public Stream<Contact> streamContacts(ListQuery query) {
+        Iterator<Contact> iterator = new Iterator<>() {
+            private Page<Contact> page;
+            private int position;
+
+            @Override
+            public boolean hasNext() {
+                while (page == null || position >= page.items().size()) {
+                    if (page != null && (!page.hasNext() || page.items().isEmpty())) {
+                        // An empty page before total means the data shrank underneath us; stop
+                        // rather than ask for the same offset forever.
+                        return false;
+                    }
+                    page = listContacts(page == null ? query : query.withOffset(page.nextOffset()));
+                    position = 0;
+                }
+                return true;
+            }
+
+            @Override
+            public Contact next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.items().get(position++);
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator,
+                Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    @Override
+    public String toString() {
+        return "ContactsClient[" + settings.baseUrl() + ", account " + settings.accountSid() + "]";
+    }
+
+    private HttpUrl contactUrl(String sid) {
+        requireSid(sid);
+        return contactsUrl.newBuilder().addPathSegment(sid).build();
+    }
+
+    private static void requireSid(String sid) {
+        if (sid == null || sid.isBlank()) {
+            throw new IllegalArgumentException("A contact sid is required");
+        }
+    }
+
+    private Contact singleContact(Envelope envelope, String method) {
+        if (envelope.items().isEmpty() || envelope.items().get(0).data() == null) {
+            throw new TransportException("The answer to " + method + " holds no contact"
+                    + BulkSender.requestIdSuffix(envelope), !"GET".equals(method), null);
+        }
+        return readContact(envelope.items().get(0).data(), envelope, method);
+    }
+
+    private static Contact readContact(JsonObject data, Envelope envelope, String method) {
+        try {
+            return ContactJson.fromJson(data);
+        } catch (JsonParseException e) {
+            LOG.debug("Unreadable contact in answer to {}", method, e);
+            throw new TransportException("The answer to " + method + " holds a contact that cannot be read: "
+                    + e.getMessage() + BulkSender.requestIdSuffix(envelope), !"GET".equals(method), null);
+        }
+    }
+
+    /** Configures a {@link ContactsClient}; every setting has a production default. */
+    public static final class Builder {
+        private final ConnectionSettings settings;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Sleeper sleeper = Sleeper.system();
+        private Clock clock = Clock.systemUTC();
+        private int maxRequestsPerMinute;
+        private int maxBatchSize = MAX_BATCH_SIZE;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(60);
+
+        private Builder(ConnectionSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+        }
+
+        public Builder retryPolicy(RetryPolicy value) {
+            this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
+            return this;
+        }
+
+        /** What waits between retries and under the rate cap; tests pass one that returns at once. */
+        public Builder sleeper(Sleeper value) {
+            this.sleeper = Objects.requireNonNull(value, "sleeper");
+            return this;
+        }
+
+        /** The clock of the rate cap; tests pass one that the sleeper advances. */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** Client-side cap on requests a minute; 0 (the default) means no cap. */
+        public Builder maxRequestsPerMinute(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("maxRequestsPerMinute must be >= 0, got " + value);
+            }
+            this.maxRequestsPerMinute = value;
+            return this;
+        }
+
+        /** Items per bulk request, 1 to {@value #MAX_BATCH_SIZE}; lower it to test chunking cheaply. */
+        public Builder maxBatchSize(int value) {
+            if (value < 1 || value > MAX_BATCH_SIZE) {
+                throw new IllegalArgumentException("maxBatchSize must be between 1 and " + MAX_BATCH_SIZE + ", got "
+                        + value);
+            }
+            this.maxBatchSize = value;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration value) {
+            this.connectTimeout = Objects.requireNonNull(value, "connectTimeout");
+            return this;
+        }
+
+        /** How long to wait for the server's answer (and to write a request) before giving up. */
+        public Builder readTimeout(Duration value) {
+            this.readTimeout = Objects.requireNonNull(value, "readTimeout");
+            return this;
+        }
+
+        public ContactsClient build() {
+            return new ContactsClient(this);
+        }
+    }
+}
