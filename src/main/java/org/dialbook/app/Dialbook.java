@@ -1,8 +1,11 @@
 package org.dialbook.app;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * The one entry point. No arguments opens the window; a CSV path opens the import wizard for it; a
@@ -16,6 +19,10 @@ import picocli.CommandLine.Command;
         description = "A desktop address book for Exotel Campaign contacts.",
         subcommands = {CommandLine.HelpCommand.class})
 public final class Dialbook implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "CSV",
+            description = "A CSV file to import: opens the window with the import wizard for it.")
+    private Path file;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -34,8 +41,12 @@ public final class Dialbook implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CommandLine.usage(this, System.out);
-        return 0;
+        if (file != null && !Files.isRegularFile(file)) {
+            System.err.println("No such file: " + file.toAbsolutePath()
+                    + "\nRun 'dialbook --help' for the commands, or give the path of a CSV file to import.");
+            return 2;
+        }
+        return DesktopServices.launch(AppDirs.fromEnvironment(), file);
     }
 
     /** The version from the jar manifest, or "dev" when run from classes. */

@@ -1,0 +1,56 @@
+package org.dialbook.ui;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the window needs from the composition root, FX-free so that {@code app} can build it
+ * without touching JavaFX.
+ *
+ * @param importHandler null until an import wizard is wired; File → Import… is then disabled
+ * @param connectionPanel null until the profiles panel is wired
+ * @param initialFile a CSV named on the command line, handed to the import once connected; or null
+ */
+public record DesktopContext(
+        ConnectionSource connections,
+        Path configDir,
+        Path logsDir,
+        ImportHandler importHandler,
+        ConnectionPanel connectionPanel,
+        Path initialFile) {
+
+    public DesktopContext {
+        Objects.requireNonNull(connections, "connections");
+        Objects.requireNonNull(configDir, "configDir");
+        Objects.requireNonNull(logsDir, "logsDir");
+    }
+
+    public static DesktopContext of(ConnectionSource connections, Path configDir, Path logsDir) {
+        return new DesktopContext(connections, configDir, logsDir, null, null, null);
+    }
+
+    public DesktopContext withImportHandler(ImportHandler handler) {
+        return new DesktopContext(connections, configDir, logsDir, handler, connectionPanel, initialFile);
+    }
+
+    public DesktopContext withConnectionPanel(ConnectionPanel panel) {
+        return new DesktopContext(connections, configDir, logsDir, importHandler, panel, initialFile);
+    }
+
+    public DesktopContext withInitialFile(Path file) {
+        return new DesktopContext(connections, configDir, logsDir, importHandler, connectionPanel, file);
+    }
+
+    public Optional<ImportHandler> importer() {
+        return Optional.ofNullable(importHandler);
+    }
+
+    public Optional<ConnectionPanel> panel() {
+        return Optional.ofNullable(connectionPanel);
+    }
+
+    public Optional<Path> file() {
+        return Optional.ofNullable(initialFile);
+    }
+}

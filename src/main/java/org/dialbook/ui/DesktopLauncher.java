@@ -1,0 +1,51 @@
+package org.dialbook.ui;
+
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.dialbook.ui.common.FxDialogService;
+import org.dialbook.ui.common.FxTaskExecutor;
+import org.dialbook.ui.common.TaskExecutor;
+import org.dialbook.ui.shell.MainWindow;
+
+/**
+ * The JavaFX application. The composition root calls {@link #launch(DesktopContext)} with its
+ * services; JavaFX then constructs this class itself, so the context travels through a static
+ * hand-off that is set exactly once before the toolkit starts.
+ */
+public final class DesktopLauncher extends Application {
+    private static volatile DesktopContext pending;
+    private static volatile MainWindow.ContactsPaneFactory contactsFactory = DesktopLauncher::defaultContactsPane;
+
+    private TaskExecutor executor;
+    private MainWindow window;
+
+    /** Opens the window and blocks until it is closed. */
+    public static void launch(DesktopContext context) {
+        pending = Objects.requireNonNull(context, "context");
+        Application.launch(DesktopLauncher.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        executor = new FxTaskExecutor();
+        window = new MainWindow(stage, pending, executor, new FxDialogService(() -> stage), contactsFactory);
+        window.show();
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
+        if (executor != null) {
+            executor.shutdown();
+        }
+    }
+
+    private static org.dialbook.ui.shell.ContactsPane defaultContactsPane(ActiveConnection connection,
+            TaskExecutor executor, org.dialbook.ui.common.DialogService dialogs,
+            org.dialbook.ui.shell.DesktopPreferences preferences, Runnable onSynced) {
+        throw new IllegalStateException("The contacts view is not wired");
+    }
+}

@@ -1,0 +1,7 @@
+package org.dialbook.ui.common;
+
+/** Something pending that can be called off. */
+@FunctionalInterface
+public interface Cancellable {
+    void cancel();
+}

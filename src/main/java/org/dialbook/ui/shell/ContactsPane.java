@@ -1,0 +1,33 @@
+package org.dialbook.ui.shell;
+
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Node;
+
+/** What the main window needs from the contacts view: its node and the actions its menus trigger. */
+public interface ContactsPane {
+
+    Node node();
+
+    /** "1,234 contacts", for the status bar. */
+    ObservableStringValue totalText();
+
+    void newContact();
+
+    void editSelected();
+
+    void bulkEdit();
+
+    void selectAllMatching();
+
+    void copySelection(boolean csv);
+
+    void deleteSelected();
+
+    void focusSearch();
+
+    void refresh();
+
+    void saveColumnWidths();
+
+    void dispose();
+}

@@ -1,0 +1,427 @@
+package org.dialbook.ui.shell;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.dialbook.ui.ActiveConnection;
+import org.dialbook.ui.DesktopContext;
+import org.dialbook.ui.ImportHandler;
+import org.dialbook.ui.common.BackgroundTask;
+import org.dialbook.ui.common.DialogService;
+import org.dialbook.ui.common.Job;
+import org.dialbook.ui.common.TaskExecutor;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+
+/**
+ * The main window: menu bar, the sandbox banner, the contacts (or why they are not there yet), a
+ * drop zone for CSV files, and the status bar.
+ */
+public final class MainWindow {
+    static final String STYLESHEET = MainWindow.class.getResource("main-window.css").toExternalForm();
+
+    private final Stage stage;
+    private final DesktopContext context;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final ShellViewModel shell;
+    private final DesktopPreferences preferences;
+    private final StackPane center = new StackPane();
+    private final Label totalLabel = new Label();
+    private final List<MenuItem> contactActions = new ArrayList<>();
+    private final ContactsPaneFactory contactsFactory;
+    private ContactsPane contacts;
+
+    /** Builds the contacts view for an opened connection. */
+    @FunctionalInterface
+    public interface ContactsPaneFactory {
+        ContactsPane create(ActiveConnection connection, TaskExecutor executor, DialogService dialogs,
+                DesktopPreferences preferences, Runnable onSynced);
+    }
+
+    public MainWindow(Stage stage, DesktopContext context, TaskExecutor executor, DialogService dialogs,
+            ContactsPaneFactory contactsFactory) {
+        this.stage = stage;
+        this.contactsFactory = contactsFactory;
+        this.context = context;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.shell = new ShellViewModel(context.connections(), executor);
+        this.preferences = DesktopPreferences.load(context.configDir());
+    }
+
+    /** Builds the scene, shows the window and starts connecting in the background. */
+    public void show() {
+        BorderPane root = new BorderPane();
+        root.getStyleClass().add("main-window");
+        root.setTop(new VBox(menuBar(), banner()));
+        root.setCenter(new StackPane(center, dropZone()));
+        root.setBottom(statusBar());
+
+        Scene scene = new Scene(root, 1180, 720);
+        scene.getStylesheets().add(STYLESHEET);
+        stage.setScene(scene);
+        stage.setTitle("Dialbook");
+        stage.setMinWidth(720);
+        stage.setMinHeight(420);
+        applyTheme(preferences.theme());
+        restoreGeometry();
+        stage.setOnCloseRequest(event -> close());
+
+        shell.connectionProperty().addListener((obs, old, now) -> showConnection(now));
+        shell.stateProperty().addListener((obs, old, now) -> showState());
+        showState();
+        stage.show();
+        shell.connect();
+    }
+
+    private void showState() {
+        switch (shell.stateProperty().get()) {
+            case CONNECTING -> center.getChildren().setAll(placeholder(new ProgressIndicator(),
+                    "Opening your contacts…",
+                    "Starting the local sandbox or connecting to Exotel. This takes a few seconds."));
+            case FAILED -> {
+                Button retry = new Button("Retry");
+                retry.setDefaultButton(true);
+                retry.setOnAction(event -> shell.connect());
+                Button connect = new Button("Connect Exotel account…");
+                connect.setOnAction(event -> openConnectionPanel());
+                connect.setDisable(context.panel().isEmpty());
+                Node box = placeholder(icon(MaterialDesignA.ALERT_CIRCLE_OUTLINE, "state-icon-error"),
+                        "Could not open your contacts", shell.failureProperty().get());
+                ((VBox) box).getChildren().add(new HBox(8, retry, connect));
+                ((HBox) ((VBox) box).getChildren().get(((VBox) box).getChildren().size() - 1))
+                        .setAlignment(Pos.CENTER);
+                center.getChildren().setAll(box);
+            }
+            case CONNECTED -> {
+                // showConnection puts the table in place
+            }
+        }
+    }
+
+    private void showConnection(ActiveConnection connection) {
+        if (contacts != null) {
+            contacts.dispose();
+            contacts = null;
+        }
+        if (connection == null) {
+            contactActions.forEach(item -> item.setDisable(true));
+            totalLabel.textProperty().unbind();
+            totalLabel.setText("");
+            return;
+        }
+        contacts = contactsFactory.create(connection, executor, dialogs, preferences, shell::markSynced);
+        totalLabel.textProperty().bind(contacts.totalText());
+        center.getChildren().setAll(contacts.node());
+        contactActions.forEach(item -> item.setDisable(false));
+        context.file().ifPresent(file -> openImport(List.of(file)));
+    }
+
+    private MenuBar menuBar() {
+        Menu file = new Menu("_File");
+        MenuItem newContact = item("_New contact…", "Shortcut+N", () -> contacts.newContact());
+        MenuItem importItem = item("_Import CSV…", "Shortcut+I", () -> openImport(List.of()));
+        importItem.setGraphic(new FontIcon(MaterialDesignF.FILE_IMPORT));
+        importItem.setDisable(context.importer().isEmpty());
+        MenuItem quit = item("_Quit", "Shortcut+Q", this::quit);
+        quit.setGraphic(new FontIcon(MaterialDesignE.EXIT_TO_APP));
+        file.getItems().addAll(newContact, importItem, new SeparatorMenuItem(), quit);
+
+        Menu edit = new Menu("_Edit");
+        MenuItem editContact = item("_Edit contact…", "Shortcut+E", () -> contacts.editSelected());
+        MenuItem bulk = item("Edit _selected contacts…", "Shortcut+Shift+E", () -> contacts.bulkEdit());
+        MenuItem selectAllMatching = item("Select _all matching", "Shortcut+Shift+A",
+                () -> contacts.selectAllMatching());
+        MenuItem copy = item("_Copy rows (TSV)", "Shortcut+C", () -> contacts.copySelection(false));
+        MenuItem copyCsv = item("Copy rows as CS_V", "Shortcut+Shift+C", () -> contacts.copySelection(true));
+        MenuItem delete = item("_Delete…", "Delete", () -> contacts.deleteSelected());
+        MenuItem find = item("_Find…", "Shortcut+F", () -> contacts.focusSearch());
+        edit.getItems().addAll(editContact, bulk, selectAllMatching, new SeparatorMenuItem(), copy, copyCsv,
+                new SeparatorMenuItem(), delete, new SeparatorMenuItem(), find);
+        contactActions.addAll(List.of(newContact, editContact, bulk, selectAllMatching, copy, copyCsv, delete, find));
+
+        Menu view = new Menu("_View");
+        MenuItem refresh = item("_Refresh", "F5", () -> contacts.refresh());
+        contactActions.add(refresh);
+        Menu theme = new Menu("_Theme");
+        theme.setGraphic(new FontIcon(MaterialDesignT.THEME_LIGHT_DARK));
+        ToggleGroup themes = new ToggleGroup();
+        for (DesktopPreferences.Theme choice : DesktopPreferences.Theme.values()) {
+            RadioMenuItem option = new RadioMenuItem(switch (choice) {
+                case SYSTEM -> "Follow the _system";
+                case LIGHT -> "_Light";
+                case DARK -> "_Dark";
+            });
+            option.setToggleGroup(themes);
+            option.setSelected(choice == preferences.theme());
+            option.setOnAction(event -> {
+                preferences.setTheme(choice);
+                applyTheme(choice);
+            });
+            theme.getItems().add(option);
+        }
+        view.getItems().addAll(refresh, theme);
+        contactActions.forEach(entry -> entry.setDisable(true));
+
+        Menu connection = new Menu("_Connection");
+        MenuItem connect = item("_Connect Exotel account…", "Shortcut+Comma", this::openConnectionPanel);
+        connect.setGraphic(new FontIcon(MaterialDesignL.LAN_CONNECT));
+        connect.setDisable(context.panel().isEmpty());
+        MenuItem reconnect = item("_Reconnect", null, shell::connect);
+        connection.getItems().addAll(connect, reconnect);
+
+        Menu help = new Menu("_Help");
+        MenuItem logs = item("Open _log folder", null, this::openLogFolder);
+        logs.setGraphic(new FontIcon(MaterialDesignF.FOLDER_OPEN));
+        MenuItem about = item("_About Dialbook", null, () -> dialogs.showInfo("About Dialbook",
+                "Dialbook — an address book for Exotel campaign contacts.\nLogs: " + context.logsDir()));
+        help.getItems().addAll(logs, about);
+
+        MenuBar bar = new MenuBar(file, edit, view, connection, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setMnemonicParsing(true);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(event -> action.run());
+        return item;
+    }
+
+    private Node banner() {
+        Label text = new Label("Sandbox — not connected to Exotel");
+        text.setGraphic(new FontIcon(MaterialDesignC.CLOUD_OFF_OUTLINE));
+        text.getStyleClass().add("banner-title");
+        Label detail = new Label("You are looking at demo contacts stored on this computer. Nothing is sent to Exotel.");
+        detail.getStyleClass().add("banner-detail");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button connect = new Button("Connect Exotel account…");
+        connect.setGraphic(new FontIcon(MaterialDesignL.LAN_CONNECT));
+        connect.setOnAction(event -> openConnectionPanel());
+        connect.setDisable(context.panel().isEmpty());
+        HBox banner = new HBox(12, text, detail, spacer, connect);
+        banner.setId("sandbox-banner");
+        banner.getStyleClass().add("sandbox-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.visibleProperty().bind(shell.sandboxProperty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    private Node statusBar() {
+        Label profile = new Label();
+        profile.setId("status-profile");
+        profile.textProperty().bind(shell.profileTextProperty());
+        Label location = new Label();
+        location.setId("status-location");
+        location.textProperty().bind(Bindings.createStringBinding(() -> {
+            ActiveConnection connection = shell.connectionProperty().get();
+            return connection == null ? "" : connection.location();
+        }, shell.connectionProperty()));
+        totalLabel.setId("status-total");
+        Label sync = new Label();
+        sync.setId("status-sync");
+        sync.textProperty().bind(shell.lastSyncTextProperty());
+        HBox jobs = new HBox(8);
+        jobs.setAlignment(Pos.CENTER_RIGHT);
+        executor.runningJobs().addListener((ListChangeListener<Job>) change -> {
+            jobs.getChildren().clear();
+            for (Job job : executor.runningJobs()) {
+                ProgressBar bar = new ProgressBar();
+                bar.setPrefWidth(110);
+                bar.progressProperty().bind(job.progressProperty());
+                Label title = new Label();
+                title.textProperty().bind(Bindings.createStringBinding(() -> job.messageProperty().get().isEmpty()
+                        ? job.title() : job.title() + ": " + job.messageProperty().get(), job.messageProperty()));
+                jobs.getChildren().addAll(title, bar);
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, profile, new Separator(javafx.geometry.Orientation.VERTICAL), location,
+                new Separator(javafx.geometry.Orientation.VERTICAL), totalLabel,
+                new Separator(javafx.geometry.Orientation.VERTICAL), sync, spacer, jobs);
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        return bar;
+    }
+
+    /** The overlay shown while files are dragged over the window; the handler decides what to do. */
+    private Node dropZone() {
+        Label hint = new Label("Drop CSV files to import them");
+        hint.setGraphic(new FontIcon(MaterialDesignT.TRAY_ARROW_DOWN));
+        hint.getStyleClass().add("drop-hint");
+        StackPane overlay = new StackPane(hint);
+        overlay.getStyleClass().add("drop-zone");
+        overlay.setVisible(false);
+        overlay.setMouseTransparent(true);
+        center.setOnDragOver(event -> {
+            if (acceptable(event)) {
+                event.acceptTransferModes(TransferMode.COPY);
+                overlay.setVisible(true);
+            }
+            event.consume();
+        });
+        center.setOnDragExited(event -> overlay.setVisible(false));
+        center.setOnDragDropped(event -> {
+            overlay.setVisible(false);
+            List<Path> files = event.getDragboard().hasFiles()
+                    ? event.getDragboard().getFiles().stream().map(File::toPath).toList() : List.of();
+            boolean accepted = !files.isEmpty() && context.importer().isPresent() && contacts != null;
+            event.setDropCompleted(accepted);
+            event.consume();
+            if (accepted) {
+                Platform.runLater(() -> openImport(files));
+            }
+        });
+        return overlay;
+    }
+
+    private boolean acceptable(DragEvent event) {
+        ImportHandler handler = context.importHandler();
+        return handler != null && contacts != null && event.getDragboard().hasFiles()
+                && event.getDragboard().getFiles().stream().map(File::toPath).anyMatch(handler::accepts);
+    }
+
+    private void openImport(List<Path> files) {
+        ActiveConnection connection = shell.connectionProperty().get();
+        if (context.importHandler() == null || connection == null) {
+            return;
+        }
+        context.importHandler().openImport(stage, files, connection, () -> contacts.refresh());
+    }
+
+    private void openConnectionPanel() {
+        context.panel().ifPresent(panel -> {
+            if (panel.show(stage)) {
+                shell.connect();
+            }
+        });
+    }
+
+    private void openLogFolder() {
+        Path folder = context.logsDir();
+        BackgroundTask.quiet(progress -> FolderOpener.open(folder))
+                .onSuccess(opened -> {
+                    if (!opened) {
+                        dialogs.showInfo("Log folder", "Dialbook writes its log files to:\n" + folder);
+                    }
+                })
+                .onFailure(error -> dialogs.showInfo("Log folder",
+                        "Could not open the folder (" + error.getMessage() + "). The log files are in:\n" + folder))
+                .executeWith(executor);
+    }
+
+    private static Node placeholder(Node graphic, String title, String detail) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("placeholder-title");
+        Label text = new Label(detail);
+        text.setWrapText(true);
+        text.setMaxWidth(560);
+        text.getStyleClass().add("placeholder-detail");
+        text.setId("placeholder-detail");
+        VBox box = new VBox(12, graphic, heading, text);
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(40));
+        return box;
+    }
+
+    private static Node icon(org.kordamp.ikonli.Ikon ikon, String styleClass) {
+        FontIcon icon = new FontIcon(ikon);
+        icon.setIconSize(48);
+        icon.getStyleClass().add(styleClass);
+        return icon;
+    }
+
+    private void applyTheme(DesktopPreferences.Theme theme) {
+        boolean dark = theme == DesktopPreferences.Theme.DARK
+                || theme == DesktopPreferences.Theme.SYSTEM && SystemTheme.prefersDark();
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private void restoreGeometry() {
+        preferences.geometry().ifPresent(geometry -> {
+            boolean visible = javafx.stage.Screen.getScreensForRectangle(geometry.x(), geometry.y(),
+                    geometry.width(), geometry.height()).size() > 0;
+            if (visible) {
+                stage.setX(geometry.x());
+                stage.setY(geometry.y());
+            }
+            stage.setWidth(geometry.width());
+            stage.setHeight(geometry.height());
+            stage.setMaximized(geometry.maximized());
+        });
+    }
+
+    private void quit() {
+        close();
+        stage.close();
+    }
+
+    /** Saves the window's settings and lets go of the connection. */
+    public void close() {
+        if (!stage.isMaximized() && stage.getWidth() > 0) {
+            preferences.setGeometry(new DesktopPreferences.Geometry(stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight(), false));
+        } else if (stage.isMaximized()) {
+            preferences.geometry().ifPresent(old -> preferences.setGeometry(new DesktopPreferences.Geometry(
+                    old.x(), old.y(), old.width(), old.height(), true)));
+        }
+        if (contacts != null) {
+            contacts.saveColumnWidths();
+            contacts.dispose();
+        }
+        preferences.save();
+        // Synchronous on purpose: the sandbox's database must be closed before the JVM exits.
+        shell.close();
+    }
+
+    public ShellViewModel viewModel() {
+        return shell;
+    }
+}

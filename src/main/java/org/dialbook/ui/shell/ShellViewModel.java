@@ -1,0 +1,127 @@
+package org.dialbook.ui.shell;
+
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.dialbook.ui.ActiveConnection;
+import org.dialbook.ui.ConnectionSource;
+import org.dialbook.ui.common.BackgroundTask;
+import org.dialbook.ui.common.ErrorMessages;
+import org.dialbook.ui.common.TaskExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The window's own state: which account it shows, whether opening it worked, and the status bar's
+ * texts. Opening runs in the background, so a slow network or a starting sandbox never freezes the
+ * window; a failure becomes a message with a Retry, never a blank window.
+ */
+public final class ShellViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(ShellViewModel.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /** Where opening the connection stands. */
+    public enum State {
+        CONNECTING,
+        CONNECTED,
+        FAILED
+    }
+
+    private final ConnectionSource source;
+    private final TaskExecutor executor;
+    private final Clock clock;
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.CONNECTING);
+    private final ReadOnlyObjectWrapper<ActiveConnection> connection = new ReadOnlyObjectWrapper<>(this, "connection");
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
+    private final ReadOnlyStringWrapper profileText = new ReadOnlyStringWrapper(this, "profileText", "");
+    private final ReadOnlyStringWrapper lastSyncText = new ReadOnlyStringWrapper(this, "lastSyncText", "Not synced yet");
+    private final BooleanBinding sandbox;
+
+    public ShellViewModel(ConnectionSource source, TaskExecutor executor) {
+        this(source, executor, Clock.systemDefaultZone());
+    }
+
+    ShellViewModel(ConnectionSource source, TaskExecutor executor, Clock clock) {
+        this.source = source;
+        this.executor = executor;
+        this.clock = clock;
+        this.sandbox = Bindings.createBooleanBinding(
+                () -> connection.get() != null && connection.get().sandbox(), connection);
+    }
+
+    /** Opens (or re-opens, after a profile change) the connection in the background. */
+    public void connect() {
+        ActiveConnection previous = connection.get();
+        connection.set(null);
+        state.set(State.CONNECTING);
+        failure.set("");
+        profileText.set("Connecting…");
+        BackgroundTask.titled("Connecting", progress -> {
+            closeQuietly(previous);
+            progress.update(-1, -1, "Opening the account");
+            return source.open();
+        }).onSuccess(opened -> {
+            connection.set(opened);
+            profileText.set(opened.sandbox() ? "Sandbox" : "Profile: " + opened.profileName());
+            state.set(State.CONNECTED);
+            LOG.info("Connected to {} ({})", opened.profileName(), opened.location());
+        }).onFailure(error -> {
+            LOG.warn("Could not open the connection", error);
+            failure.set(ErrorMessages.describe(error));
+            profileText.set("Not connected");
+            state.set(State.FAILED);
+        }).executeWith(executor);
+    }
+
+    /** Called when a page arrived from the server, for the status bar. */
+    public void markSynced() {
+        lastSyncText.set("Synced " + LocalTime.now(clock).format(TIME));
+    }
+
+    /** Closes the connection; the window is going away. */
+    public void close() {
+        closeQuietly(connection.get());
+        connection.set(null);
+    }
+
+    private static void closeQuietly(ActiveConnection open) {
+        if (open == null) {
+            return;
+        }
+        try {
+            open.close();
+        } catch (Exception e) {
+            LOG.warn("Closing the connection to {} failed", open.profileName(), e);
+        }
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ActiveConnection> connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty profileTextProperty() {
+        return profileText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lastSyncTextProperty() {
+        return lastSyncText.getReadOnlyProperty();
+    }
+
+    public BooleanBinding sandboxProperty() {
+        return sandbox;
+    }
+}
