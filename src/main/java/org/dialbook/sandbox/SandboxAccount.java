@@ -1,0 +1,33 @@
+package org.dialbook.sandbox;
+
+import java.util.Objects;
+
+/**
+ * One account the sandbox serves, with the key and token that authenticate as it.
+ * {@link #toString()} hides the key and token, like every credential holder in Dialbook.
+ */
+public record SandboxAccount(String accountSid, String apiKey, String apiToken) {
+
+    /** The account every sandbox serves unless told otherwise; documented in the README. */
+    public static final SandboxAccount DEFAULT = new SandboxAccount("sandbox", "sandbox-key", "sandbox-token");
+
+    public SandboxAccount {
+        Objects.requireNonNull(accountSid, "accountSid");
+        Objects.requireNonNull(apiKey, "apiKey");
+        Objects.requireNonNull(apiToken, "apiToken");
+        if (!accountSid.matches("[A-Za-z0-9_.\\-]+")) {
+            throw new IllegalArgumentException("The account SID may contain only letters, digits, '.', '_' and '-'");
+        }
+        if (apiKey.isBlank() || apiToken.isBlank()) {
+            throw new IllegalArgumentException("The API key and token must not be blank");
+        }
+        if (apiKey.contains(":")) {
+            throw new IllegalArgumentException("The API key must not contain ':' (Basic auth splits on it)");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SandboxAccount[accountSid=" + accountSid + ", apiKey=***, apiToken=***]";
+    }
+}

@@ -1,0 +1,154 @@
+package org.dialbook.sandbox;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to start a {@link SandboxServer}. Build with {@link #builder()}; the defaults are a free
+ * loopback port, an in-memory store, the {@link SandboxAccount#DEFAULT} account, no demo data and a
+ * 64 MiB body cap.
+ */
+public final class SandboxOptions {
+    /** The body cap when none is given: far above 5000 contacts, far below what would hurt the heap. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 64L * 1024 * 1024;
+
+    private final int port;
+    private final Path dataDir;
+    private final int demoContacts;
+    private final long seed;
+    private final long maxBodyBytes;
+    private final List<SandboxAccount> accounts;
+    private final Clock clock;
+
+    private SandboxOptions(Builder builder) {
+        this.port = builder.port;
+        this.dataDir = builder.dataDir;
+        this.demoContacts = builder.demoContacts;
+        this.seed = builder.seed;
+        this.maxBodyBytes = builder.maxBodyBytes;
+        this.accounts = builder.accounts.isEmpty() ? List.of(SandboxAccount.DEFAULT) : List.copyOf(builder.accounts);
+        this.clock = builder.clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** 0 means any free port. */
+    public int port() {
+        return port;
+    }
+
+    /** Where the database lives; empty for in-memory. */
+    public Optional<Path> dataDir() {
+        return Optional.ofNullable(dataDir);
+    }
+
+    public int demoContacts() {
+        return demoContacts;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /** The accounts served; the first is the default account. */
+    public List<SandboxAccount> accounts() {
+        return accounts;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Fluent construction; {@link #build()} checks the values. */
+    public static final class Builder {
+        private int port;
+        private Path dataDir;
+        private int demoContacts;
+        private long seed = 1;
+        private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private final List<SandboxAccount> accounts = new ArrayList<>();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        public Builder port(int value) {
+            if (value < 0 || value > 65535) {
+                throw new IllegalArgumentException("The port must be between 0 and 65535, got " + value);
+            }
+            this.port = value;
+            return this;
+        }
+
+        /** Keeps everything in memory; gone when the server closes. The default. */
+        public Builder inMemory() {
+            this.dataDir = null;
+            return this;
+        }
+
+        /** Keeps the database in {@code dir} (created when missing), so data survives restarts. */
+        public Builder dataDir(Path dir) {
+            this.dataDir = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /** Seeds this many realistic contacts into the default account, once per data directory. */
+        public Builder demoContacts(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("The number of demo contacts must not be negative, got " + count);
+            }
+            this.demoContacts = count;
+            return this;
+        }
+
+        /** Makes fault injection and demo data repeatable. */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** Bodies longer than this get 413. */
+        public Builder maxBodyBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("The body cap must be at least 1 byte, got " + bytes);
+            }
+            this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        /** Serves this account; the first one added is the default. Without any, {@link SandboxAccount#DEFAULT}. */
+        public Builder account(SandboxAccount account) {
+            Objects.requireNonNull(account, "account");
+            for (SandboxAccount existing : accounts) {
+                if (existing.accountSid().equals(account.accountSid())) {
+                    throw new IllegalArgumentException("The account " + account.accountSid() + " is listed twice");
+                }
+                if (existing.apiKey().equals(account.apiKey())) {
+                    throw new IllegalArgumentException("Two accounts share one API key");
+                }
+            }
+            accounts.add(account);
+            return this;
+        }
+
+        /** Test seam: the clock behind timestamps and throttling windows. */
+        Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        public SandboxOptions build() {
+            return new SandboxOptions(this);
+        }
+    }
+}
