@@ -1,0 +1,294 @@
+package org.dialbook.ui.connection;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javafx.beans.binding.StringBinding;
+import javafx.event.ActionEvent;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.dialbook.api.Region;
+import org.dialbook.credentials.ConnectionProfile;
+import org.dialbook.credentials.ConnectionTester;
+import org.dialbook.credentials.ProfileService;
+import org.dialbook.ui.ConnectionPanel;
+import org.dialbook.ui.common.DialogService;
+import org.dialbook.ui.common.TaskExecutor;
+import org.dialbook.ui.connection.ConnectionProfilesViewModel.Status;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+
+/**
+ * The connection-profiles dialog: add, edit, test, delete and choose the profile the window shows.
+ * Layout in {@code connection-profiles.fxml}; all state and actions in
+ * {@link ConnectionProfilesViewModel}.
+ */
+public final class ConnectionProfilesView {
+    private static final String FXML = "connection-profiles.fxml";
+    private static final String CSS = "connection-profiles.css";
+
+    /** The dialog's main button: saves if needed, makes the profile active and closes. */
+    public static final ButtonType USE = new ButtonType("_Use this profile", ButtonBar.ButtonData.OK_DONE);
+
+    @FXML
+    private ListView<ConnectionProfile> profileList;
+    @FXML
+    private Button addButton;
+    @FXML
+    private Button deleteButton;
+    @FXML
+    private Label sandboxNote;
+    @FXML
+    private GridPane form;
+    @FXML
+    private TextField nameField;
+    @FXML
+    private ComboBox<Region> regionChoice;
+    @FXML
+    private TextField urlField;
+    @FXML
+    private Label regionNote;
+    @FXML
+    private TextField accountSidField;
+    @FXML
+    private TextField apiKeyField;
+    @FXML
+    private PasswordField apiTokenField;
+    @FXML
+    private TextField countryField;
+    @FXML
+    private Label keychainLabel;
+    @FXML
+    private Button testButton;
+    @FXML
+    private Button saveButton;
+    @FXML
+    private Label statusLabel;
+
+    private final ConnectionProfilesViewModel viewModel;
+    private final Dialog<Void> dialog = new Dialog<>();
+    private final ValidationSupport validation = new ValidationSupport();
+    private boolean syncingSelection;
+
+    public ConnectionProfilesView(ConnectionProfilesViewModel viewModel) {
+        this.viewModel = viewModel;
+        FXMLLoader loader = new FXMLLoader(ConnectionProfilesView.class.getResource(FXML));
+        loader.setController(this);
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The connection profiles layout could not be loaded", e);
+        }
+        DialogPane pane = dialog.getDialogPane();
+        pane.setContent(root);
+        pane.getStylesheets().add(ConnectionProfilesView.class.getResource(CSS).toExternalForm());
+        pane.getButtonTypes().setAll(USE, ButtonType.CLOSE);
+        dialog.setTitle("Connection profiles");
+        dialog.setResizable(true);
+        dialog.setResultConverter(button -> null);
+        bindButtons(pane);
+    }
+
+    /** The panel the main window opens (Connection → Connect Exotel account…, Ctrl+,). */
+    public static ConnectionPanel panel(ProfileService service, ConnectionTester tester, TaskExecutor executor,
+            DialogService dialogs) {
+        return owner -> new ConnectionProfilesView(new ConnectionProfilesViewModel(service, tester, executor, dialogs))
+                .showAndWait(owner);
+    }
+
+    /** Shows the dialog modally; true when the active profile changed, so the window reconnects. */
+    public boolean showAndWait(Window owner) {
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        dialog.showAndWait();
+        return viewModel.activeChanged();
+    }
+
+    public Dialog<Void> dialog() {
+        return dialog;
+    }
+
+    @FXML
+    private void initialize() {
+        ProfileForm fields = viewModel.form();
+        nameField.textProperty().bindBidirectional(fields.nameProperty());
+        regionChoice.getItems().setAll(Region.values());
+        regionChoice.valueProperty().bindBidirectional(fields.regionProperty());
+        urlField.textProperty().bindBidirectional(fields.urlProperty());
+        accountSidField.textProperty().bindBidirectional(fields.accountSidProperty());
+        apiKeyField.textProperty().bindBidirectional(fields.apiKeyProperty());
+        apiTokenField.textProperty().bindBidirectional(fields.apiTokenProperty());
+        countryField.textProperty().bindBidirectional(fields.countryProperty());
+
+        form.disableProperty().bind(fields.readOnlyProperty());
+        sandboxNote.visibleProperty().bind(fields.readOnlyProperty());
+        sandboxNote.managedProperty().bind(fields.readOnlyProperty());
+        regionNote.textProperty().bind(fields.regionNote());
+        regionNote.visibleProperty().bind(fields.regionNote().isNotEmpty());
+        regionNote.managedProperty().bind(fields.regionNote().isNotEmpty());
+
+        validate(nameField, fields.nameError());
+        validate(urlField, fields.urlError());
+        validate(accountSidField, fields.accountSidError());
+        validate(apiKeyField, fields.apiKeyError());
+        validate(apiTokenField, fields.apiTokenError());
+        validate(countryField, fields.countryError());
+
+        keychainLabel.textProperty().bind(viewModel.keychainMessageProperty());
+        viewModel.keychainMissingProperty().addListener((obs, old, missing) -> showKeychainState(missing));
+        showKeychainState(viewModel.keychainMissingProperty().get());
+
+        testButton.disableProperty().bind(viewModel.canTest().not());
+        saveButton.disableProperty().bind(viewModel.canSave().not());
+        deleteButton.disableProperty().bind(viewModel.canDelete().not());
+        addButton.disableProperty().bind(viewModel.busyProperty());
+        viewModel.statusProperty().addListener((obs, old, status) -> showStatus(status));
+        showStatus(viewModel.statusProperty().get());
+
+        profileList.setItems(viewModel.profiles());
+        profileList.setCellFactory(list -> new ProfileCell());
+        profileList.getSelectionModel().selectedItemProperty().addListener((obs, old, picked) -> {
+            if (!syncingSelection && picked != null) {
+                viewModel.selectedProperty().set(picked);
+            }
+        });
+        viewModel.selectedProperty().addListener((obs, old, profile) -> selectInList(profile));
+        viewModel.activeProperty().addListener((obs, old, profile) -> profileList.refresh());
+        selectInList(viewModel.selectedProperty().get());
+    }
+
+    private void bindButtons(DialogPane pane) {
+        Node use = pane.lookupButton(USE);
+        use.disableProperty().bind(viewModel.canUse().not());
+        // The dialog must stay open while the profile is saved in the background.
+        use.addEventFilter(ActionEvent.ACTION, event -> {
+            event.consume();
+            viewModel.useSelected();
+        });
+        viewModel.closeRequestedProperty().addListener((obs, old, close) -> {
+            if (close) {
+                dialog.close();
+            }
+        });
+    }
+
+    private void validate(Control control, StringBinding error) {
+        validation.registerValidator(control, false,
+                (Control c, Object value) -> ValidationResult.fromErrorIf(c, error.get(), !error.get().isEmpty()));
+        // The error can change without the field changing (another profile selected, sandbox shown).
+        error.addListener((obs, old, now) -> validation.revalidate(control));
+    }
+
+    private void selectInList(ConnectionProfile profile) {
+        syncingSelection = true;
+        try {
+            if (profile == null) {
+                profileList.getSelectionModel().clearSelection();
+            } else {
+                profileList.getSelectionModel().select(profile);
+            }
+        } finally {
+            syncingSelection = false;
+        }
+    }
+
+    private void showKeychainState(boolean missing) {
+        keychainLabel.getStyleClass().remove("warning");
+        if (missing) {
+            keychainLabel.getStyleClass().add("warning");
+        }
+        keychainLabel.setGraphic(icon(missing ? MaterialDesignA.ALERT_OUTLINE : MaterialDesignK.KEY_OUTLINE));
+    }
+
+    private void showStatus(Status status) {
+        statusLabel.getStyleClass().removeAll("success", "warning", "error", "working");
+        statusLabel.setText(status.message());
+        switch (status.kind()) {
+            case NONE -> statusLabel.setGraphic(null);
+            case WORKING -> {
+                ProgressIndicator spinner = new ProgressIndicator();
+                spinner.setPrefSize(16, 16);
+                statusLabel.setGraphic(spinner);
+                statusLabel.getStyleClass().add("working");
+            }
+            case SUCCESS -> {
+                statusLabel.setGraphic(icon(MaterialDesignC.CHECK_CIRCLE_OUTLINE));
+                statusLabel.getStyleClass().add("success");
+            }
+            case WARNING -> {
+                statusLabel.setGraphic(icon(MaterialDesignA.ALERT_OUTLINE));
+                statusLabel.getStyleClass().add("warning");
+            }
+            case ERROR -> {
+                statusLabel.setGraphic(icon(MaterialDesignA.ALERT_CIRCLE_OUTLINE));
+                statusLabel.getStyleClass().add("error");
+            }
+        }
+    }
+
+    private static FontIcon icon(Ikon ikon) {
+        FontIcon icon = new FontIcon(ikon);
+        icon.setIconSize(16);
+        icon.getStyleClass().add("status-icon");
+        return icon;
+    }
+
+    /** Name on the first line, where it connects on the second, a check mark on the active one. */
+    private final class ProfileCell extends ListCell<ConnectionProfile> {
+        ProfileCell() {
+            getStyleClass().add("profile-cell");
+        }
+
+        @Override
+        protected void updateItem(ConnectionProfile profile, boolean empty) {
+            super.updateItem(profile, empty);
+            if (empty || profile == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            Label name = new Label(profile.name());
+            Label where = new Label(profile.sandbox() ? "Demo contacts on this computer"
+                    : profile.whereLabel() + " · " + profile.accountSid());
+            where.getStyleClass().add("profile-where");
+            VBox text = new VBox(1, name, where);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            HBox row = new HBox(6, text);
+            if (profile.id().equals(viewModel.activeProperty().get().id())) {
+                FontIcon active = new FontIcon(MaterialDesignC.CHECK_CIRCLE);
+                active.getStyleClass().add("active-mark");
+                active.setIconSize(16);
+                row.getChildren().add(active);
+                name.setStyle("-fx-font-weight: bold");
+            }
+            setText(null);
+            setGraphic(row);
+        }
+    }
+}
