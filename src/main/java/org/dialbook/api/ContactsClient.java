@@ -5,14 +5,9 @@ import com.google.gson.JsonParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -112,6 +107,34 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
 
     @Override
     public Page<Contact> listContacts(ListQuery query) {
+        Page<JsonObject> page = listContactsJson(query);
+        List<Contact> contacts = new ArrayList<>(page.items().size());
+        for (JsonObject data : page.items()) {
+            contacts.add(readContact(data, null, "GET"));
+        }
+        return new Page<>(contacts, page.offset(), page.limit(), page.total());
+    }
+
+    /**
+     * The list call with each contact exactly as the API returned it in {@code data}, for output that
+     * must not lose or reformat anything (the CLI's {@code --format json}).
+     */
+    public Page<JsonObject> listContactsJson(ListQuery query) {
+        Envelope envelope = calls.call("GET", listUrl(query), null, true);
+        List<JsonObject> contacts = new ArrayList<>(envelope.items().size());
+        for (Envelope.Item item : envelope.items()) {
+            if (!item.success() || item.data() == null) {
+                throw new TransportException("The list answer holds a failed item (" + item.code() + ")"
+                        + BulkSender.requestIdSuffix(envelope), false, null);
+            }
+            contacts.add(item.data());
+        }
+        return new Page<>(contacts, envelope.metadataInt("offset", query.offset()),
+                envelope.metadataInt("limit", query.limit()),
+                envelope.metadataInt("total", query.offset() + contacts.size()));
+    }
+
+    private HttpUrl listUrl(ListQuery query) {
         HttpUrl.Builder url = contactsUrl.newBuilder()
                 .addQueryParameter("offset", Integer.toString(query.offset()))
                 .addQueryParameter("limit", Integer.toString(query.limit()));
@@ -135,18 +158,7 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
         if (query.showLists()) {
             url.addQueryParameter("filter", "show_list");
         }
-        Envelope envelope = calls.call("GET", url.build(), null, true);
-        List<Contact> contacts = new ArrayList<>(envelope.items().size());
-        for (Envelope.Item item : envelope.items()) {
-            if (!item.success() || item.data() == null) {
-                throw new TransportException("The list answer holds a failed item (" + item.code() + ")"
-                        + BulkSender.requestIdSuffix(envelope), false, null);
-            }
-            contacts.add(readContact(item.data(), envelope, "GET"));
-        }
-        return new Page<>(contacts, envelope.metadataInt("offset", query.offset()),
-                envelope.metadataInt("limit", query.limit()),
-                envelope.metadataInt("total", query.offset() + contacts.size()));
+        return url.build();
     }
 
     @Override
@@ -156,34 +168,12 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
 
     @Override
     public Stream<Contact> streamContacts(ListQuery query) {
-        Iterator<Contact> iterator = new Iterator<>() {
-            private Page<Contact> page;
-            private int position;
+        return PageWalker.stream(query, this::listContacts);
+    }
 
-            @Override
-            public boolean hasNext() {
-                while (page == null || position >= page.items().size()) {
-                    if (page != null && (!page.hasNext() || page.items().isEmpty())) {
-                        // An empty page before total means the data shrank underneath us; stop
-                        // rather than ask for the same offset forever.
-                        return false;
-                    }
-                    page = listContacts(page == null ? query : query.withOffset(page.nextOffset()));
-                    position = 0;
-                }
-                return true;
-            }
-
-            @Override
-            public Contact next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return page.items().get(position++);
-            }
-        };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator,
-                Spliterator.ORDERED | Spliterator.NONNULL), false);
+    /** {@link #streamContacts} with each contact exactly as the API returned it. */
+    public Stream<JsonObject> streamContactsJson(ListQuery query) {
+        return PageWalker.stream(query, this::listContactsJson);
     }
 
     @Override
@@ -222,7 +212,8 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
         } catch (JsonParseException e) {
             LOG.debug("Unreadable contact in answer to {}", method, e);
             throw new TransportException("The answer to " + method + " holds a contact that cannot be read: "
-                    + e.getMessage() + BulkSender.requestIdSuffix(envelope), !"GET".equals(method), null);
+                    + e.getMessage() + (envelope == null ? "" : BulkSender.requestIdSuffix(envelope)),
+                    !"GET".equals(method), null);
         }
     }
 

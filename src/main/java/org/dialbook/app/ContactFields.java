@@ -1,0 +1,87 @@
+package org.dialbook.app;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.dialbook.api.ContactField;
+import org.dialbook.api.ContactPatch;
+import org.dialbook.app.ContactsSubcommand.UsageException;
+
+/** Reads field names and values given on the command line or in a bulk file into patches. */
+final class ContactFields {
+    static final String NAMES = Arrays.stream(ContactField.values()).map(ContactField::wireName)
+            .collect(Collectors.joining(", "));
+
+    private ContactFields() {
+    }
+
+    /** {@code first_name}, {@code first-name} or {@code FIRST_NAME}; {@code custom} for custom_field. */
+    static ContactField field(String name, String where) {
+        String wire = name.trim().toLowerCase(Locale.ROOT).replace('-', '_');
+        if (wire.equals("custom")) {
+            return ContactField.CUSTOM_FIELD;
+        }
+        return ContactField.fromWireName(wire).orElseThrow(() -> new UsageException(
+                "Unknown field '" + name + "' in " + where + "; use one of " + NAMES));
+    }
+
+    /** Parses {@code field=value} from {@code --set}; an empty value clears the field. */
+    static ContactPatch withAssignment(ContactPatch patch, String assignment) {
+        int equals = assignment.indexOf('=');
+        if (equals <= 0) {
+            throw new UsageException("--set needs field=value, got '" + assignment + "'");
+        }
+        ContactField field = field(assignment.substring(0, equals), "--set");
+        String value = assignment.substring(equals + 1);
+        if (value.isEmpty()) {
+            return patch.with(field, JsonNull.INSTANCE);
+        }
+        if (field == ContactField.CUSTOM_FIELD) {
+            return patch.with(field, json(value, "--set custom_field"));
+        }
+        return patch.with(field, new JsonPrimitive(value));
+    }
+
+    /** Reads one bulk-file item (everything but {@code sid}) as a patch. */
+    static ContactPatch patchOf(JsonObject item, String where) {
+        ContactPatch patch = ContactPatch.empty();
+        for (Map.Entry<String, JsonElement> entry : item.entrySet()) {
+            if (entry.getKey().equals("sid")) {
+                continue;
+            }
+            ContactField field = field(entry.getKey(), where);
+            JsonElement value = entry.getValue();
+            if (field != ContactField.CUSTOM_FIELD && !value.isJsonNull()
+                    && !(value.isJsonPrimitive() && value.getAsJsonPrimitive().isString())) {
+                throw new UsageException(where + ": '" + entry.getKey() + "' must be text or null");
+            }
+            patch = patch.with(field, value);
+        }
+        return patch;
+    }
+
+    static JsonElement json(String text, String where) {
+        try {
+            return JsonParser.parseString(text);
+        } catch (JsonParseException e) {
+            throw new UsageException(where + " is not valid JSON: " + rootMessage(e));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        int see = message.indexOf("\nSee ");
+        return see > 0 ? message.substring(0, see) : message;
+    }
+}

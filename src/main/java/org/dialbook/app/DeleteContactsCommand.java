@@ -1,0 +1,40 @@
+package org.dialbook.app;
+
+import java.io.PrintWriter;
+import java.util.List;
+import org.dialbook.api.ApiException;
+import org.dialbook.api.Contact;
+import org.dialbook.api.ContactsClient;
+import org.dialbook.api.TransportException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code contacts delete SID...}: deletes each, reports each, and goes on after a failure. */
+@Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete contacts by sid.")
+final class DeleteContactsCommand extends ContactsSubcommand {
+    @Parameters(arity = "1..*", paramLabel = "SID", description = "The sids of the contacts to delete.")
+    List<String> sids;
+
+    @Override
+    int run(ContactsClient client, PrintWriter out, PrintWriter err) {
+        int failed = 0;
+        for (String sid : sids) {
+            try {
+                Contact deleted = client.deleteContact(sid);
+                out.println("Deleted " + ContactOutput.summary(deleted));
+            } catch (ApiException e) {
+                if (e instanceof TransportException transport && !transport.outcomeUnknown()) {
+                    // The server is out of reach: the remaining deletes would fail the same way.
+                    throw e;
+                }
+                err.println("Not deleted " + sid + ": " + e.getMessage());
+                failed++;
+            }
+        }
+        if (failed > 0) {
+            err.println(failed + " of " + sids.size() + " not deleted");
+            return FAILED;
+        }
+        return OK;
+    }
+}
