@@ -183,6 +183,27 @@ public final class ConnectionProfilesView {
         selectInList(viewModel.selectedProperty().get());
     }
 
+    @FXML
+    private void add() {
+        viewModel.newProfile();
+        nameField.requestFocus();
+    }
+
+    @FXML
+    private void delete() {
+        viewModel.delete();
+    }
+
+    @FXML
+    private void test() {
+        viewModel.testConnection();
+    }
+
+    @FXML
+    private void save() {
+        viewModel.save();
+    }
+
     private void bindButtons(DialogPane pane) {
         Node use = pane.lookupButton(USE);
         use.disableProperty().bind(viewModel.canUse().not());

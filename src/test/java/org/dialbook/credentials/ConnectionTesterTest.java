@@ -1,0 +1,102 @@
+package org.dialbook.credentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import org.dialbook.api.ConnectionSettings;
+import org.dialbook.sandbox.SandboxOptions;
+import org.dialbook.sandbox.SandboxServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** "Test connection" against the in-process sandbox: each outcome named exactly. */
+class ConnectionTesterTest {
+    private static SandboxServer sandbox;
+    private final ConnectionTester tester = new ConnectionTester();
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().demoContacts(7).seed(4).build());
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @BeforeEach
+    void noFaults() {
+        sandbox.faults().reset();
+    }
+
+    private static ConnectionSettings settings(String accountSid, String token) {
+        return ConnectionSettings.forBaseUrl(sandbox.baseUrl().toString(), accountSid, "sandbox-key", token);
+    }
+
+    @Test
+    void theRightCredentialsConnectAndCountTheContacts() {
+        ConnectionTester.Result result = tester.test(sandbox.connectionSettings());
+
+        assertThat(result.ok()).isTrue();
+        assertThat(result.contacts()).isEqualTo(7);
+        assertThat(result.message()).isEqualTo("Connected to 127.0.0.1: the account has 7 contacts.");
+    }
+
+    @Test
+    void aWrongTokenIsA401ThatPointsAtTheKeyTokenAndRegion() {
+        ConnectionTester.Result result = tester.test(settings("sandbox", "wrong-token-77"));
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.message()).startsWith("Wrong API key, API token or region (401)")
+                .contains("my.mum1.exotel.com must use Mumbai")
+                .doesNotContain("wrong-token-77").doesNotContain("sandbox-key");
+    }
+
+    @Test
+    void anotherAccountsSidIsA403() {
+        ConnectionTester.Result result = tester.test(settings("someone-else", "sandbox-token"));
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.message()).startsWith("Exotel refused access to account 'someone-else' (403)");
+    }
+
+    @Test
+    void throttlingSaysToWaitNotThatTheSettingsAreWrong() {
+        sandbox.faults().throttlePerMinute(1);
+        tester.test(sandbox.connectionSettings());
+
+        ConnectionTester.Result result = tester.test(sandbox.connectionSettings());
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.message()).startsWith("Exotel is throttling requests (429 Too Many Requests)")
+                .contains("wait a minute");
+    }
+
+    @Test
+    void aServerFaultIsTheirSide() {
+        sandbox.faults().serverErrorFraction(1.0);
+
+        ConnectionTester.Result result = tester.test(sandbox.connectionSettings());
+
+        assertThat(result.message()).startsWith("Exotel answered with a server error (500)");
+    }
+
+    @Test
+    void nothingListeningIsNoConnection() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        ConnectionSettings nowhere = ConnectionSettings.forBaseUrl("http://127.0.0.1:" + closedPort, "sandbox",
+                "sandbox-key", "sandbox-token");
+
+        ConnectionTester.Result result = tester.test(nowhere);
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.message()).startsWith("No connection to 127.0.0.1: Could not reach 127.0.0.1:" + closedPort)
+                .endsWith("Check the network connection, proxy or firewall.");
+    }
+}
