@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
  * {@code contacts bulk-update FILE.json}: the file holds the API's own body,
  * {@code {"contacts":[{"sid":"...","tag":"gold"}, ...]}}, or just the array.
  */
-@Command(name = "bulk-update", mixinStandardHelpOptions = true,
+@Command(name = "bulk-update", mixinStandardHelpOptions = true, versionProvider = Dialbook.Version.class,
         description = {"Update many contacts from a JSON file: {\"contacts\":[{\"sid\":\"...\",\"tag\":\"gold\"}]} "
             + "or a bare array of such objects."})
 final class BulkUpdateCommand extends ContactsSubcommand {

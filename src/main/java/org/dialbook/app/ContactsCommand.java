@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(
         name = "contacts",
-        mixinStandardHelpOptions = true,
+        mixinStandardHelpOptions = true, versionProvider = Dialbook.Version.class,
         description = {"List, read, create, update and delete Exotel contacts.",
             "Connects with EXOTEL_API_KEY, EXOTEL_API_TOKEN, EXOTEL_ACCOUNT_SID and EXOTEL_REGION "
                 + "(singapore|mumbai, default singapore) or EXOTEL_BASE_URL."},

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code contacts create --number N ...}: one new contact. */
-@Command(name = "create", mixinStandardHelpOptions = true, description = "Create one contact.")
+@Command(name = "create", mixinStandardHelpOptions = true, versionProvider = Dialbook.Version.class,
+        description = "Create one contact.")
 final class CreateContactCommand extends ContactsSubcommand {
     @Option(names = "--number", required = true, paramLabel = "E164",
             description = "Phone number in E.164, e.g. +919101234510 (landlines: STD prefix, e.g. 0XXXXXX2400).")

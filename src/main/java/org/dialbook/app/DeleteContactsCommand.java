@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code contacts delete SID...}: deletes each, reports each, and goes on after a failure. */
-@Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete contacts by sid.")
+@Command(name = "delete", mixinStandardHelpOptions = true, versionProvider = Dialbook.Version.class,
+        description = "Delete contacts by sid.")
 final class DeleteContactsCommand extends ContactsSubcommand {
     @Parameters(arity = "1..*", paramLabel = "SID", description = "The sids of the contacts to delete.")
     List<String> sids;

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code contacts get SID}: every field of one contact. */
-@Command(name = "get", mixinStandardHelpOptions = true, description = "Show one contact.")
+@Command(name = "get", mixinStandardHelpOptions = true, versionProvider = Dialbook.Version.class,
+        description = "Show one contact.")
 final class GetContactCommand extends ContactsSubcommand {
     @Parameters(paramLabel = "SID", description = "The contact's sid.")
     String sid;

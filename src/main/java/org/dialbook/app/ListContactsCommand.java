@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code contacts list}: one page, or every page with {@code --all}. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List contacts, one page or all of them.")
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Dialbook.Version.class,
+        description = "List contacts, one page or all of them.")
 final class ListContactsCommand extends ContactsSubcommand {
     @Option(names = "--offset", paramLabel = "N", description = "Zero-based position of the first contact (default 0).")
     int offset;

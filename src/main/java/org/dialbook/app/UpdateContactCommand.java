@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code contacts update SID --set field=value ...}: changes only the fields given. */
-@Command(name = "update", mixinStandardHelpOptions = true, description = "Change fields of one contact.")
+@Command(name = "update", mixinStandardHelpOptions = true, versionProvider = Dialbook.Version.class,
+        description = "Change fields of one contact.")
 final class UpdateContactCommand extends ContactsSubcommand {
     @Parameters(paramLabel = "SID", description = "The contact's sid.")
     String sid;
