@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Finishes the app image jpackage made (run by `mvn -Ppackage package`, before the installer is
+# built from the image):
+#   linux  - adds the menu entry and icons that the .deb's postinst installs (lib/share);
+#   both   - replaces the runtime's default CDS archive with one trained on a smoke launch, so the
+#            JDK and JavaFX classes the app starts with are mapped from the archive instead of
+#            being loaded and verified one by one (AppCDS; see README, "Start-up time").
+# Usage: finish-image.sh linux|macos IMAGE_DIR
+set -euo pipefail
+os=$1
+image=$2
+project=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+case "$os" in
+  linux)
+    runtime="$image/lib/runtime"
+    jars="$image/lib/app"
+    share="$image/lib/share"
+    mkdir -p "$share/applications" "$share/icons/hicolor/scalable/apps"
+    cp "$project/packaging/linux/dialbook.desktop" "$share/applications/"
+    for size in 16 24 32 48 64 128 256 512; do
+      mkdir -p "$share/icons/hicolor/${size}x${size}/apps"
+      cp "$project/assets/icons/dialbook-$size.png" "$share/icons/hicolor/${size}x${size}/apps/dialbook.png"
+    done
+    cp "$project/assets/icons/dialbook.svg" "$share/icons/hicolor/scalable/apps/dialbook.svg"
+    ;;
+  macos)
+    runtime="$image/Contents/runtime/Contents/Home"
+    jars="$image/Contents/app"
+    ;;
+  *)
+    echo "finish-image.sh: unknown OS '$os' (linux or macos)" >&2
+    exit 2
+    ;;
+esac
+
+# The archive for heaps over 32 GB (no compressed oops): an address book never runs there, and it
+# is 13 MB of the image.
+rm -f "$runtime/lib/server/classes_nocoops.jsa"
+
+# --- AppCDS ------------------------------------------------------------------------------------
+# A smoke launch (window up, first page rendered, exit) records the classes start-up loads; the
+# runtime's default archive is then regenerated from that list. Only classes from the runtime
+# image (JDK and JavaFX) go in: an archive that names class-path jars is tied to their absolute
+# paths, and the .deb installs the image somewhere else than where it is built. The default
+# archive location needs no launcher option, and -Xshare:auto falls back silently if the archive
+# cannot be used.
+java="$runtime/bin/java"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+training=("$java" "-XX:DumpLoadedClassList=$work/classes.list" "-Ddialbook.home=$work/home"
+          -cp "$jars/*" org.dialbook.app.Dialbook --smoke)
+
+if [ "$os" = macos ] || [ -n "${DISPLAY:-}" ]; then
+  trained=("${training[@]}")
+elif command -v xvfb-run >/dev/null 2>&1; then
+  trained=(xvfb-run -a -s "-screen 0 1280x800x24" "${training[@]}")
+else
+  echo "[finish-image] No display and no xvfb-run: keeping jlink's default CDS archive." >&2
+  echo "[finish-image] (apt-get install xvfb xauth for a trained one.)" >&2
+  exit 0
+fi
+
+if ! "${trained[@]}" >"$work/training.log" 2>&1; then
+  echo "[finish-image] The training launch failed; keeping jlink's default CDS archive. Its output:" >&2
+  tail -n 30 "$work/training.log" >&2
+  exit 0
+fi
+
+# Class-path classes in the list cannot be found without a class path; the dump skips them.
+"$java" -Xshare:dump "-XX:SharedClassListFile=$work/classes.list" \
+  "-XX:SharedArchiveFile=$runtime/lib/server/classes.jsa" >"$work/dump.log" 2>&1 || {
+  echo "[finish-image] CDS dump failed:" >&2
+  tail -n 30 "$work/dump.log" >&2
+  exit 1
+}
+echo "[finish-image] AppCDS: $(grep -c . "$work/classes.list") classes listed by the smoke launch;" \
+  "archive $(du -h "$runtime/lib/server/classes.jsa" | cut -f1)"
