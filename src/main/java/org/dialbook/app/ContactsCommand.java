@@ -5,6 +5,8 @@ import java.util.function.Function;
 import org.dialbook.api.ConnectionSettings;
 import org.dialbook.api.ContactsClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * {@code dialbook contacts ...}: the six API calls from the command line. Exit codes: 0 when
@@ -15,7 +17,8 @@ import picocli.CommandLine.Command;
         name = "contacts",
         mixinStandardHelpOptions = true, versionProvider = Dialbook.Version.class,
         description = {"List, read, create, update and delete Exotel contacts.",
-            "Connects with EXOTEL_API_KEY, EXOTEL_API_TOKEN, EXOTEL_ACCOUNT_SID and EXOTEL_REGION "
+            "Connects with --profile NAME (a profile saved in the desktop app, token from the OS keychain), or "
+                + "else with EXOTEL_API_KEY, EXOTEL_API_TOKEN, EXOTEL_ACCOUNT_SID and EXOTEL_REGION "
                 + "(singapore|mumbai, default singapore) or EXOTEL_BASE_URL."},
         subcommands = {
             ListContactsCommand.class,
@@ -27,20 +30,34 @@ import picocli.CommandLine.Command;
         })
 public final class ContactsCommand {
     private final ConnectionResolver connection;
+    private final Function<String, ConnectionResolver> profiles;
     private final Function<ConnectionSettings, ContactsClient> clients;
 
-    /** The production wiring: the process environment and a default client. */
+    @Option(names = "--profile", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "Use the connection profile saved under this name in the desktop app (its API key and "
+                    + "token come from the OS keychain) instead of the EXOTEL_* variables.")
+    private String profile;
+
+    /** The production wiring: the process environment, saved profiles, and a default client. */
     public ContactsCommand() {
         this(EnvConnection.fromSystem(), settings -> ContactsClient.builder(settings).build());
     }
 
     /** The test seam: where the connection comes from, and how a client is built for it. */
     public ContactsCommand(ConnectionResolver connection, Function<ConnectionSettings, ContactsClient> clients) {
+        this(connection, name -> ProfileConnection.fromAppDirs(AppDirs.fromEnvironment(), name), clients);
+    }
+
+    /** The test seam with profiles: {@code profiles} turns a {@code --profile} name into a resolver. */
+    public ContactsCommand(ConnectionResolver connection, Function<String, ConnectionResolver> profiles,
+            Function<ConnectionSettings, ContactsClient> clients) {
         this.connection = Objects.requireNonNull(connection, "connection");
+        this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.clients = Objects.requireNonNull(clients, "clients");
     }
 
     ContactsClient openClient() {
-        return clients.apply(connection.resolve());
+        ConnectionResolver resolver = profile == null ? connection : profiles.apply(profile);
+        return clients.apply(resolver.resolve());
     }
 }
