@@ -50,15 +50,16 @@ final class BulkSender {
                 chunk.add(i);
             }
             LOG.debug("{} {}: items {}..{} of {}", method, url.encodedPath(), from, to - 1, items.size());
-            ApiException refused = sendChunk(method, url, items, chunk, safeToReplay, outcomes);
-            if (refused != null) {
-                if (from == 0) {
-                    throw refused;
+            ApiException stop = sendChunk(method, url, items, chunk, safeToReplay, outcomes);
+            if (stop != null) {
+                if (stop instanceof AuthenticationException && from == 0) {
+                    throw stop;
                 }
-                // Credentials stopped working mid-way: keep what was done, fail the rest unsent.
+                // Credentials stopped working mid-way, or the caller cancelled: keep what was done,
+                // and fail the rest, which was never sent.
                 for (int i = from; i < items.size(); i++) {
                     if (outcomes[i] == null) {
-                        outcomes[i] = ItemOutcome.failure(i, refused.toApiError());
+                        outcomes[i] = ItemOutcome.failure(i, stop.toApiError());
                     }
                 }
                 break;
@@ -67,7 +68,10 @@ final class BulkSender {
         return new BulkResult<>(Arrays.asList(outcomes));
     }
 
-    /** Fills the chunk's outcomes; returns the authentication failure that stops the whole call, if any. */
+    /**
+     * Fills the chunk's outcomes. Returns why the whole call must stop (an authentication failure,
+     * or the thread was interrupted), or null to go on with the next chunk.
+     */
     private ApiException sendChunk(String method, HttpUrl url, List<Item> items, List<Integer> chunk,
             boolean safeToReplay, ItemOutcome<Contact>[] outcomes) {
         List<Integer> pending = chunk;
@@ -78,18 +82,23 @@ final class BulkSender {
             Exchange exchange = executor.execute(method, url, ContactJson.bulkBody(body).toString());
 
             if (exchange instanceof Exchange.Failed failed) {
-                if ((!failed.requestSent() || safeToReplay) && !lastTry) {
-                    pause(attempt, null, method, url, failed.cause().getClass().getSimpleName());
+                boolean cancelled = HttpExecutor.wasCancelled(failed);
+                if ((!failed.requestSent() || safeToReplay) && !lastTry && !cancelled) {
+                    if (!pause(attempt, null, method, url, failed.cause().getClass().getSimpleName())) {
+                        return cancelBeforeRetry(pending, outcomes, "the connection failed", failed.requestSent());
+                    }
                     continue;
                 }
                 TransportException error = Transport.failure(method, url, failed);
                 markAll(pending, outcomes, failed.requestSent(), new ApiError(0, null, error.getMessage(), null));
-                return null;
+                return cancelled ? error : null;
             }
             Exchange.Answered answer = (Exchange.Answered) exchange;
             int status = answer.status();
             if (ApiErrors.isRetryable(status) && !lastTry) {
-                pause(attempt, answer.retryAfter(), method, url, "HTTP " + status);
+                if (!pause(attempt, answer.retryAfter(), method, url, "HTTP " + status)) {
+                    return cancelBeforeRetry(pending, outcomes, "HTTP " + status, false);
+                }
                 continue;
             }
             Envelope envelope;
@@ -98,7 +107,10 @@ final class BulkSender {
             } catch (JsonParseException e) {
                 boolean ok = status >= 200 && status < 300;
                 if (ok && safeToReplay && !lastTry) {
-                    pause(attempt, null, method, url, "unreadable answer");
+                    if (!pause(attempt, null, method, url, "unreadable answer")) {
+                        markAll(pending, outcomes, true, new ApiError(0, null, "Cancelled after an unreadable answer", null));
+                        return new TransportException("Cancelled", true, null);
+                    }
                     continue;
                 }
                 String message = ok ? Transport.unreadable(method, url, answer, e, true).getMessage()
@@ -130,8 +142,9 @@ final class BulkSender {
                     outcomes[index] = BulkOutcomes.of(index, result, items.get(index).expectedNumber(), envelope);
                 }
             }
-            if (!retry.isEmpty()) {
-                pause(attempt, answer.retryAfter(), method, url, retry.size() + " items throttled or failed");
+            if (!retry.isEmpty()
+                    && !pause(attempt, answer.retryAfter(), method, url, retry.size() + " items throttled or failed")) {
+                return cancelBeforeRetry(retry, outcomes, "HTTP 429 or 5xx for these items", false);
             }
             pending = retry;
         }
@@ -155,10 +168,30 @@ final class BulkSender {
         return envelope.requestId() == null ? "" : " [request_id " + envelope.requestId() + "]";
     }
 
-    private void pause(int attempt, Duration retryAfter, String method, HttpUrl url, String reason) {
+    /** Waits before a retry; false when the thread was interrupted (the caller cancelled). */
+    private boolean pause(int attempt, Duration retryAfter, String method, HttpUrl url, String reason) {
         Duration delay = policy.delayBeforeRetry(attempt, retryAfter);
-        LOG.debug("{} {}: {}; retry {} of {} in {} ms", method, url.encodedPath(), reason, attempt,
+        LOG.info("{} {}: {}; retry {} of {} in {} ms", method, url.encodedPath(), reason, attempt,
                 policy.maxAttempts() - 1, delay.toMillis());
-        Transport.sleep(sleeper, delay);
+        try {
+            sleeper.sleep(delay);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Items whose retry was cancelled: failures when the server did not apply them (429, 5xx, not
+     * sent), unknown when an earlier try may have reached it.
+     */
+    private static TransportException cancelBeforeRetry(List<Integer> pending, ItemOutcome<Contact>[] outcomes,
+            String reason, boolean mayHaveReachedServer) {
+        TransportException cancelled = new TransportException("Cancelled before retrying (" + reason + ")"
+                + (mayHaveReachedServer ? "; an earlier try may have been applied" : "; not applied"),
+                mayHaveReachedServer, null);
+        markAll(pending, outcomes, mayHaveReachedServer, new ApiError(0, null, cancelled.getMessage(), null));
+        return cancelled;
     }
 }

@@ -35,7 +35,7 @@ final class CallRunner {
             Exchange exchange = executor.execute(method, url, body);
             boolean lastTry = attempt >= policy.maxAttempts();
             if (exchange instanceof Exchange.Failed failed) {
-                boolean mayRetry = !failed.requestSent() || safeToReplay;
+                boolean mayRetry = (!failed.requestSent() || safeToReplay) && !HttpExecutor.wasCancelled(failed);
                 if (mayRetry && !lastTry) {
                     replayedAfterLoss |= failed.requestSent();
                     pause(attempt, null, method, url, failed.cause().getClass().getSimpleName());
@@ -82,7 +82,7 @@ final class CallRunner {
 
     private void pause(int attempt, Duration retryAfter, String method, HttpUrl url, String reason) {
         Duration delay = policy.delayBeforeRetry(attempt, retryAfter);
-        LOG.debug("{} {}: {}; retry {} of {} in {} ms", method, url.encodedPath(), reason, attempt,
+        LOG.info("{} {}: {}; retry {} of {} in {} ms", method, url.encodedPath(), reason, attempt,
                 policy.maxAttempts() - 1, delay.toMillis());
         Transport.sleep(sleeper, delay);
     }

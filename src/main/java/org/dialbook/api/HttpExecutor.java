@@ -1,6 +1,8 @@
 package org.dialbook.api;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -55,7 +57,12 @@ final class HttpExecutor {
     }
 
     Exchange execute(String method, okhttp3.HttpUrl url, String jsonBody) {
-        acquirePermit();
+        try {
+            rateLimiter.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Exchange.Failed(new InterruptedIOException("interrupted while waiting under the rate cap"), false);
+        }
         SendState state = new SendState();
         RequestBody body = jsonBody == null ? null : RequestBody.create(jsonBody.getBytes(StandardCharsets.UTF_8), JSON);
         Request.Builder builder = new Request.Builder().url(url).method(method, body).tag(SendState.class, state)
@@ -73,13 +80,13 @@ final class HttpExecutor {
         }
     }
 
-    private void acquirePermit() {
-        try {
-            rateLimiter.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransportException("Interrupted while waiting under the request rate cap", false, e);
-        }
+    /**
+     * True when the caller's thread was interrupted (a cancelled task): that is no reason to retry.
+     * A {@link SocketTimeoutException} is an {@link InterruptedIOException} too, but a timeout.
+     */
+    static boolean wasCancelled(Exchange.Failed failed) {
+        return Thread.currentThread().isInterrupted()
+                || (failed.cause() instanceof InterruptedIOException && !(failed.cause() instanceof SocketTimeoutException));
     }
 
     private static String readBody(ResponseBody body) throws IOException {

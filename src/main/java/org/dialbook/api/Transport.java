@@ -10,6 +10,11 @@ final class Transport {
     }
 
     static TransportException failure(String method, HttpUrl url, Exchange.Failed failed) {
+        if (HttpExecutor.wasCancelled(failed)) {
+            return new TransportException("Cancelled: " + method + " " + url.encodedPath() + " was interrupted "
+                    + (failed.requestSent() ? "after the request was sent; the server may have acted on it"
+                            : "before anything was sent"), failed.requestSent(), failed.cause());
+        }
         String cause = failed.cause().getClass().getSimpleName()
                 + (failed.cause().getMessage() == null ? "" : ": " + failed.cause().getMessage());
         if (failed.requestSent()) {
