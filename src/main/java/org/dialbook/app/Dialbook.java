@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         versionProvider = Dialbook.Version.class,
         description = "A desktop address book for Exotel Campaign contacts.",
-        subcommands = {CommandLine.HelpCommand.class, ContactsCommand.class, SandboxCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ContactsCommand.class, SandboxCommand.class,
+            ExportCommand.class})
 public final class Dialbook implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "CSV",
