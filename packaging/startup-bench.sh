@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Start-up benchmark: time from launching a process to its first laid-out frame (the contacts
+# page for Dialbook), against a bare JavaFX "hello" window measured in the same run, on the same
+# runtime. Each measurement is a fresh JVM; the page cache is warm (dropping it needs root and a
+# quiet machine), so these are "cold JVM, warm disk" figures.
+#
+#   mvn -B -Ppackage package -DskipTests -Djpackage.installer.skip=true   # the app image first
+#   packaging/startup-bench.sh [RUNS]                                      # default 5 runs each
+#
+# Variants: the packaged app as shipped (trained AppCDS archive), the same with jlink's default
+# CDS archive, with CDS off, and `mvn -q javafx:run`. Prints the median per variant and its ratio
+# to the hello window. Needs a display, or xvfb-run (it starts one Xvfb for the whole run).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+runs=${1:-5}
+
+if [ -z "${DISPLAY:-}" ]; then
+  exec xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$@"
+fi
+
+image=target/dist/Dialbook
+runtime=$image/lib/runtime
+java=$runtime/bin/java
+if [ ! -x "$image/bin/Dialbook" ]; then
+  echo "No app image at $image: run mvn -B -Ppackage package -DskipTests -Djpackage.installer.skip=true" >&2
+  exit 2
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# The hello window, compiled against the same JavaFX the image carries.
+javac -d "$work/hello" --module-path target/jpackage/javafx --add-modules javafx.controls packaging/bench/HelloFx.java
+
+# jlink's default archive (what the image had before finish-image.sh trained it): the runtime's own
+# class list, dumped the way jlink --generate-cds-archive does it.
+"$java" -Xshare:dump "-XX:SharedArchiveFile=$work/default.jsa" >"$work/dump.log" 2>&1
+
+# One first run creates the sandbox and its demo contacts; the timed runs then start as a user's
+# second and later launches do.
+export DIALBOOK_HOME="$work/home"
+"$image/bin/Dialbook" --smoke >/dev/null
+
+# Runs a command; prints the milliseconds from its launch to the "SMOKE OK ... epoch-ms=" line.
+measure() {
+  local start end out
+  start=$(date +%s%3N)
+  if ! out=$("$@" 2>"$work/stderr"); then
+    echo "FAILED: $*" >&2
+    cat "$work/stderr" >&2
+    echo "$out" >&2
+    return 1
+  fi
+  end=$(sed -n 's/.*SMOKE OK .*epoch-ms=\([0-9]*\).*/\1/p' <<<"$out" | head -n 1)
+  if [ -z "$end" ]; then
+    echo "No SMOKE OK line from: $*" >&2
+    echo "$out" >&2
+    return 1
+  fi
+  echo $((end - start))
+}
+
+median() {
+  sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
+
+declare -A results
+variants=(hello hello-default-cds app app-default-cds app-no-cds javafx-run)
+for variant in "${variants[@]}"; do
+  results[$variant]=""
+done
+
+for ((i = 1; i <= runs; i++)); do
+  # Interleaved, so drift in machine load spreads over all variants alike.
+  results[hello]+="$(measure "$java" -XX:+UseSerialGC -cp "$work/hello" HelloFx) "
+  results[hello-default-cds]+="$(measure "$java" -XX:+UseSerialGC "-XX:SharedArchiveFile=$work/default.jsa" \
+    -cp "$work/hello" HelloFx) "
+  results[app]+="$(measure "$image/bin/Dialbook" --smoke) "
+  results[app-default-cds]+="$(JAVA_TOOL_OPTIONS="-XX:SharedArchiveFile=$work/default.jsa" \
+    measure "$image/bin/Dialbook" --smoke) "
+  results[app-no-cds]+="$(JAVA_TOOL_OPTIONS=-Xshare:off measure "$image/bin/Dialbook" --smoke) "
+  results[javafx-run]+="$(measure mvn -q -o javafx:run -Djavafx.args=--smoke) "
+  echo "run $i/$runs done" >&2
+done
+
+hello=$(tr ' ' '\n' <<<"${results[hello]}" | grep . | median)
+printf '%-20s %8s %8s   %s\n' variant median "x hello" "runs (ms)"
+for variant in "${variants[@]}"; do
+  m=$(tr ' ' '\n' <<<"${results[$variant]}" | grep . | median)
+  printf '%-20s %6s ms %7.2fx   %s\n' "$variant" "$m" "$(awk -v a="$m" -v b="$hello" 'BEGIN { print a / b }')" \
+    "${results[$variant]}"
+done
+echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -n 1); $(date -u +%FT%TZ)"
