@@ -176,23 +176,35 @@ final class ContactsHandler implements HttpHandler {
         String accountSid = account.accountSid();
         StringBuilder out = new StringBuilder(256);
         int status;
-        if (collection) {
-            status = switch (method) {
-                case "POST" -> createContacts(out, requestId, accountSid, json, body);
-                case "PUT" -> updateContacts(out, requestId, accountSid, json, body);
-                default -> listContacts(out, requestId, accountSid, exchange.getRequestURI().getRawQuery());
-            };
-        } else {
-            status = switch (method) {
-                case "PUT" -> updateContact(out, requestId, accountSid, route.contactSid(), json, body);
-                case "DELETE" -> single(out, requestId, method, store.delete(accountSid, route.contactSid()));
-                default -> single(out, requestId, method, store.get(accountSid, route.contactSid()));
-            };
+        try {
+            status = dispatch(out, exchange, method, requestId, accountSid, route, json, body);
+        } catch (Refusal refusal) {
+            if (faults.drawLostResponse()) {
+                return null;
+            }
+            throw refusal;
         }
+        // The answer is lost after the work is done (and committed), whatever the answer was.
         if (faults.drawLostResponse()) {
             return null;
         }
         return new Reply(status, out.toString());
+    }
+
+    private int dispatch(StringBuilder out, HttpExchange exchange, String method, String requestId, String accountSid,
+            Route route, Node json, String body) throws Refusal, SQLException {
+        if (route.contactSid() == null) {
+            return switch (method) {
+                case "POST" -> createContacts(out, requestId, accountSid, json, body);
+                case "PUT" -> updateContacts(out, requestId, accountSid, json, body);
+                default -> listContacts(out, requestId, accountSid, exchange.getRequestURI().getRawQuery());
+            };
+        }
+        return switch (method) {
+            case "PUT" -> updateContact(out, requestId, accountSid, route.contactSid(), json, body);
+            case "DELETE" -> single(out, requestId, method, store.delete(accountSid, route.contactSid()));
+            default -> single(out, requestId, method, store.get(accountSid, route.contactSid()));
+        };
     }
 
     // ---- the six calls -----------------------------------------------------------------------------
