@@ -3,9 +3,14 @@ package org.dialbook.ui;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.dialbook.ui.common.DialogService;
 import org.dialbook.ui.common.FxDialogService;
 import org.dialbook.ui.common.FxTaskExecutor;
 import org.dialbook.ui.common.TaskExecutor;
+import org.dialbook.ui.contacts.ContactsView;
+import org.dialbook.ui.contacts.ContactsViewModel;
+import org.dialbook.ui.shell.ContactsPane;
+import org.dialbook.ui.shell.DesktopPreferences;
 import org.dialbook.ui.shell.MainWindow;
 
 /**
@@ -15,7 +20,7 @@ import org.dialbook.ui.shell.MainWindow;
  */
 public final class DesktopLauncher extends Application {
     private static volatile DesktopContext pending;
-    private static volatile MainWindow.ContactsPaneFactory contactsFactory = DesktopLauncher::defaultContactsPane;
+    private static volatile MainWindow.ContactsPaneFactory contactsFactory = DesktopLauncher::contactsPane;
 
     private TaskExecutor executor;
     private MainWindow window;
@@ -43,9 +48,12 @@ public final class DesktopLauncher extends Application {
         }
     }
 
-    private static org.dialbook.ui.shell.ContactsPane defaultContactsPane(ActiveConnection connection,
-            TaskExecutor executor, org.dialbook.ui.common.DialogService dialogs,
-            org.dialbook.ui.shell.DesktopPreferences preferences, Runnable onSynced) {
-        throw new IllegalStateException("The contacts view is not wired");
+    /** The contacts table for an opened connection; also used by the UI tests. */
+    public static ContactsPane contactsPane(ActiveConnection connection, TaskExecutor executor, DialogService dialogs,
+            DesktopPreferences preferences, Runnable onSynced) {
+        ContactsViewModel viewModel = new ContactsViewModel(connection.api(), executor, dialogs,
+                connection.defaultCountry());
+        viewModel.pages().setOnFetched(onSynced);
+        return new ContactsView(viewModel, preferences);
     }
 }

@@ -1,0 +1,543 @@
+package org.dialbook.ui.contacts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import org.dialbook.api.Contact;
+import org.dialbook.api.ContactField;
+import org.dialbook.api.SortBy;
+import org.dialbook.ui.shell.ContactsPane;
+import org.dialbook.ui.shell.DesktopPreferences;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+
+/**
+ * The contacts table with its search, paging and actions. Binds to {@link ContactsViewModel};
+ * reads nothing from the network itself.
+ */
+public final class ContactsView implements ContactsPane {
+    private final ContactsViewModel viewModel;
+    private final BulkActions bulkActions;
+    private final DesktopPreferences preferences;
+    private final BorderPane root;
+    private final Set<String> reselect = new HashSet<>();
+    private boolean allMatching;
+    private boolean selectingProgrammatically;
+    private TableColumn<ContactRow, ?> editColumn;
+
+    @FXML private TextField searchField;
+    @FXML private TextField listFilterField;
+    @FXML private Button editButton;
+    @FXML private Button bulkButton;
+    @FXML private Button deleteButton;
+    @FXML private HBox selectionBar;
+    @FXML private Label selectionLabel;
+    @FXML private Hyperlink selectionLink;
+    @FXML private TableView<ContactRow> table;
+    @FXML private Node errorPane;
+    @FXML private Label errorLabel;
+    @FXML private ProgressIndicator loadingIndicator;
+    @FXML private Label noticeLabel;
+    @FXML private Button firstButton;
+    @FXML private Button previousButton;
+    @FXML private Button nextButton;
+    @FXML private Button lastButton;
+    @FXML private TextField pageField;
+    @FXML private Label pageCountLabel;
+
+    public ContactsView(ContactsViewModel viewModel, DesktopPreferences preferences) {
+        this.viewModel = viewModel;
+        this.bulkActions = new BulkActions(viewModel);
+        this.preferences = preferences;
+        FXMLLoader loader = new FXMLLoader(ContactsView.class.getResource("ContactsView.fxml"));
+        loader.setController(this);
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("ContactsView.fxml is missing from the build", e);
+        }
+        root.getStylesheets().add(ContactsView.class.getResource("contacts.css").toExternalForm());
+    }
+
+    @FXML
+    private void initialize() {
+        searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
+        listFilterField.textProperty().bindBidirectional(viewModel.listFilterProperty());
+        buildColumns();
+        table.setItems(viewModel.rows());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPlaceholder(new Label("No contacts match. Clear the search or the filter, or add one with Ctrl+N."));
+        table.setRowFactory(view -> statusRow());
+        table.addEventFilter(KeyEvent.KEY_PRESSED, this::tableKeys);
+
+        PageLoader pages = viewModel.pages();
+        loadingIndicator.visibleProperty().bind(pages.loadingProperty());
+        errorPane.visibleProperty().bind(pages.errorProperty().isNotEmpty());
+        errorLabel.textProperty().bind(pages.errorProperty());
+        noticeLabel.textProperty().bind(viewModel.noticeProperty());
+        pageCountLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> "of " + pages.pageCountProperty().get(), pages.pageCountProperty()));
+        pages.pageIndexProperty().addListener((obs, old, now) -> pageField.setText(Integer.toString(now.intValue() + 1)));
+        pageField.setText("1");
+        firstButton.disableProperty().bind(pages.pageIndexProperty().isEqualTo(0));
+        previousButton.disableProperty().bind(pages.pageIndexProperty().isEqualTo(0));
+        nextButton.disableProperty().bind(pages.pageIndexProperty().greaterThanOrEqualTo(
+                pages.pageCountProperty().subtract(1)));
+        lastButton.disableProperty().bind(nextButton.disableProperty());
+
+        var noSelection = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
+        editButton.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
+        bulkButton.disableProperty().bind(noSelection);
+        deleteButton.disableProperty().bind(noSelection);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ContactRow>) change -> {
+            if (!selectingProgrammatically) {
+                allMatching = false;
+            }
+            updateSelectionBar();
+        });
+        viewModel.rows().addListener((ListChangeListener<ContactRow>) change -> restoreSelection());
+        viewModel.start();
+    }
+
+    private void buildColumns() {
+        TableColumn<ContactRow, RowStatus> status = new TableColumn<>("");
+        status.setId("status");
+        status.setPrefWidth(34);
+        status.setResizable(false);
+        status.setSortable(false);
+        status.setCellValueFactory(data -> data.getValue().statusProperty());
+        status.setCellFactory(column -> new StatusCell());
+
+        TableColumn<ContactRow, String> number = textColumn("number", "Number", 150, ContactField.NUMBER);
+        TableColumn<ContactRow, String> first = textColumn("first", "First name", 120, ContactField.FIRST_NAME);
+        TableColumn<ContactRow, String> last = textColumn("last", "Last name", 120, ContactField.LAST_NAME);
+        TableColumn<ContactRow, String> company = textColumn("company", "Company", 150, ContactField.COMPANY_NAME);
+        TableColumn<ContactRow, String> email = textColumn("email", "Email", 190, ContactField.EMAIL);
+        TableColumn<ContactRow, String> tag = textColumn("tag", "Tag", 90, ContactField.TAG);
+
+        TableColumn<ContactRow, String> custom = new TableColumn<>("Custom fields");
+        custom.setId("custom");
+        custom.setPrefWidth(180);
+        custom.setSortable(false);
+        custom.setCellValueFactory(data -> Bindings.createStringBinding(
+                () -> ContactValues.text(data.getValue().contact(), ContactField.CUSTOM_FIELD),
+                data.getValue().contactProperty()));
+        custom.setCellFactory(column -> new CustomFieldCell());
+
+        TableColumn<ContactRow, String> created = dateColumn("created", "Created", Contact::dateCreated);
+        TableColumn<ContactRow, String> updated = dateColumn("updated", "Updated", Contact::dateUpdated);
+        updated.setSortable(false);
+
+        // The server sorts; the table only shows which header was clicked.
+        number.setSortable(false);
+        company.setSortable(false);
+        email.setSortable(false);
+        tag.setSortable(false);
+        table.setSortPolicy(view -> true);
+        List<TableColumn<ContactRow, String>> sortable = List.of(first, last, created);
+        Runnable sortChanged = () -> viewModel.sortByProperty().set(sortFrom(created));
+        table.getSortOrder().addListener((ListChangeListener<TableColumn<ContactRow, ?>>) change -> sortChanged.run());
+        sortable.forEach(column -> column.sortTypeProperty().addListener((obs, old, now) -> sortChanged.run()));
+
+        table.getColumns().setAll(List.of(status, number, first, last, company, email, tag, custom, created, updated));
+        for (TableColumn<ContactRow, ?> column : table.getColumns()) {
+            preferences.columnWidth(column.getId()).ifPresent(width -> column.setPrefWidth(Math.max(30, width)));
+        }
+        editColumn = first;
+    }
+
+    private SortBy sortFrom(TableColumn<ContactRow, String> created) {
+        if (table.getSortOrder().isEmpty()) {
+            return SortBy.DEFAULT;
+        }
+        TableColumn<ContactRow, ?> column = table.getSortOrder().get(0);
+        boolean ascending = column.getSortType() == TableColumn.SortType.ASCENDING;
+        return new SortBy(column == created ? SortBy.Field.DATE_CREATED : SortBy.Field.NAME, ascending);
+    }
+
+    private TableColumn<ContactRow, String> textColumn(String id, String title, double width, ContactField field) {
+        TableColumn<ContactRow, String> column = new TableColumn<>(title);
+        column.setId(id);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(data -> Bindings.createStringBinding(
+                () -> ContactValues.text(data.getValue().contact(), field), data.getValue().contactProperty()));
+        column.setCellFactory(TextFieldTableCell.forTableColumn());
+        column.setEditable(true);
+        column.setOnEditStart(event -> editColumn = column);
+        column.setOnEditCommit(event -> {
+            ContactRow row = event.getRowValue();
+            viewModel.commitEdit(row, field, event.getNewValue());
+            // When nothing changed or the number was refused, redraw the cell from the row again.
+            table.refresh();
+        });
+        return column;
+    }
+
+    private TableColumn<ContactRow, String> dateColumn(String id, String title,
+            Function<Contact, java.time.OffsetDateTime> getter) {
+        TableColumn<ContactRow, String> column = new TableColumn<>(title);
+        column.setId(id);
+        column.setPrefWidth(130);
+        column.setEditable(false);
+        column.setCellValueFactory(data -> Bindings.createStringBinding(
+                () -> ContactValues.dateTime(getter.apply(data.getValue().contact())), data.getValue().contactProperty()));
+        return column;
+    }
+
+    private TableRow<ContactRow> statusRow() {
+        TableRow<ContactRow> row = new TableRow<>() {
+            @Override
+            protected void updateItem(ContactRow item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("row-failed");
+                if (!empty && item != null && item.status() == RowStatus.FAILED) {
+                    getStyleClass().add("row-failed");
+                }
+            }
+        };
+        row.setOnMouseClicked(event -> {
+            if (event.getClickCount() == 2 && !row.isEmpty() && table.getEditingCell() == null
+                    && event.getTarget() instanceof Node target && isStatusOrReadOnly(target)) {
+                editSelected();
+            }
+        });
+        return row;
+    }
+
+    private static boolean isStatusOrReadOnly(Node target) {
+        Node node = target;
+        while (node != null && !(node instanceof TableCell<?, ?>)) {
+            node = node.getParent();
+        }
+        return node instanceof TableCell<?, ?> cell && cell.getTableColumn() != null
+                && !cell.getTableColumn().isEditable();
+    }
+
+    private void tableKeys(KeyEvent event) {
+        if (table.getEditingCell() != null) {
+            return;
+        }
+        if ((event.getCode() == KeyCode.ENTER || event.getCode() == KeyCode.F2)
+                && table.getSelectionModel().getSelectedIndex() >= 0) {
+            table.edit(table.getSelectionModel().getSelectedIndex(), editColumn);
+            event.consume();
+        } else if (event.getCode() == KeyCode.PAGE_DOWN && event.isShortcutDown()) {
+            viewModel.pages().next();
+            event.consume();
+        } else if (event.getCode() == KeyCode.PAGE_UP && event.isShortcutDown()) {
+            viewModel.pages().previous();
+            event.consume();
+        } else if (event.getCode() == KeyCode.HOME && event.isShortcutDown()) {
+            viewModel.pages().first();
+            event.consume();
+        } else if (event.getCode() == KeyCode.END && event.isShortcutDown()) {
+            viewModel.pages().last();
+            event.consume();
+        }
+    }
+
+    private void updateSelectionBar() {
+        int selected = table.getSelectionModel().getSelectedItems().size();
+        int total = viewModel.pages().totalProperty().get();
+        boolean wholePage = selected > 0 && selected == viewModel.rows().size() && total > selected;
+        selectionBar.setVisible(allMatching || wholePage);
+        selectionBar.setManaged(selectionBar.isVisible());
+        if (allMatching) {
+            selectionLabel.setText("All " + total + " contacts matching the search and filter are selected.");
+            selectionLink.setText("Select only this page");
+        } else if (wholePage) {
+            selectionLabel.setText("All " + selected + " contacts on this page are selected.");
+            selectionLink.setText("Select all " + total + " matching contacts");
+        }
+    }
+
+    @FXML
+    private void onSelectionLink() {
+        if (allMatching) {
+            allMatching = false;
+            updateSelectionBar();
+        } else {
+            selectAllMatching();
+        }
+    }
+
+    private void restoreSelection() {
+        if (reselect.isEmpty() && !allMatching) {
+            return;
+        }
+        selectingProgrammatically = true;
+        try {
+            table.getSelectionModel().clearSelection();
+            for (int i = 0; i < viewModel.rows().size(); i++) {
+                if (allMatching || reselect.contains(viewModel.rows().get(i).sid())) {
+                    table.getSelectionModel().select(i);
+                }
+            }
+        } finally {
+            selectingProgrammatically = false;
+        }
+        updateSelectionBar();
+    }
+
+    private List<ContactRow> selectedRows() {
+        return new ArrayList<>(table.getSelectionModel().getSelectedItems());
+    }
+
+    private BulkActions.Target target() {
+        return allMatching ? bulkActions.allMatching() : BulkActions.Target.rows(selectedRows());
+    }
+
+    @Override
+    public void selectAllMatching() {
+        selectingProgrammatically = true;
+        try {
+            table.getSelectionModel().selectAll();
+            allMatching = true;
+        } finally {
+            selectingProgrammatically = false;
+        }
+        updateSelectionBar();
+        table.requestFocus();
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public ObservableStringValue totalText() {
+        PageLoader pages = viewModel.pages();
+        return Bindings.createStringBinding(() -> !pages.loadedProperty().get() ? "Loading…"
+                : pages.totalProperty().get() == 1 ? "1 contact" : String.format("%,d contacts", pages.totalProperty().get()),
+                pages.totalProperty(), pages.loadedProperty());
+    }
+
+    @Override
+    public void newContact() {
+        ContactDialog dialog = ContactDialog.forNew(viewModel.defaultCountry());
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.showAndWait().ifPresent(patch -> viewModel.create(ContactDialogViewModel.toNewContact(patch),
+                created -> reselect.clear()));
+    }
+
+    @Override
+    public void editSelected() {
+        ContactRow row = table.getSelectionModel().getSelectedItem();
+        if (row == null) {
+            return;
+        }
+        ContactDialog dialog = ContactDialog.forEdit(row.contact(), viewModel.defaultCountry());
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.showAndWait().ifPresent(patch -> viewModel.save(row, patch));
+    }
+
+    @Override
+    public void bulkEdit() {
+        BulkActions.Target target = target();
+        if (target.count() == 0) {
+            return;
+        }
+        BulkEditDialog dialog = new BulkEditDialog(target.count(), target.allMatching(), viewModel.defaultCountry());
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.showAndWait().ifPresent(patch -> bulkActions.update(target, patch, outcome -> {
+            reselect.clear();
+            reselect.addAll(outcome.failed().keySet());
+            allMatching = false;
+            restoreSelection();
+        }));
+    }
+
+    @Override
+    public void copySelection(boolean csv) {
+        if (searchField.isFocused() || listFilterField.isFocused() || pageField.isFocused()) {
+            TextField field = searchField.isFocused() ? searchField : listFilterField.isFocused() ? listFilterField
+                    : pageField;
+            field.copy();
+            return;
+        }
+        List<Contact> contacts = selectedRows().stream().map(ContactRow::contact).toList();
+        if (contacts.isEmpty()) {
+            return;
+        }
+        ClipboardContent content = new ClipboardContent();
+        content.putString(RowsText.format(contacts, csv));
+        Clipboard.getSystemClipboard().setContent(content);
+        viewModel.setNotice("Copied " + contacts.size() + (contacts.size() == 1 ? " row" : " rows")
+                + (csv ? " as CSV" : " (tab-separated; paste into a spreadsheet)"));
+    }
+
+    @Override
+    public void deleteSelected() {
+        if (table.getEditingCell() != null || !table.isFocused() && !deleteButton.isFocused()
+                && root.getScene() != null && root.getScene().getFocusOwner() instanceof TextField) {
+            return;
+        }
+        bulkActions.delete(target(), outcome -> {
+            reselect.clear();
+            reselect.addAll(outcome.failed().keySet());
+            allMatching = false;
+            restoreSelection();
+        });
+    }
+
+    @Override
+    public void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+
+    @Override
+    public void refresh() {
+        viewModel.refresh();
+    }
+
+    @Override
+    public void saveColumnWidths() {
+        table.getColumns().forEach(column -> preferences.setColumnWidth(column.getId(), column.getWidth()));
+    }
+
+    @Override
+    public void dispose() {
+        viewModel.pages().invalidate();
+    }
+
+    @FXML
+    private void onNew() {
+        newContact();
+    }
+
+    @FXML
+    private void onEdit() {
+        editSelected();
+    }
+
+    @FXML
+    private void onBulkEdit() {
+        bulkEdit();
+    }
+
+    @FXML
+    private void onDelete() {
+        bulkActions.delete(target(), outcome -> {
+            reselect.clear();
+            reselect.addAll(outcome.failed().keySet());
+            restoreSelection();
+        });
+    }
+
+    @FXML
+    private void onRefresh() {
+        refresh();
+    }
+
+    @FXML
+    private void onFirst() {
+        viewModel.pages().first();
+    }
+
+    @FXML
+    private void onPrevious() {
+        viewModel.pages().previous();
+    }
+
+    @FXML
+    private void onNext() {
+        viewModel.pages().next();
+    }
+
+    @FXML
+    private void onLast() {
+        viewModel.pages().last();
+    }
+
+    @FXML
+    private void onJump() {
+        try {
+            viewModel.pages().goTo(Integer.parseInt(pageField.getText().trim()) - 1);
+        } catch (NumberFormatException e) {
+            pageField.setText(Integer.toString(viewModel.pages().pageIndexProperty().get() + 1));
+        }
+        Platform.runLater(table::requestFocus);
+    }
+
+    /** An icon for pending, saved or failed, with the message as tooltip. */
+    private static final class StatusCell extends TableCell<ContactRow, RowStatus> {
+        StatusCell() {
+            getStyleClass().add("status-cell");
+        }
+
+        @Override
+        protected void updateItem(RowStatus status, boolean empty) {
+            super.updateItem(status, empty);
+            getStyleClass().removeAll("status-pending", "status-saved", "status-failed");
+            ContactRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            if (empty || status == null || status == RowStatus.NONE || row == null) {
+                setGraphic(null);
+                setTooltip(null);
+                setAccessibleText(null);
+                return;
+            }
+            FontIcon icon = new FontIcon(switch (status) {
+                case PENDING -> MaterialDesignC.CLOCK_OUTLINE;
+                case SAVED -> MaterialDesignC.CHECK_CIRCLE_OUTLINE;
+                default -> MaterialDesignC.CLOSE_CIRCLE_OUTLINE;
+            });
+            getStyleClass().add("status-" + status.name().toLowerCase(java.util.Locale.ROOT));
+            setGraphic(icon);
+            setTooltip(new Tooltip(row.messageProperty().get()));
+            setAccessibleText(status.name().toLowerCase(java.util.Locale.ROOT) + ": " + row.messageProperty().get());
+        }
+    }
+
+    /** Compact JSON in the cell; the full, indented JSON in the tooltip. */
+    private static final class CustomFieldCell extends TableCell<ContactRow, String> {
+        CustomFieldCell() {
+            getStyleClass().add("custom-cell");
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            ContactRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            if (empty || text == null || text.isEmpty() || row == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText(text);
+            Tooltip tooltip = new Tooltip(ContactValues.prettyJson(row.contact().customField()));
+            tooltip.setStyle("-fx-font-family: monospace;");
+            setTooltip(tooltip);
+        }
+    }
+}

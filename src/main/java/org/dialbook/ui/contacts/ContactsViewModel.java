@@ -1,0 +1,265 @@
+package org.dialbook.ui.contacts;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.dialbook.api.BulkResult;
+import org.dialbook.api.Contact;
+import org.dialbook.api.ContactField;
+import org.dialbook.api.ContactPatch;
+import org.dialbook.api.ContactsApi;
+import org.dialbook.api.ItemOutcome;
+import org.dialbook.api.ListQuery;
+import org.dialbook.api.NewContact;
+import org.dialbook.api.SortBy;
+import org.dialbook.ui.common.BackgroundTask;
+import org.dialbook.ui.common.Cancellable;
+import org.dialbook.ui.common.DialogService;
+import org.dialbook.ui.common.TaskExecutor;
+
+/**
+ * The contacts table: which page of which search, and every change the user makes to contacts.
+ * Each change runs in the background and leaves its outcome on the row (pending, saved, failed);
+ * a failed edit puts the old value back and says why.
+ */
+public final class ContactsViewModel {
+    static final Duration SEARCH_DELAY = Duration.ofMillis(300);
+
+    private final ContactsApi api;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final String defaultCountry;
+    private final PageLoader pages;
+    private final BulkOperations bulk;
+    private final ObservableList<ContactRow> rows = FXCollections.observableArrayList();
+    private final Map<String, RowNote> notes = new HashMap<>();
+    private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
+    private final StringProperty listFilter = new SimpleStringProperty(this, "listFilter", "");
+    private final ObjectProperty<SortBy> sortBy = new SimpleObjectProperty<>(this, "sortBy", SortBy.DEFAULT);
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private Cancellable pendingSearch = () -> { };
+
+    private record RowNote(RowStatus status, String message) {
+    }
+
+    public ContactsViewModel(ContactsApi api, TaskExecutor executor, DialogService dialogs, String defaultCountry) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.defaultCountry = defaultCountry;
+        this.pages = new PageLoader(api, executor);
+        this.bulk = new BulkOperations(api);
+        pages.pageProperty().addListener((obs, old, page) -> showPage(page));
+        searchText.addListener((obs, old, now) -> {
+            pendingSearch.cancel();
+            pendingSearch = executor.schedule(SEARCH_DELAY, this::applyQuery);
+        });
+        listFilter.addListener((obs, old, now) -> {
+            pendingSearch.cancel();
+            pendingSearch = executor.schedule(SEARCH_DELAY, this::applyQuery);
+        });
+        sortBy.addListener((obs, old, now) -> applyQuery());
+    }
+
+    /** Loads the first page. */
+    public void start() {
+        applyQuery();
+    }
+
+    /** The current search, sort and filter as a list query (offset 0). */
+    public ListQuery currentQuery() {
+        List<String> sids = Arrays.stream(listFilter.get() == null ? new String[0] : listFilter.get().split("[,\\s]+"))
+                .map(String::trim).filter(text -> !text.isEmpty()).toList();
+        return ListQuery.firstPage().withName(searchText.get() == null ? null : searchText.get().trim())
+                .withSortBy(sortBy.get() == null ? SortBy.DEFAULT : sortBy.get()).withListSids(sids);
+    }
+
+    private void applyQuery() {
+        pendingSearch.cancel();
+        pages.setQuery(currentQuery());
+    }
+
+    public void refresh() {
+        notes.clear();
+        pages.refresh();
+    }
+
+    private void showPage(ContactPage page) {
+        rows.setAll(page.items().stream().map(contact -> {
+            ContactRow row = new ContactRow(contact);
+            RowNote note = notes.get(contact.sid());
+            if (note != null) {
+                row.mark(note.status(), note.message());
+            }
+            return row;
+        }).toList());
+    }
+
+    /**
+     * Inline edit of one cell: checks it, shows it at once, sends one PUT, and on failure puts the
+     * old value back.
+     */
+    public void commitEdit(ContactRow row, ContactField field, String text) {
+        String value = text == null || text.isBlank() ? null : text.trim();
+        if (Objects.equals(value, emptyToNull(ContactValues.text(row.contact(), field)))) {
+            return;
+        }
+        if (field == ContactField.NUMBER) {
+            PhoneNumbers.Result number = PhoneNumbers.normalise(value, defaultCountry);
+            if (!number.valid()) {
+                mark(row, RowStatus.FAILED, number.problem());
+                row.setContact(row.contact());
+                dialogs.showError("Number not changed", number.problem());
+                return;
+            }
+            value = number.e164();
+        }
+        if (field == ContactField.CUSTOM_FIELD) {
+            throw new IllegalArgumentException("Custom fields are edited in the contact dialog");
+        }
+        save(row, ContactPatch.empty().with(field, value));
+    }
+
+    /** Sends a patch for one contact (inline edit or the contact dialog). */
+    public void save(ContactRow row, ContactPatch patch) {
+        if (patch.isEmpty()) {
+            return;
+        }
+        Contact before = row.contact();
+        row.setContact(ContactValues.apply(before, patch));
+        mark(row, RowStatus.PENDING, "Saving…");
+        BackgroundTask.quiet(progress -> api.updateContact(before.sid(), patch))
+                .onSuccess(saved -> {
+                    row.setContact(saved);
+                    pages.replaceCached(saved);
+                    mark(row, RowStatus.SAVED, "Saved");
+                    notice.set("Saved " + describe(saved));
+                })
+                .onFailure(error -> {
+                    row.setContact(before);
+                    mark(row, RowStatus.FAILED, org.dialbook.ui.common.ErrorMessages.describe(error));
+                    dialogs.showError("Could not save the change to " + describe(before), error);
+                })
+                .executeWith(executor);
+    }
+
+    /** Creates a contact from the dialog, then shows the page it lands on (the last, by creation date). */
+    public void create(NewContact contact, Consumer<Contact> onCreated) {
+        busy.set(true);
+        BackgroundTask.quiet(progress -> api.createContacts(List.of(contact)))
+                .onSuccess((BulkResult<Contact> result) -> {
+                    busy.set(false);
+                    ItemOutcome<Contact> outcome = result.items().get(0);
+                    if (!outcome.succeeded()) {
+                        dialogs.showError("Could not add " + contact.number(),
+                                "The server refused the contact: " + outcome.error().summary());
+                        return;
+                    }
+                    Contact created = outcome.value();
+                    notes.put(created.sid(), new RowNote(RowStatus.SAVED, "Added"));
+                    notice.set("Added " + describe(created));
+                    pages.invalidate();
+                    pages.refresh();
+                    onCreated.accept(created);
+                })
+                .onFailure(error -> {
+                    busy.set(false);
+                    dialogs.showError("Could not add " + contact.number(), error);
+                })
+                .executeWith(executor);
+    }
+
+    private void mark(ContactRow row, RowStatus status, String message) {
+        row.mark(status, message);
+        notes.put(row.sid(), new RowNote(status, message));
+    }
+
+    /** Records bulk outcomes on the rows, so failed ones show their error even after paging. */
+    void markOutcome(BulkOperations.Outcome outcome, String successMessage) {
+        outcome.succeeded().forEach(sid -> notes.put(sid, new RowNote(RowStatus.SAVED, successMessage)));
+        outcome.failed().forEach((sid, reason) -> notes.put(sid, new RowNote(RowStatus.FAILED, reason)));
+        rows.forEach(row -> {
+            RowNote note = notes.get(row.sid());
+            if (note != null) {
+                row.mark(note.status(), note.message());
+            }
+        });
+    }
+
+    static String describe(Contact contact) {
+        String name = contact.displayName();
+        return name.isEmpty() ? contact.number() : name + " (" + contact.number() + ")";
+    }
+
+    private static String emptyToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    void setNotice(String text) {
+        notice.set(text);
+    }
+
+    ContactsApi api() {
+        return api;
+    }
+
+    TaskExecutor executor() {
+        return executor;
+    }
+
+    DialogService dialogs() {
+        return dialogs;
+    }
+
+    BulkOperations bulk() {
+        return bulk;
+    }
+
+    public String defaultCountry() {
+        return defaultCountry;
+    }
+
+    public PageLoader pages() {
+        return pages;
+    }
+
+    public ObservableList<ContactRow> rows() {
+        return rows;
+    }
+
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    public StringProperty listFilterProperty() {
+        return listFilter;
+    }
+
+    public ObjectProperty<SortBy> sortByProperty() {
+        return sortBy;
+    }
+
+    /** The last thing that happened, for the line under the table. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+}
