@@ -1,6 +1,16 @@
 package org.dialbook.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import org.dialbook.api.ConnectionSettings;
+import org.dialbook.api.ContactsClient;
+import org.dialbook.api.RetryPolicy;
+import org.dialbook.credentials.ConnectionProfile;
+import org.dialbook.credentials.FallbackSecretStore;
+import org.dialbook.credentials.ProfileService;
+import org.dialbook.credentials.ProfileStore;
+import org.dialbook.sandbox.SandboxOptions;
+import org.dialbook.sandbox.SandboxServer;
 import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.ConnectionSource;
 import org.dialbook.ui.DesktopContext;
@@ -9,34 +19,68 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The desktop app's composition root: builds the FX-free services (connection, folders, hooks) and
- * hands them to the window. Nothing here knows JavaFX.
+ * The desktop app's composition root: builds the FX-free services (profiles, keychain, sandbox,
+ * client) and hands them to the window. With no Exotel profile chosen, the window shows the
+ * in-process sandbox, started on first use and seeded with demo contacts the first time.
  */
-public final class DesktopServices implements ConnectionSource {
+public final class DesktopServices implements ConnectionSource, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopServices.class);
+    static final int DEMO_CONTACTS = 300;
 
     private final AppDirs dirs;
+    private final ProfileService profiles;
+    private SandboxServer sandbox;
 
     DesktopServices(AppDirs dirs) {
         this.dirs = dirs;
+        this.profiles = new ProfileService(new ProfileStore(dirs.config()), FallbackSecretStore.withSystemKeychain(),
+                this::sandboxSettings);
     }
 
     /** Starts file logging and opens the window; returns when the window is closed. */
     static int launch(AppDirs dirs, Path file) {
         Path logFile = Logs.startFileLogging(dirs.logs());
         LOG.info("Dialbook desktop starting; log file {}", logFile);
-        DesktopServices services = new DesktopServices(dirs);
-        DesktopLauncher.launch(services.context(file));
+        try (DesktopServices services = new DesktopServices(dirs)) {
+            DesktopLauncher.launch(services.context(file));
+        }
         return 0;
     }
 
     DesktopContext context(Path file) {
-        return DesktopContext.of(this, dirs.config(), dirs.logs()).withInitialFile(file);
+        return DesktopContext.of(this, dirs.config(), dirs.logs()).withProfiles(profiles).withInitialFile(file);
+    }
+
+    /** Blocking: may start the sandbox or read the keychain. The window calls it in the background. */
+    @Override
+    public ActiveConnection open() {
+        ConnectionProfile profile = profiles.activeProfile();
+        ConnectionSettings settings = profiles.settingsFor(profile);
+        // Interactive use: a few quick retries, then a clear message, rather than a minute of backoff.
+        ContactsClient client = ContactsClient.builder(settings)
+                .retryPolicy(RetryPolicy.of(Duration.ofMillis(500), Duration.ofSeconds(4), 3))
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(30))
+                .build();
+        String location = profile.sandbox() ? "Local sandbox " + settings.baseUrl().getAuthority() : profile.whereLabel();
+        return new ActiveConnection(client, profile.name(), location, profile.sandbox(), profile.defaultCountry(),
+                client::close);
+    }
+
+    private synchronized ConnectionSettings sandboxSettings() {
+        if (sandbox == null) {
+            LOG.info("Starting the local sandbox in {}", dirs.sandboxData());
+            sandbox = SandboxServer.start(SandboxOptions.builder().port(0).dataDir(dirs.sandboxData())
+                    .demoContacts(DEMO_CONTACTS).build());
+        }
+        return sandbox.connectionSettings();
     }
 
     @Override
-    public ActiveConnection open() {
-        throw new IllegalStateException("No Exotel account is configured, and the local sandbox is not part "
-                + "of this build yet.");
+    public synchronized void close() {
+        if (sandbox != null) {
+            sandbox.close();
+            sandbox = null;
+        }
     }
 }

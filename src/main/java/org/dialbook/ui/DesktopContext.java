@@ -3,13 +3,14 @@ package org.dialbook.ui;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.dialbook.credentials.ProfileService;
 
 /**
  * Everything the window needs from the composition root, FX-free so that {@code app} can build it
  * without touching JavaFX.
  *
  * @param importHandler null until an import wizard is wired; File → Import… is then disabled
- * @param connectionPanel null until the profiles panel is wired
+ * @param profiles the connection profiles behind "Connect Exotel account…"; null hides that panel
  * @param initialFile a CSV named on the command line, handed to the import once connected; or null
  */
 public record DesktopContext(
@@ -17,7 +18,7 @@ public record DesktopContext(
         Path configDir,
         Path logsDir,
         ImportHandler importHandler,
-        ConnectionPanel connectionPanel,
+        ProfileService profiles,
         Path initialFile) {
 
     public DesktopContext {
@@ -31,23 +32,23 @@ public record DesktopContext(
     }
 
     public DesktopContext withImportHandler(ImportHandler handler) {
-        return new DesktopContext(connections, configDir, logsDir, handler, connectionPanel, initialFile);
+        return new DesktopContext(connections, configDir, logsDir, handler, profiles, initialFile);
     }
 
-    public DesktopContext withConnectionPanel(ConnectionPanel panel) {
-        return new DesktopContext(connections, configDir, logsDir, importHandler, panel, initialFile);
+    public DesktopContext withProfiles(ProfileService service) {
+        return new DesktopContext(connections, configDir, logsDir, importHandler, service, initialFile);
     }
 
     public DesktopContext withInitialFile(Path file) {
-        return new DesktopContext(connections, configDir, logsDir, importHandler, connectionPanel, file);
+        return new DesktopContext(connections, configDir, logsDir, importHandler, profiles, file);
     }
 
     public Optional<ImportHandler> importer() {
         return Optional.ofNullable(importHandler);
     }
 
-    public Optional<ConnectionPanel> panel() {
-        return Optional.ofNullable(connectionPanel);
+    public Optional<ProfileService> profileService() {
+        return Optional.ofNullable(profiles);
     }
 
     public Optional<Path> file() {

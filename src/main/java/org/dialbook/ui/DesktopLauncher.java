@@ -3,7 +3,9 @@ package org.dialbook.ui;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.dialbook.credentials.ConnectionTester;
 import org.dialbook.ui.common.DialogService;
+import org.dialbook.ui.connection.ConnectionProfilesView;
 import org.dialbook.ui.common.FxDialogService;
 import org.dialbook.ui.common.FxTaskExecutor;
 import org.dialbook.ui.common.TaskExecutor;
@@ -34,7 +36,11 @@ public final class DesktopLauncher extends Application {
     @Override
     public void start(Stage stage) {
         executor = new FxTaskExecutor();
-        window = new MainWindow(stage, pending, executor, new FxDialogService(() -> stage), contactsFactory);
+        DialogService dialogs = new FxDialogService(() -> stage);
+        ConnectionPanel panel = pending.profileService()
+                .map(service -> ConnectionProfilesView.panel(service, new ConnectionTester(), executor, dialogs))
+                .orElse(null);
+        window = new MainWindow(stage, pending, executor, dialogs, contactsFactory, panel);
         window.show();
     }
 

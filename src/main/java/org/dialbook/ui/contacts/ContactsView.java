@@ -94,6 +94,7 @@ public final class ContactsView implements ContactsPane {
         listFilterField.textProperty().bindBidirectional(viewModel.listFilterProperty());
         buildColumns();
         table.setItems(viewModel.rows());
+        table.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No contacts match. Clear the search or the filter, or add one with Ctrl+N."));
         table.setRowFactory(view -> statusRow());
@@ -137,16 +138,16 @@ public final class ContactsView implements ContactsPane {
         status.setCellValueFactory(data -> data.getValue().statusProperty());
         status.setCellFactory(column -> new StatusCell());
 
-        TableColumn<ContactRow, String> number = textColumn("number", "Number", 150, ContactField.NUMBER);
-        TableColumn<ContactRow, String> first = textColumn("first", "First name", 120, ContactField.FIRST_NAME);
-        TableColumn<ContactRow, String> last = textColumn("last", "Last name", 120, ContactField.LAST_NAME);
-        TableColumn<ContactRow, String> company = textColumn("company", "Company", 150, ContactField.COMPANY_NAME);
-        TableColumn<ContactRow, String> email = textColumn("email", "Email", 190, ContactField.EMAIL);
-        TableColumn<ContactRow, String> tag = textColumn("tag", "Tag", 90, ContactField.TAG);
+        TableColumn<ContactRow, String> number = textColumn("number", "Number", 135, ContactField.NUMBER);
+        TableColumn<ContactRow, String> first = textColumn("first", "First name", 105, ContactField.FIRST_NAME);
+        TableColumn<ContactRow, String> last = textColumn("last", "Last name", 105, ContactField.LAST_NAME);
+        TableColumn<ContactRow, String> company = textColumn("company", "Company", 145, ContactField.COMPANY_NAME);
+        TableColumn<ContactRow, String> email = textColumn("email", "Email", 200, ContactField.EMAIL);
+        TableColumn<ContactRow, String> tag = textColumn("tag", "Tag", 80, ContactField.TAG);
 
         TableColumn<ContactRow, String> custom = new TableColumn<>("Custom fields");
         custom.setId("custom");
-        custom.setPrefWidth(180);
+        custom.setPrefWidth(165);
         custom.setSortable(false);
         custom.setCellValueFactory(data -> Bindings.createStringBinding(
                 () -> ContactValues.text(data.getValue().contact(), ContactField.CUSTOM_FIELD),
@@ -206,7 +207,7 @@ public final class ContactsView implements ContactsPane {
             Function<Contact, java.time.OffsetDateTime> getter) {
         TableColumn<ContactRow, String> column = new TableColumn<>(title);
         column.setId(id);
-        column.setPrefWidth(130);
+        column.setPrefWidth(128);
         column.setEditable(false);
         column.setCellValueFactory(data -> Bindings.createStringBinding(
                 () -> ContactValues.dateTime(getter.apply(data.getValue().contact())), data.getValue().contactProperty()));

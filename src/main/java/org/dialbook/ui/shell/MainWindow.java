@@ -35,7 +35,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import java.util.Optional;
 import org.dialbook.ui.ActiveConnection;
+import org.dialbook.ui.ConnectionPanel;
 import org.dialbook.ui.DesktopContext;
 import org.dialbook.ui.ImportHandler;
 import org.dialbook.ui.common.BackgroundTask;
@@ -67,6 +69,7 @@ public final class MainWindow {
     private final Label totalLabel = new Label();
     private final List<MenuItem> contactActions = new ArrayList<>();
     private final ContactsPaneFactory contactsFactory;
+    private final Optional<ConnectionPanel> panel;
     private ContactsPane contacts;
 
     /** Builds the contacts view for an opened connection. */
@@ -77,8 +80,9 @@ public final class MainWindow {
     }
 
     public MainWindow(Stage stage, DesktopContext context, TaskExecutor executor, DialogService dialogs,
-            ContactsPaneFactory contactsFactory) {
+            ContactsPaneFactory contactsFactory, ConnectionPanel panel) {
         this.stage = stage;
+        this.panel = Optional.ofNullable(panel);
         this.contactsFactory = contactsFactory;
         this.context = context;
         this.executor = executor;
@@ -95,7 +99,7 @@ public final class MainWindow {
         root.setCenter(new StackPane(center, dropZone()));
         root.setBottom(statusBar());
 
-        Scene scene = new Scene(root, 1180, 720);
+        Scene scene = new Scene(root, 1240, 740);
         scene.getStylesheets().add(STYLESHEET);
         stage.setScene(scene);
         stage.setTitle("Dialbook");
@@ -123,7 +127,7 @@ public final class MainWindow {
                 retry.setOnAction(event -> shell.connect());
                 Button connect = new Button("Connect Exotel account…");
                 connect.setOnAction(event -> openConnectionPanel());
-                connect.setDisable(context.panel().isEmpty());
+                connect.setDisable(panel.isEmpty());
                 Node box = placeholder(icon(MaterialDesignA.ALERT_CIRCLE_OUTLINE, "state-icon-error"),
                         "Could not open your contacts", shell.failureProperty().get());
                 ((VBox) box).getChildren().add(new HBox(8, retry, connect));
@@ -204,7 +208,7 @@ public final class MainWindow {
         Menu connection = new Menu("_Connection");
         MenuItem connect = item("_Connect Exotel account…", "Shortcut+Comma", this::openConnectionPanel);
         connect.setGraphic(new FontIcon(MaterialDesignL.LAN_CONNECT));
-        connect.setDisable(context.panel().isEmpty());
+        connect.setDisable(panel.isEmpty());
         MenuItem reconnect = item("_Reconnect", null, shell::connect);
         connection.getItems().addAll(connect, reconnect);
 
@@ -234,14 +238,18 @@ public final class MainWindow {
         Label text = new Label("Sandbox — not connected to Exotel");
         text.setGraphic(new FontIcon(MaterialDesignC.CLOUD_OFF_OUTLINE));
         text.getStyleClass().add("banner-title");
-        Label detail = new Label("You are looking at demo contacts stored on this computer. Nothing is sent to Exotel.");
+        text.setMinWidth(Region.USE_PREF_SIZE);
+        Label detail = new Label("Demo contacts kept on this computer; nothing is sent to Exotel.");
+        detail.setMinWidth(0);
         detail.getStyleClass().add("banner-detail");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button connect = new Button("Connect Exotel account…");
+        connect.setId("connect-account");
+        connect.setMinWidth(Region.USE_PREF_SIZE);
         connect.setGraphic(new FontIcon(MaterialDesignL.LAN_CONNECT));
         connect.setOnAction(event -> openConnectionPanel());
-        connect.setDisable(context.panel().isEmpty());
+        connect.setDisable(panel.isEmpty());
         HBox banner = new HBox(12, text, detail, spacer, connect);
         banner.setId("sandbox-banner");
         banner.getStyleClass().add("sandbox-banner");
@@ -336,7 +344,7 @@ public final class MainWindow {
     }
 
     private void openConnectionPanel() {
-        context.panel().ifPresent(panel -> {
+        panel.ifPresent(panel -> {
             if (panel.show(stage)) {
                 shell.connect();
             }
