@@ -50,9 +50,7 @@ public final class BulkEditDialog extends Dialog<ContactPatch> {
             value.setId(field.wireName() + "-value");
             value.setPromptText(field == ContactField.CUSTOM_FIELD ? "{\"campaign\": \"diwali\"}" : "new " + label);
             value.textProperty().bindBidirectional(viewModel.valueProperty(field));
-            value.disableProperty().bind(viewModel.modeProperty(field).isNotEqualTo(BulkEditViewModel.Mode.SET));
-            // Typing a value means "set it": saves a trip to the combo box.
-            value.setOnKeyTyped(event -> viewModel.modeProperty(field).set(BulkEditViewModel.Mode.SET));
+            value.disableProperty().bind(viewModel.modeProperty(field).isEqualTo(BulkEditViewModel.Mode.CLEAR));
             validation.registerValidator(value, false, (javafx.scene.control.Control control, String text) -> {
                 boolean bad = viewModel.modeProperty(field).get() == BulkEditViewModel.Mode.SET
                         && viewModel.problemProperty().get().contains(label);

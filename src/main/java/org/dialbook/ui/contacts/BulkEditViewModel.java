@@ -58,6 +58,15 @@ public final class BulkEditViewModel {
         for (ContactField field : FIELDS) {
             modes.put(field, new SimpleObjectProperty<>(this, field.wireName() + "Mode", Mode.KEEP));
             values.put(field, new SimpleStringProperty(this, field.wireName(), ""));
+            // Typing a value means "set it"; emptying it again means "keep".
+            values.get(field).addListener((obs, old, now) -> {
+                boolean hasText = now != null && !now.isBlank();
+                if (hasText && modes.get(field).get() == Mode.KEEP) {
+                    modes.get(field).set(Mode.SET);
+                } else if (!hasText && modes.get(field).get() == Mode.SET) {
+                    modes.get(field).set(Mode.KEEP);
+                }
+            });
             dependencies.add(modes.get(field));
             dependencies.add(values.get(field));
         }

@@ -106,7 +106,7 @@ public final class ContactDialog extends Dialog<ContactPatch> {
         Label text = new Label(label);
         text.setMnemonicParsing(true);
         TextField field = new TextField();
-        field.setId(id);
+        field.setId("contact-" + id);
         field.setPromptText(prompt);
         field.textProperty().bindBidirectional(property);
         text.setLabelFor(field);

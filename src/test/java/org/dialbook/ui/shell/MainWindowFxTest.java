@@ -1,0 +1,277 @@
+package org.dialbook.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.dialbook.api.Contact;
+import org.dialbook.api.ContactsClient;
+import org.dialbook.api.ListQuery;
+import org.dialbook.api.RetryPolicy;
+import org.dialbook.ui.ActiveConnection;
+import org.dialbook.ui.ConnectionSource;
+import org.dialbook.ui.DesktopContext;
+import org.dialbook.ui.DesktopLauncher;
+import org.dialbook.ui.common.FxTaskExecutor;
+import org.dialbook.ui.common.RecordingDialogService;
+import org.dialbook.ui.contacts.ContactRow;
+import org.dialbook.ui.contacts.RowStatus;
+import org.dialbook.ui.contacts.SandboxFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole window against a real in-process sandbox (no mocks): what a user sees and does.
+ * One sandbox for the class; each test starts from the same 45 contacts.
+ */
+class MainWindowFxTest {
+    private static SandboxFixture sandbox;
+    private final FxRobot robot = new FxRobot();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private FxTaskExecutor executor;
+    private MainWindow window;
+
+    @TempDir
+    Path config;
+
+    @BeforeAll
+    static void startSandbox() throws TimeoutException {
+        sandbox = SandboxFixture.start();
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @AfterEach
+    void closeWindow() throws TimeoutException {
+        FxToolkit.setupFixture(() -> {
+            if (window != null) {
+                window.close();
+            }
+        });
+        FxToolkit.cleanupStages();
+        executor.shutdown();
+    }
+
+    private void open(ConnectionSource source) throws TimeoutException {
+        executor = new FxTaskExecutor();
+        DesktopContext context = DesktopContext.of(source, config, config.resolve("logs"));
+        FxToolkit.setupStage(stage -> {
+            window = new MainWindow(stage, context, executor, dialogs, DesktopLauncher::contactsPane, null);
+            window.show();
+        });
+    }
+
+    private void openSandbox() throws TimeoutException {
+        open(() -> {
+            ContactsClient client = ContactsClient.builder(sandbox.server.connectionSettings())
+                    .retryPolicy(RetryPolicy.none()).build();
+            return new ActiveConnection(client, "Sandbox", "Local sandbox", true, "IN", client::close);
+        });
+        waitUntil(() -> table().getItems().size() == 20);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<ContactRow> table() {
+        return robot.lookup(".table-view").queryAs(TableView.class);
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+    }
+
+    private String firstName(int row) {
+        return table().getItems().get(row).contact().firstName();
+    }
+
+    @Test
+    void firstRunShowsTheSandboxAndItsContacts() throws TimeoutException {
+        sandbox.reset(45);
+        openSandbox();
+
+        Node banner = robot.lookup("#sandbox-banner").query();
+        assertThat(banner.isVisible()).isTrue();
+        assertThat(robot.lookup("Sandbox — not connected to Exotel").tryQuery()).isPresent();
+        waitUntil(() -> text("#status-total").equals("45 contacts"));
+        assertThat(firstName(0)).isEqualTo("Alpha00");
+    }
+
+    @Test
+    void pagesWithButtonsAndJumpsToAPage() throws TimeoutException {
+        sandbox.reset(45);
+        openSandbox();
+        assertThat(text("of 3")).isEqualTo("of 3");
+
+        robot.clickOn(robot.lookup(".paging-bar .button").nth(2).queryAs(Button.class));
+        waitUntil(() -> "Alpha20".equals(firstName(0)));
+
+        robot.doubleClickOn(robot.lookup(".paging-bar .text-field").queryAs(TextField.class)).write("3")
+                .type(KeyCode.ENTER);
+        waitUntil(() -> table().getItems().size() == 5 && "Alpha40".equals(firstName(0)));
+    }
+
+    @Test
+    void searchesByName() throws TimeoutException {
+        sandbox.reset(45);
+        openSandbox();
+
+        robot.push(KeyCode.CONTROL, KeyCode.F).write("alpha1");
+
+        waitUntil(() -> text("#status-total").equals("10 contacts"));
+        assertThat(table().getItems()).allMatch(row -> row.contact().firstName().startsWith("Alpha1"));
+    }
+
+    @Test
+    void sortsByCreatedWhenTheHeaderIsClicked() throws TimeoutException {
+        sandbox.reset(45);
+        openSandbox();
+
+        robot.clickOn("Created");
+        robot.clickOn("Created");
+
+        waitUntil(() -> "Alpha44".equals(firstName(0)));
+    }
+
+    @Test
+    void inlineEditPersistsOnTheServer() throws TimeoutException {
+        List<Contact> seeded = sandbox.reset(45);
+        openSandbox();
+
+        robot.clickOn("Alpha02").type(KeyCode.F2).write("Zara").type(KeyCode.ENTER);
+
+        waitUntil(() -> table().getItems().get(2).status() == RowStatus.SAVED);
+        assertThat(sandbox.client.getContact(seeded.get(2).sid()).firstName()).isEqualTo("Zara");
+    }
+
+    @Test
+    void failedInlineEditRestoresTheOldValue() throws TimeoutException {
+        List<Contact> seeded = sandbox.reset(45);
+        openSandbox();
+        sandbox.client.deleteContact(seeded.get(1).sid());
+
+        robot.clickOn("Alpha01").type(KeyCode.F2).write("Ghost").type(KeyCode.ENTER);
+
+        waitUntil(() -> table().getItems().get(1).status() == RowStatus.FAILED);
+        assertThat(firstName(1)).isEqualTo("Alpha01");
+        assertThat(robot.lookup("Alpha01").tryQuery()).isPresent();
+        assertThat(dialogs.errors()).singleElement().asString().contains("no longer exists");
+    }
+
+    @Test
+    void addsAContactThroughTheDialog() throws TimeoutException {
+        sandbox.reset(45);
+        openSandbox();
+
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        waitUntil(() -> robot.lookup("#contact-number").tryQuery().isPresent());
+        robot.clickOn("#contact-number").write("98450 11111");
+        robot.clickOn("#contact-firstName").write("Newton");
+        WaitForAsyncUtils.waitForFxEvents();
+        Button add = robot.lookup("Add contact").queryAs(Button.class);
+        assertThat(add.isDisabled()).as(robot.lookup("#problems").queryAs(Label.class).getText()).isFalse();
+        robot.clickOn(add);
+
+        waitUntil(() -> sandbox.client.streamContacts(ListQuery.firstPage().withName("Newton")).count() == 1);
+        Contact created = sandbox.client.streamContacts(ListQuery.firstPage().withName("Newton")).findFirst()
+                .orElseThrow();
+        assertThat(created.number()).isEqualTo("+919845011111");
+        waitUntil(() -> text("#status-total").equals("46 contacts"));
+    }
+
+    @Test
+    void bulkEditsEveryMatchingContactAcrossPages() throws TimeoutException {
+        sandbox.reset(45);
+        openSandbox();
+
+        robot.clickOn("Alpha00").push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A);
+        waitUntil(() -> robot.lookup("Select only this page").tryQuery().isPresent());
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E);
+        waitUntil(() -> robot.lookup("#tag-value").tryQuery().isPresent());
+        robot.clickOn("#tag-value").write("wave3");
+        robot.clickOn("Apply to 45 contacts");
+
+        waitUntil(() -> sandbox.client.streamContacts(ListQuery.firstPage()).allMatch(c -> "wave3".equals(c.tag())));
+        assertThat(dialogs.questions()).singleElement().asString().contains("45 contacts");
+    }
+
+    @Test
+    void deletesSelectedContactsAfterConfirming() throws TimeoutException {
+        sandbox.reset(45);
+        openSandbox();
+
+        robot.clickOn("Alpha03").type(KeyCode.DELETE);
+
+        waitUntil(() -> text("#status-total").equals("44 contacts"));
+        assertThat(dialogs.questions()).singleElement().asString().contains("Delete 1 contact");
+        assertThat(sandbox.client.streamContacts(ListQuery.firstPage().withName("Alpha03")).count()).isZero();
+    }
+
+    @Test
+    void staysResponsiveAndExplainsWhenTheServerFails() throws TimeoutException {
+        sandbox.reset(45);
+        openSandbox();
+        sandbox.server.faults().serverErrorFraction(1.0);
+        try {
+            robot.type(KeyCode.F5);
+            waitUntil(() -> !text("#load-error").isEmpty());
+            assertThat(text("#load-error")).contains("server had a problem");
+            assertThat(robot.lookup(".error-pane").query().isVisible()).isTrue();
+            robot.push(KeyCode.CONTROL, KeyCode.F).write("still typing");
+            assertThat(robot.lookup(".contacts-toolbar .text-field").queryAs(TextField.class).getText())
+                    .isEqualTo("still typing");
+        } finally {
+            sandbox.server.faults().reset();
+        }
+    }
+
+    @Test
+    void aStoppedServerGivesAClearMessageNotABlankWindow() throws TimeoutException {
+        open(() -> {
+            ContactsClient client = ContactsClient.builder(org.dialbook.api.ConnectionSettings.forBaseUrl(
+                    "http://127.0.0.1:9", "sandbox", "sandbox-key", "sandbox-token"))
+                    .retryPolicy(RetryPolicy.none()).build();
+            return new ActiveConnection(client, "Sandbox", "Local sandbox", true, "IN", client::close);
+        });
+
+        waitUntil(() -> !text("#load-error").isEmpty());
+        assertThat(text("#load-error")).contains("Could not reach the server");
+        assertThat(robot.lookup(".error-pane").query().isVisible()).isTrue();
+    }
+
+    @Test
+    void aConnectionThatCannotOpenOffersRetry() throws TimeoutException {
+        open(() -> {
+            throw new IllegalStateException("No API key and token are stored for the profile 'Acme'");
+        });
+
+        waitUntil(() -> robot.lookup("Could not open your contacts").tryQuery().isPresent());
+        assertThat(robot.lookup("#placeholder-detail").queryAs(Label.class).getText()).contains("Acme");
+        assertThat(robot.lookup("Retry").tryQuery()).isPresent();
+        Stage stage = (Stage) robot.lookup("Retry").query().getScene().getWindow();
+        assertThat(stage.isShowing()).isTrue();
+    }
+}
