@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -141,6 +142,20 @@ final class ContactStore implements AutoCloseable {
     private final Map<String, Set<Long>> membersOfList = new HashMap<>();
     private long nextSeq = 1;
     private long lastMicros;
+    /** Moves on every committed write; filter results of an older version are never served. */
+    private long version;
+
+    private record FilterKey(String account, String needle, List<String> listSids, SortBy.Field field,
+            long version) {
+    }
+
+    private static final int FILTER_CACHE_SIZE = 8;
+    private final Map<FilterKey, List<Entry>> filterCache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<FilterKey, List<Entry>> eldest) {
+            return size() > FILTER_CACHE_SIZE;
+        }
+    };
 
     private ContactStore(String url, Clock clock) throws SQLException {
         this.clock = clock;
@@ -291,6 +306,7 @@ final class ContactStore implements AutoCloseable {
                 nextSeq = savedSeq;
                 throw e;
             }
+            version++;
             AccountIndex index = index(account);
             for (StoredContact contact : created) {
                 Entry entry = entryOf(contact);
@@ -354,6 +370,7 @@ final class ContactStore implements AutoCloseable {
                 rollback();
                 throw e;
             }
+            version++;
             AccountIndex index = index(account);
             for (StoredContact contact : changed.values()) {
                 Entry old = entries.get(contact.seq());
@@ -393,6 +410,7 @@ final class ContactStore implements AutoCloseable {
                 rollback();
                 throw e;
             }
+            version++;
             index(account).remove(entries.remove(seq));
             accountOfSeq.remove(seq);
             seqOfSid.remove(sid);
@@ -444,6 +462,7 @@ final class ContactStore implements AutoCloseable {
                 rollback();
                 throw e;
             }
+            version++;
             listsBySid.put(list.sid(), list);
             accountOfList.put(list.sid(), account);
             Set<Long> members = new HashSet<>(seqs);
@@ -546,20 +565,12 @@ final class ContactStore implements AutoCloseable {
                     pageSeqs.add(order.get(ascending ? rank : total - 1 - rank).seq());
                 }
             } else {
-                // A substring match cannot use a sorted index; one pass over the in-memory keys
-                // counts the matches and picks the page (about a millisecond per 100,000 contacts).
-                int[] matches = {0};
-                order.forEach(ascending, entry -> {
-                    if ((needle == null || entry.nameContains(needle))
-                            && (inLists == null || inLists.contains(entry.seq()))) {
-                        if (matches[0] >= query.offset() && pageSeqs.size() < query.limit()) {
-                            pageSeqs.add(entry.seq());
-                        }
-                        matches[0]++;
-                    }
-                    return true;
-                });
-                total = matches[0];
+                List<Entry> matches = matching(account, order, query, needle, inLists);
+                total = matches.size();
+                int end = (int) Math.min(total, (long) query.offset() + query.limit());
+                for (int rank = query.offset(); rank < end; rank++) {
+                    pageSeqs.add(matches.get(ascending ? rank : total - 1 - rank).seq());
+                }
             }
             List<StoredContact> items = fetch(pageSeqs);
             Map<Long, List<ContactList>> lists = new HashMap<>();
@@ -572,6 +583,35 @@ final class ContactStore implements AutoCloseable {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * The entries passing a name and/or list filter, in ascending order. A substring match cannot use
+     * a sorted index, so this is one pass over the in-memory keys (a few milliseconds per 100,000
+     * contacts). The result is kept, keyed by the store's version, so paging through one search (as
+     * the table does) costs the pass once; any write makes a new version and so a fresh pass.
+     */
+    private List<Entry> matching(String account, RankedSet<Entry> order, ListQuery query, String needle,
+            Set<Long> inLists) {
+        FilterKey key = new FilterKey(account, needle, query.listSids(), query.sortBy().field(), version);
+        synchronized (filterCache) {
+            List<Entry> cached = filterCache.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        List<Entry> matches = new ArrayList<>();
+        order.forEach(true, entry -> {
+            if ((needle == null || entry.nameContains(needle)) && (inLists == null || inLists.contains(entry.seq()))) {
+                matches.add(entry);
+            }
+            return true;
+        });
+        List<Entry> frozen = Collections.unmodifiableList(matches);
+        synchronized (filterCache) {
+            filterCache.put(key, frozen);
+        }
+        return frozen;
     }
 
     /** The union of the members of {@code listSids} in this account, or null for no list filter. */

@@ -175,6 +175,30 @@ class SandboxCallsTest {
     }
 
     @Test
+    void repeatedSearchesSeeEveryWrite() {
+        String search = http.contacts() + "?name=pri&sort_by=name:asc";
+        assertThat(http.get(search).metadata().get("total").getAsInt()).isZero();
+        RawHttp.Reply created = http.post(http.contacts(), "{\"contacts\":[{\"number\":\"+919101234510\","
+                + "\"first_name\":\"Priya\"},{\"number\":\"+919101234511\",\"first_name\":\"Arjun\"}]}");
+        String priya = created.item(0).getAsJsonObject("data").get("sid").getAsString();
+        String arjun = created.item(1).getAsJsonObject("data").get("sid").getAsString();
+        assertThat(sidsOf(http.get(search).items())).containsExactly(priya);
+        assertThat(sidsOf(http.get(search).items())).as("asked again").containsExactly(priya);
+
+        http.put(http.contacts() + "/" + arjun, "{\"last_name\":\"Priyadarshi\"}");
+        assertThat(sidsOf(http.get(search).items())).containsExactly(arjun, priya);
+        http.put(http.contacts(), "{\"contacts\":[{\"sid\":\"" + priya + "\",\"first_name\":\"Meera\"}]}");
+        assertThat(sidsOf(http.get(search).items())).containsExactly(arjun);
+        ContactList list = sandbox.createList("sandbox", "L", List.of(priya));
+        assertThat(http.get(http.contacts() + "?list_sids=" + list.sid()).metadata().get("total").getAsInt())
+                .isEqualTo(1);
+        http.delete(http.contacts() + "/" + priya);
+        assertThat(http.get(http.contacts() + "?list_sids=" + list.sid()).metadata().get("total").getAsInt()).isZero();
+        http.delete(http.contacts() + "/" + arjun);
+        assertThat(http.get(search).metadata().get("total").getAsInt()).isZero();
+    }
+
+    @Test
     void listFiltersByListAndShowsLists() {
         List<String> sids = createNumbered(4);
         ContactList vip = sandbox.createList("sandbox", "VIP", List.of(sids.get(1), sids.get(3)));
