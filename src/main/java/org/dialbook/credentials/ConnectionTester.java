@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.dialbook.api.ApiException;
 import org.dialbook.api.AuthenticationException;
 import org.dialbook.api.ConnectionSettings;
+import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsApi;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ListQuery;
@@ -15,7 +16,6 @@ import org.dialbook.api.RetryPolicy;
 import org.dialbook.api.ServerFaultException;
 import org.dialbook.api.ThrottledException;
 import org.dialbook.api.TransportException;
-import org.dialbook.api.Contact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,26 +78,26 @@ public final class ConnectionTester {
     /** The exact failure, and what to do about it. */
     static String explain(ConnectionSettings settings, ApiException e) {
         String host = settings.host();
+        String requestId = e.requestId() == null ? "" : " (request id " + e.requestId() + ")";
         if (e instanceof AuthenticationException) {
             if (e.httpStatus() == 403) {
-                return "Exotel refused access to account '" + settings.accountSid() + "' (403): the API key does not "
-                        + "belong to this account. Check the account SID. [" + e.getMessage() + "]";
+                return "Exotel refused access to account '" + settings.accountSid() + "' (403): these credentials "
+                        + "belong to another account. Check the account SID." + requestId;
             }
             return "Wrong API key, API token or region (401): " + host + " did not accept these credentials. "
-                    + "Check the key and token on the dashboard's API settings page, and the region: an account "
-                    + "whose dashboard is my.mum1.exotel.com must use Mumbai, my.exotel.com must use Singapore. ["
-                    + e.getMessage() + "]";
+                    + "Check the key and token on the dashboard's API settings page, and the region: a dashboard "
+                    + "at my.mum1.exotel.com means Mumbai, my.exotel.com means Singapore." + requestId;
         }
         if (e instanceof ThrottledException) {
             return "Exotel is throttling requests (429 Too Many Requests). The settings may well be right; wait a "
                     + "minute and test again.";
         }
         if (e instanceof NotFoundException) {
-            return "Not found (404) at " + host + ": check the account SID and the base URL. [" + e.getMessage() + "]";
+            return "Not found (404) at " + host + ": check the account SID and the URL. " + e.getMessage();
         }
         if (e instanceof ServerFaultException) {
             return "Exotel answered with a server error (" + e.httpStatus() + "). This is on their side; try again "
-                    + "later. [" + e.getMessage() + "]";
+                    + "later." + requestId;
         }
         if (e instanceof TransportException) {
             return "No connection to " + host + ": " + e.getMessage() + ". Check the network connection, proxy or "

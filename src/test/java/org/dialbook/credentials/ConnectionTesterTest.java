@@ -51,7 +51,7 @@ class ConnectionTesterTest {
 
         assertThat(result.ok()).isFalse();
         assertThat(result.message()).startsWith("Wrong API key, API token or region (401)")
-                .contains("my.mum1.exotel.com must use Mumbai")
+                .contains("a dashboard at my.mum1.exotel.com means Mumbai").containsPattern("request id [0-9a-f]{32}")
                 .doesNotContain("wrong-token-77").doesNotContain("sandbox-key");
     }
 

@@ -6,6 +6,7 @@ import javafx.beans.binding.StringBinding;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -25,6 +26,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
@@ -81,11 +83,15 @@ public final class ConnectionProfilesView {
     @FXML
     private TextField countryField;
     @FXML
+    private Label formError;
+    @FXML
     private Label keychainLabel;
     @FXML
     private Button testButton;
     @FXML
     private Button saveButton;
+    @FXML
+    private Label statusIcon;
     @FXML
     private Label statusLabel;
 
@@ -108,10 +114,25 @@ public final class ConnectionProfilesView {
         pane.setContent(root);
         pane.getStylesheets().add(ConnectionProfilesView.class.getResource(CSS).toExternalForm());
         pane.getButtonTypes().setAll(USE, ButtonType.CLOSE);
+        // A fixed opening size: wrapped messages are measured only once laid out, which would clip them.
+        pane.setPrefSize(840, 680);
         dialog.setTitle("Connection profiles");
         dialog.setResizable(true);
         dialog.setResultConverter(button -> null);
         bindButtons(pane);
+        dialog.setOnShown(event -> keepOnScreen());
+    }
+
+    /** Centred on a small main window, the dialog's top (and its first fields) could be off screen. */
+    private void keepOnScreen() {
+        Rectangle2D screen = Screen.getScreensForRectangle(dialog.getX(), dialog.getY(), dialog.getWidth(),
+                dialog.getHeight()).stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+        if (dialog.getY() < screen.getMinY()) {
+            dialog.setY(screen.getMinY());
+        }
+        if (dialog.getX() < screen.getMinX()) {
+            dialog.setX(screen.getMinX());
+        }
     }
 
     /** The panel the main window opens (Connection → Connect Exotel account…, Ctrl+,). */
@@ -140,15 +161,19 @@ public final class ConnectionProfilesView {
         nameField.textProperty().bindBidirectional(fields.nameProperty());
         regionChoice.getItems().setAll(Region.values());
         regionChoice.valueProperty().bindBidirectional(fields.regionProperty());
+        regionChoice.disableProperty().bind(fields.customServer());
         urlField.textProperty().bindBidirectional(fields.urlProperty());
         accountSidField.textProperty().bindBidirectional(fields.accountSidProperty());
         apiKeyField.textProperty().bindBidirectional(fields.apiKeyProperty());
         apiTokenField.textProperty().bindBidirectional(fields.apiTokenProperty());
         countryField.textProperty().bindBidirectional(fields.countryProperty());
 
-        form.disableProperty().bind(fields.readOnlyProperty());
+        // The sandbox has nothing to edit: its note replaces the form.
+        form.visibleProperty().bind(fields.readOnlyProperty().not());
+        keychainLabel.visibleProperty().bind(fields.readOnlyProperty().not());
+        formError.textProperty().bind(fields.firstError());
+        formError.visibleProperty().bind(fields.firstError().isNotEmpty());
         sandboxNote.visibleProperty().bind(fields.readOnlyProperty());
-        sandboxNote.managedProperty().bind(fields.readOnlyProperty());
         regionNote.textProperty().bind(fields.regionNote());
         regionNote.visibleProperty().bind(fields.regionNote().isNotEmpty());
         regionNote.managedProperty().bind(fields.regionNote().isNotEmpty());
@@ -251,32 +276,33 @@ public final class ConnectionProfilesView {
         statusLabel.getStyleClass().removeAll("success", "warning", "error", "working");
         statusLabel.setText(status.message());
         switch (status.kind()) {
-            case NONE -> statusLabel.setGraphic(null);
+            case NONE -> statusIcon.setGraphic(null);
             case WORKING -> {
                 ProgressIndicator spinner = new ProgressIndicator();
                 spinner.setPrefSize(16, 16);
-                statusLabel.setGraphic(spinner);
+                statusIcon.setGraphic(spinner);
                 statusLabel.getStyleClass().add("working");
             }
             case SUCCESS -> {
-                statusLabel.setGraphic(icon(MaterialDesignC.CHECK_CIRCLE_OUTLINE));
+                statusIcon.setGraphic(icon(MaterialDesignC.CHECK_CIRCLE_OUTLINE, "success"));
                 statusLabel.getStyleClass().add("success");
             }
             case WARNING -> {
-                statusLabel.setGraphic(icon(MaterialDesignA.ALERT_OUTLINE));
+                statusIcon.setGraphic(icon(MaterialDesignA.ALERT_OUTLINE, "warning"));
                 statusLabel.getStyleClass().add("warning");
             }
             case ERROR -> {
-                statusLabel.setGraphic(icon(MaterialDesignA.ALERT_CIRCLE_OUTLINE));
+                statusIcon.setGraphic(icon(MaterialDesignA.ALERT_CIRCLE_OUTLINE, "error"));
                 statusLabel.getStyleClass().add("error");
             }
         }
     }
 
-    private static FontIcon icon(Ikon ikon) {
+    private static FontIcon icon(Ikon ikon, String... styleClasses) {
         FontIcon icon = new FontIcon(ikon);
         icon.setIconSize(16);
         icon.getStyleClass().add("status-icon");
+        icon.getStyleClass().addAll(styleClasses);
         return icon;
     }
 
@@ -284,6 +310,8 @@ public final class ConnectionProfilesView {
     private final class ProfileCell extends ListCell<ConnectionProfile> {
         ProfileCell() {
             getStyleClass().add("profile-cell");
+            // Size to the list, not the text, so long names end in "…" instead of a horizontal scroll bar.
+            setPrefWidth(0);
         }
 
         @Override

@@ -3,6 +3,7 @@ package org.dialbook.ui.connection;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -42,6 +43,8 @@ public final class ProfileForm {
     private final StringBinding apiTokenError;
     private final StringBinding countryError;
     private final StringBinding regionNote;
+    private final BooleanBinding customServer;
+    private final StringBinding firstError;
     private final BooleanBinding valid;
 
     /** @param nameTaken (name, id of the profile being edited or null) -> another profile has it */
@@ -55,6 +58,11 @@ public final class ProfileForm {
         apiTokenError = error(() -> ProfileFields.checkSecret(apiToken.get(), "API token"), apiToken);
         countryError = error(() -> ProfileFields.checkCountry(country.get()), country);
         regionNote = Bindings.createStringBinding(this::describeRegionChoice, url, region);
+        customServer = Bindings.createBooleanBinding(() -> customUrl() != null, url);
+        firstError = Bindings.createStringBinding(() -> Stream.of(nameError, urlError, accountSidError, apiKeyError,
+                        apiTokenError, countryError).map(StringBinding::get).filter(text -> !text.isEmpty())
+                .findFirst().orElse(""),
+                nameError, urlError, accountSidError, apiKeyError, apiTokenError, countryError);
         valid = readOnly.or(Bindings.createBooleanBinding(() -> nameError.get().isEmpty() && urlError.get().isEmpty()
                         && accountSidError.get().isEmpty() && apiKeyError.get().isEmpty()
                         && apiTokenError.get().isEmpty() && countryError.get().isEmpty(),
@@ -86,7 +94,7 @@ public final class ProfileForm {
 
     private String describeRegionChoice() {
         if (customUrl() != null) {
-            return "Custom server: calls go to " + customUrl() + " and the region is not used.";
+            return "A server of its own: the region is not used.";
         }
         if (Region.fromUrl(url.get()).isPresent()) {
             return "Region " + region.get().displayName() + ", picked from the URL you pasted.";
@@ -124,9 +132,14 @@ public final class ProfileForm {
         editingId.set(id);
     }
 
+    /** Fills the secrets read from the keychain, unless the user already typed into those fields. */
     void fillSecrets(ApiCredentials credentials) {
-        apiKey.set(credentials.apiKey());
-        apiToken.set(credentials.apiToken());
+        if (apiKey.get() == null || apiKey.get().isEmpty()) {
+            apiKey.set(credentials.apiKey());
+        }
+        if (apiToken.get() == null || apiToken.get().isEmpty()) {
+            apiToken.set(credentials.apiToken());
+        }
     }
 
     /** @throws IllegalArgumentException when invalid (the bindings say why beforehand) */
@@ -199,6 +212,16 @@ public final class ProfileForm {
     /** What the region/URL combination means, for a line under the region choice. */
     public StringBinding regionNote() {
         return regionNote;
+    }
+
+    /** True when the URL field names a server of its own, so the region choice does not apply. */
+    public BooleanBinding customServer() {
+        return customServer;
+    }
+
+    /** The first field's error, to show in words next to the disabled buttons; empty when valid. */
+    public StringBinding firstError() {
+        return firstError;
     }
 
     public BooleanBinding valid() {

@@ -127,7 +127,7 @@ class ConnectionProfilesViewModelTest {
 
         form.urlProperty().set("https://proxy.example.com");
         assertThat(form.urlError().get()).isEmpty();
-        assertThat(form.regionNote().get()).contains("Custom server: calls go to https://proxy.example.com");
+        assertThat(form.regionNote().get()).isEqualTo("A server of its own: the region is not used.");
     }
 
     @Test
@@ -188,6 +188,17 @@ class ConnectionProfilesViewModelTest {
         assertThat(vm.form().apiTokenProperty().get()).isEqualTo(TOKEN);
         assertThat(vm.form().readOnlyProperty().get()).isFalse();
         assertThat(vm.canDelete().get()).isTrue();
+    }
+
+    @Test
+    void secretsArrivingFromTheKeychainNeverOverwriteWhatTheUserTyped() {
+        ProfileForm form = new ProfileForm((name, id) -> false);
+        form.apiTokenProperty().set("typed-by-user");
+
+        form.fillSecrets(new ApiCredentials("key-from-keychain", "token-from-keychain"));
+
+        assertThat(form.apiTokenProperty().get()).isEqualTo("typed-by-user");
+        assertThat(form.apiKeyProperty().get()).isEqualTo("key-from-keychain");
     }
 
     @Test

@@ -63,7 +63,10 @@ class ConnectionProfilesViewTest {
                 new FallbackSecretStore(keychain, new SessionSecretStore()), sandbox::connectionSettings);
         view = new ConnectionProfilesView(new ConnectionProfilesViewModel(service, new ConnectionTester(), executor,
                 new RecordingDialogs()));
-        stage.setScene(new Scene(new StackPane(), 200, 100));
+        // An owner the size of a main window, so the dialog centred on it is fully on screen.
+        stage.setScene(new Scene(new StackPane(), 1000, 760));
+        stage.setX(0);
+        stage.setY(0);
         stage.show();
         view.dialog().initOwner(stage);
         view.dialog().show();
@@ -103,7 +106,9 @@ class ConnectionProfilesViewTest {
         assertThat(use.isDisabled()).as("Use is disabled while the form is empty").isTrue();
 
         addProfile(robot, "sandbox-token");
-        assertThat(use.isDisabled()).isFalse();
+        assertThat(use.isDisabled()).as(() -> "Use enabled once the form is complete, but: "
+                + robot.lookup("#formError").queryAs(Label.class).getText() + " / dialog at "
+                + view.dialog().getX() + "," + view.dialog().getY()).isFalse();
         robot.clickOn("#testButton");
 
         assertThat(awaitStatus(robot, "Connected")).isEqualTo("Connected to 127.0.0.1: the account has 12 contacts.");
