@@ -103,15 +103,15 @@ public final class ProfileService {
         if (profile.sandbox()) {
             throw new IllegalArgumentException("The built-in Sandbox profile cannot be changed");
         }
+        checkNameFree(profile);
+        // Outside the lock: the keychain may take a while, and readers of the profile list must not wait.
+        if (credentials != null) {
+            secrets.put(profile.apiKeyEntry(), credentials.apiKey());
+            secrets.put(profile.apiTokenEntry(), credentials.apiToken());
+        }
         boolean activeChanged;
         synchronized (this) {
-            findByName(profile.name()).filter(other -> !other.id().equals(profile.id())).ifPresent(other -> {
-                throw new IllegalArgumentException("A profile named '" + other.name() + "' already exists");
-            });
-            if (credentials != null) {
-                secrets.put(profile.apiKeyEntry(), credentials.apiKey());
-                secrets.put(profile.apiTokenEntry(), credentials.apiToken());
-            }
+            checkNameFree(profile);
             int index = indexOf(profile.id());
             if (index >= 0) {
                 saved.set(index, profile);
@@ -128,24 +128,31 @@ public final class ProfileService {
         return secrets.status();
     }
 
+    private synchronized void checkNameFree(ConnectionProfile profile) {
+        findByName(profile.name()).filter(other -> !other.id().equals(profile.id())).ifPresent(other -> {
+            throw new IllegalArgumentException("A profile named '" + other.name() + "' already exists");
+        });
+    }
+
     /** Removes the profile and its secrets; deleting the active one makes the sandbox active. */
     public void delete(String id) {
         boolean wasActive;
+        ConnectionProfile removed;
         synchronized (this) {
             int index = indexOf(id);
             if (index < 0) {
                 throw new IllegalArgumentException(ConnectionProfile.SANDBOX_ID.equals(id)
                         ? "The built-in Sandbox profile cannot be deleted" : "There is no profile with id " + id);
             }
-            ConnectionProfile removed = saved.remove(index);
-            secrets.delete(removed.apiKeyEntry());
-            secrets.delete(removed.apiTokenEntry());
+            removed = saved.remove(index);
             wasActive = id.equals(activeId);
             if (wasActive) {
                 activeId = ConnectionProfile.SANDBOX_ID;
             }
             persist();
         }
+        secrets.delete(removed.apiKeyEntry());
+        secrets.delete(removed.apiTokenEntry());
         if (wasActive) {
             fireActiveChanged(sandbox);
         }
