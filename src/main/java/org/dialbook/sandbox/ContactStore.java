@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -25,6 +24,8 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.dialbook.api.ContactField;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.SortBy;
@@ -150,6 +151,7 @@ final class ContactStore implements AutoCloseable {
     }
 
     private static final int FILTER_CACHE_SIZE = 8;
+    private static final int PARALLEL_SCAN_THRESHOLD = 20_000;
     private final Map<FilterKey, List<Entry>> filterCache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<FilterKey, List<Entry>> eldest) {
@@ -600,14 +602,16 @@ final class ContactStore implements AutoCloseable {
                 return cached;
             }
         }
-        List<Entry> matches = new ArrayList<>();
-        order.forEach(true, entry -> {
-            if ((needle == null || entry.nameContains(needle)) && (inLists == null || inLists.contains(entry.seq()))) {
-                matches.add(entry);
-            }
-            return true;
-        });
-        List<Entry> frozen = Collections.unmodifiableList(matches);
+        Predicate<Entry> wanted = entry -> (needle == null || entry.nameContains(needle))
+                && (inLists == null || inLists.contains(entry.seq()));
+        // Chunks are scanned on every core for big accounts; the read lock this thread holds keeps
+        // writers out until the workers are done, and the ordered stream keeps the sort order.
+        Stream<List<Entry>> chunks = order.chunks().stream();
+        if (order.size() >= PARALLEL_SCAN_THRESHOLD) {
+            chunks = chunks.parallel();
+        }
+        List<Entry> matches = chunks.flatMap(chunk -> chunk.stream().filter(wanted)).toList();
+        List<Entry> frozen = matches;
         synchronized (filterCache) {
             filterCache.put(key, frozen);
         }

@@ -115,6 +115,14 @@ final class RankedSet<E> {
         });
     }
 
+    /**
+     * The sorted chunks, concatenated in order, for a parallel scan. A read-only view; valid only
+     * while the caller keeps writers out.
+     */
+    List<List<E>> chunks() {
+        return Collections.unmodifiableList(chunks);
+    }
+
     /** The first chunk whose last element is not below {@code element}, or the last chunk. */
     private int chunkFor(E element) {
         int low = 0;

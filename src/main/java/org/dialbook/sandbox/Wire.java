@@ -1,6 +1,6 @@
 package org.dialbook.sandbox;
 
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -132,11 +132,39 @@ final class Wire {
 
     /** RFC 3339 in UTC with microseconds, e.g. {@code 2026-11-26T14:05:09.123456Z}. */
     static String timestamp(long micros) {
-        Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                Math.floorMod(micros, 1_000_000L) * 1000L);
-        return TIMESTAMP.format(instant);
+        long seconds = Math.floorDiv(micros, 1_000_000L);
+        int fraction = (int) Math.floorMod(micros, 1_000_000L);
+        LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, fraction * 1000, ZoneOffset.UTC);
+        if (time.getYear() < 0 || time.getYear() > 9999) {
+            return FALLBACK.format(time.atOffset(ZoneOffset.UTC));
+        }
+        // By hand: this runs twice per contact in every answer, and a DateTimeFormatter with a zone
+        // showed up in the ingest profile.
+        char[] out = new char[27];
+        digits(out, 0, time.getYear(), 4);
+        out[4] = '-';
+        digits(out, 5, time.getMonthValue(), 2);
+        out[7] = '-';
+        digits(out, 8, time.getDayOfMonth(), 2);
+        out[10] = 'T';
+        digits(out, 11, time.getHour(), 2);
+        out[13] = ':';
+        digits(out, 14, time.getMinute(), 2);
+        out[16] = ':';
+        digits(out, 17, time.getSecond(), 2);
+        out[19] = '.';
+        digits(out, 20, fraction, 6);
+        out[26] = 'Z';
+        return new String(out);
     }
 
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static void digits(char[] out, int at, int value, int width) {
+        int rest = value;
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + rest % 10);
+            rest /= 10;
+        }
+    }
+
+    private static final DateTimeFormatter FALLBACK = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 }
