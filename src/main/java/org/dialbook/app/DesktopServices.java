@@ -1,5 +1,7 @@
 package org.dialbook.app;
 
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.dialbook.api.ConnectionSettings;
@@ -15,6 +17,7 @@ import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.ConnectionSource;
 import org.dialbook.ui.DesktopContext;
 import org.dialbook.ui.DesktopLauncher;
+import org.dialbook.ui.shell.SmokeProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +48,29 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
             DesktopLauncher.launch(services.context(file));
         }
         return 0;
+    }
+
+    /**
+     * {@code --smoke}: the same start-up as {@link #launch}, closed as soon as the first page of
+     * contacts is on screen. Prints one line, which CI and packaging/startup-bench.sh read.
+     *
+     * @return 0 when the page appeared, 1 otherwise
+     */
+    static int smokeTest(AppDirs dirs, Duration timeout, PrintStream out, PrintStream err) {
+        Path logFile = Logs.startFileLogging(dirs.logs());
+        LOG.info("Dialbook smoke test starting; log file {}", logFile);
+        SmokeProbe.Outcome outcome;
+        try (DesktopServices services = new DesktopServices(dirs)) {
+            outcome = DesktopLauncher.launchSmokeTest(services.context(null), timeout);
+        }
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        if (outcome.ok()) {
+            out.println("SMOKE OK first-page-ms=" + (outcome.epochMillis() - jvmStart) + " epoch-ms="
+                    + outcome.epochMillis());
+            return 0;
+        }
+        err.println("SMOKE FAILED: " + outcome.detail() + " (log: " + logFile + ")");
+        return 1;
     }
 
     DesktopContext context(Path file) {

@@ -2,9 +2,11 @@ package org.dialbook.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -20,10 +22,16 @@ import picocli.CommandLine.Parameters;
         subcommands = {CommandLine.HelpCommand.class, ContactsCommand.class, SandboxCommand.class,
             ExportCommand.class})
 public final class Dialbook implements Callable<Integer> {
+    private static final Duration SMOKE_TIMEOUT = Duration.ofSeconds(60);
 
     @Parameters(arity = "0..1", paramLabel = "CSV",
             description = "A CSV file to import: opens the window with the import wizard for it.")
     private Path file;
+
+    @Option(names = "--smoke",
+            description = "Open the window, wait until the first page of contacts is on screen, then exit: "
+                    + "0 when it was, 1 on an error or after 60 s. For CI and start-up timing.")
+    private boolean smoke;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -46,6 +54,9 @@ public final class Dialbook implements Callable<Integer> {
             System.err.println("No such file: " + file.toAbsolutePath()
                     + "\nRun 'dialbook --help' for the commands, or give the path of a CSV file to import.");
             return 2;
+        }
+        if (smoke) {
+            return DesktopServices.smokeTest(AppDirs.fromEnvironment(), SMOKE_TIMEOUT, System.out, System.err);
         }
         return DesktopServices.launch(AppDirs.fromEnvironment(), file);
     }

@@ -1,9 +1,12 @@
 package org.dialbook.ui;
 
+import java.time.Duration;
 import java.util.Objects;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.dialbook.credentials.ConnectionTester;
+import org.dialbook.ui.common.AppIcons;
 import org.dialbook.ui.common.DialogService;
 import org.dialbook.ui.connection.ConnectionProfilesView;
 import org.dialbook.ui.common.FxDialogService;
@@ -14,6 +17,7 @@ import org.dialbook.ui.contacts.ContactsViewModel;
 import org.dialbook.ui.shell.ContactsPane;
 import org.dialbook.ui.shell.DesktopPreferences;
 import org.dialbook.ui.shell.MainWindow;
+import org.dialbook.ui.shell.SmokeProbe;
 
 /**
  * The JavaFX application. The composition root calls {@link #launch(DesktopContext)} with its
@@ -23,6 +27,8 @@ import org.dialbook.ui.shell.MainWindow;
 public final class DesktopLauncher extends Application {
     private static volatile DesktopContext pending;
     private static volatile MainWindow.ContactsPaneFactory contactsFactory = DesktopLauncher::contactsPane;
+    private static volatile Duration smokeTimeout;
+    private static volatile SmokeProbe.Outcome smokeOutcome;
 
     private TaskExecutor executor;
     private MainWindow window;
@@ -33,8 +39,21 @@ public final class DesktopLauncher extends Application {
         Application.launch(DesktopLauncher.class);
     }
 
+    /**
+     * {@code dialbook --smoke}: opens the window like {@link #launch}, then closes it as soon as the
+     * first page of contacts is on screen, or on failure, or after {@code timeout}.
+     */
+    public static SmokeProbe.Outcome launchSmokeTest(DesktopContext context, Duration timeout) {
+        smokeTimeout = Objects.requireNonNull(timeout, "timeout");
+        launch(context);
+        SmokeProbe.Outcome outcome = smokeOutcome;
+        return outcome != null ? outcome
+                : new SmokeProbe.Outcome(false, "the window closed before the first page", System.currentTimeMillis());
+    }
+
     @Override
     public void start(Stage stage) {
+        AppIcons.applyToAllWindows();
         executor = new FxTaskExecutor();
         DialogService dialogs = new FxDialogService(() -> stage);
         ConnectionPanel panel = pending.profileService()
@@ -42,6 +61,12 @@ public final class DesktopLauncher extends Application {
                 .orElse(null);
         window = new MainWindow(stage, pending, executor, dialogs, contactsFactory, panel);
         window.show();
+        if (smokeTimeout != null) {
+            SmokeProbe.watch(stage, window.viewModel(), executor, smokeTimeout, outcome -> {
+                smokeOutcome = outcome;
+                Platform.exit();
+            });
+        }
     }
 
     @Override
