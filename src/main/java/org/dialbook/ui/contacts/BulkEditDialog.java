@@ -68,7 +68,7 @@ public final class BulkEditDialog extends Dialog<ContactPatch> {
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
         VBox content = new VBox(12, grid, problem, hint);
-        content.setPadding(new Insets(4));
+        content.setPadding(new Insets(14, 18, 4, 18));
         content.setPrefWidth(560);
         getDialogPane().setContent(content);
 

@@ -95,7 +95,7 @@ public final class ContactDialog extends Dialog<ContactPatch> {
                         viewModel.customProblemProperty().get()).filter(text -> !text.isEmpty()).toList()),
                 viewModel.numberProblemProperty(), viewModel.emailProblemProperty(), viewModel.customProblemProperty()));
         VBox box = new VBox(10, grid, customLabel, editors, problems);
-        box.setPadding(new Insets(4, 4, 0, 4));
+        box.setPadding(new Insets(14, 18, 4, 18));
         box.setPrefWidth(560);
         Platform.runLater(number::requestFocus);
         return box;
@@ -137,6 +137,7 @@ public final class ContactDialog extends Dialog<ContactPatch> {
         value.setCellFactory(TextFieldTableCell.forTableColumn());
         value.setPrefWidth(330);
         rows.getColumns().setAll(java.util.List.of(key, value));
+        rows.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         Button add = new Button("Add field", new FontIcon(MaterialDesignP.PLUS));
         add.setOnAction(event -> {

@@ -132,22 +132,22 @@ public final class ContactsView implements ContactsPane {
     private void buildColumns() {
         TableColumn<ContactRow, RowStatus> status = new TableColumn<>("");
         status.setId("status");
-        status.setPrefWidth(34);
+        status.setPrefWidth(30);
         status.setResizable(false);
         status.setSortable(false);
         status.setCellValueFactory(data -> data.getValue().statusProperty());
         status.setCellFactory(column -> new StatusCell());
 
-        TableColumn<ContactRow, String> number = textColumn("number", "Number", 135, ContactField.NUMBER);
-        TableColumn<ContactRow, String> first = textColumn("first", "First name", 105, ContactField.FIRST_NAME);
-        TableColumn<ContactRow, String> last = textColumn("last", "Last name", 105, ContactField.LAST_NAME);
-        TableColumn<ContactRow, String> company = textColumn("company", "Company", 145, ContactField.COMPANY_NAME);
-        TableColumn<ContactRow, String> email = textColumn("email", "Email", 200, ContactField.EMAIL);
-        TableColumn<ContactRow, String> tag = textColumn("tag", "Tag", 80, ContactField.TAG);
+        TableColumn<ContactRow, String> number = textColumn("number", "Number", 130, ContactField.NUMBER);
+        TableColumn<ContactRow, String> first = textColumn("first", "First name", 100, ContactField.FIRST_NAME);
+        TableColumn<ContactRow, String> last = textColumn("last", "Last name", 100, ContactField.LAST_NAME);
+        TableColumn<ContactRow, String> company = textColumn("company", "Company", 135, ContactField.COMPANY_NAME);
+        TableColumn<ContactRow, String> email = textColumn("email", "Email", 185, ContactField.EMAIL);
+        TableColumn<ContactRow, String> tag = textColumn("tag", "Tag", 95, ContactField.TAG);
 
         TableColumn<ContactRow, String> custom = new TableColumn<>("Custom fields");
         custom.setId("custom");
-        custom.setPrefWidth(165);
+        custom.setPrefWidth(150);
         custom.setSortable(false);
         custom.setCellValueFactory(data -> Bindings.createStringBinding(
                 () -> ContactValues.text(data.getValue().contact(), ContactField.CUSTOM_FIELD),
@@ -207,7 +207,7 @@ public final class ContactsView implements ContactsPane {
             Function<Contact, java.time.OffsetDateTime> getter) {
         TableColumn<ContactRow, String> column = new TableColumn<>(title);
         column.setId(id);
-        column.setPrefWidth(128);
+        column.setPrefWidth(145);
         column.setEditable(false);
         column.setCellValueFactory(data -> Bindings.createStringBinding(
                 () -> ContactValues.dateTime(getter.apply(data.getValue().contact())), data.getValue().contactProperty()));
