@@ -2,6 +2,7 @@ package org.dialbook.ui.contacts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +35,11 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.dialbook.api.Contact;
 import org.dialbook.api.ContactField;
+import org.dialbook.api.ListQuery;
 import org.dialbook.api.SortBy;
+import org.dialbook.exporter.ExportScope;
+import org.dialbook.ui.exporter.ExportDialog;
+import org.dialbook.ui.exporter.ExportViewModel;
 import org.dialbook.ui.shell.ContactsPane;
 import org.dialbook.ui.shell.DesktopPreferences;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -135,6 +140,7 @@ public final class ContactsView implements ContactsPane {
         status.setPrefWidth(30);
         status.setResizable(false);
         status.setSortable(false);
+        status.setEditable(false);
         status.setCellValueFactory(data -> data.getValue().statusProperty());
         status.setCellFactory(column -> new StatusCell());
 
@@ -149,6 +155,7 @@ public final class ContactsView implements ContactsPane {
         custom.setId("custom");
         custom.setPrefWidth(150);
         custom.setSortable(false);
+        custom.setEditable(false);
         custom.setCellValueFactory(data -> Bindings.createStringBinding(
                 () -> ContactValues.text(data.getValue().contact(), ContactField.CUSTOM_FIELD),
                 data.getValue().contactProperty()));
@@ -409,6 +416,20 @@ public final class ContactsView implements ContactsPane {
             allMatching = false;
             restoreSelection();
         });
+    }
+
+    @Override
+    public void export() {
+        ListQuery query = viewModel.currentQuery();
+        ExportScope search = query.name() == null && query.listSids().isEmpty() ? null
+                : new ExportScope.Query(query, query.name() != null ? "contacts matching \"" + query.name() + "\""
+                        : "contacts in lists " + String.join(", ", query.listSids()));
+        List<Contact> selected = selectedRows().stream().map(ContactRow::contact).toList();
+        ExportScope selection = allMatching
+                ? new ExportScope.Query(query, "all " + viewModel.pages().totalProperty().get() + " matching contacts")
+                : selected.isEmpty() ? null : ExportScope.selection(selected);
+        new ExportDialog(root.getScene().getWindow(), new ExportViewModel(viewModel.api(), viewModel.executor(),
+                viewModel.dialogs(), search, selection), Path.of(System.getProperty("user.home"))).show();
     }
 
     @Override

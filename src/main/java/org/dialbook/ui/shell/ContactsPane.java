@@ -27,6 +27,9 @@ public interface ContactsPane {
 
     void refresh();
 
+    /** File → Export…: the export dialog for all, the current search, or the selection. */
+    void export();
+
     void saveColumnWidths();
 
     void dispose();

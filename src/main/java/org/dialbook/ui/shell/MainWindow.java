@@ -165,9 +165,10 @@ public final class MainWindow {
         MenuItem importItem = item("_Import CSV…", "Shortcut+I", () -> openImport(List.of()));
         importItem.setGraphic(new FontIcon(MaterialDesignF.FILE_IMPORT));
         importItem.setDisable(context.importer().isEmpty());
+        MenuItem export = item("_Export to CSV…", "Shortcut+Shift+S", () -> contacts.export());
         MenuItem quit = item("_Quit", "Shortcut+Q", this::quit);
         quit.setGraphic(new FontIcon(MaterialDesignE.EXIT_TO_APP));
-        file.getItems().addAll(newContact, importItem, new SeparatorMenuItem(), quit);
+        file.getItems().addAll(newContact, new SeparatorMenuItem(), importItem, export, new SeparatorMenuItem(), quit);
 
         Menu edit = new Menu("_Edit");
         MenuItem editContact = item("_Edit contact…", "Shortcut+E", () -> contacts.editSelected());
@@ -180,7 +181,7 @@ public final class MainWindow {
         MenuItem find = item("_Find…", "Shortcut+F", () -> contacts.focusSearch());
         edit.getItems().addAll(editContact, bulk, selectAllMatching, new SeparatorMenuItem(), copy, copyCsv,
                 new SeparatorMenuItem(), delete, new SeparatorMenuItem(), find);
-        contactActions.addAll(List.of(newContact, editContact, bulk, selectAllMatching, copy, copyCsv, delete, find));
+        contactActions.addAll(List.of(newContact, export, editContact, bulk, selectAllMatching, copy, copyCsv, delete, find));
 
         Menu view = new Menu("_View");
         MenuItem refresh = item("_Refresh", "F5", () -> contacts.refresh());
@@ -284,7 +285,12 @@ public final class MainWindow {
                 Label title = new Label();
                 title.textProperty().bind(Bindings.createStringBinding(() -> job.messageProperty().get().isEmpty()
                         ? job.title() : job.title() + ": " + job.messageProperty().get(), job.messageProperty()));
-                jobs.getChildren().addAll(title, bar);
+                Button cancel = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
+                cancel.getStyleClass().addAll("flat", "small");
+                cancel.setTooltip(new javafx.scene.control.Tooltip("Cancel " + job.title()));
+                cancel.setAccessibleText("Cancel " + job.title());
+                cancel.setOnAction(event -> job.cancel());
+                jobs.getChildren().addAll(title, bar, cancel);
             }
         });
         Region spacer = new Region();
