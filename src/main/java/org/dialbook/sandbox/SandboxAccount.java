@@ -11,10 +11,16 @@ public record SandboxAccount(String accountSid, String apiKey, String apiToken) 
     /** The account every sandbox serves unless told otherwise; documented in the README. */
     public static final SandboxAccount DEFAULT = new SandboxAccount("sandbox", "sandbox-key", "sandbox-token");
 
+    /** Longer SIDs are refused up front rather than failing in the database later. */
+    public static final int MAX_SID_LENGTH = 100;
+
     public SandboxAccount {
         Objects.requireNonNull(accountSid, "accountSid");
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(apiToken, "apiToken");
+        if (accountSid.length() > MAX_SID_LENGTH) {
+            throw new IllegalArgumentException("The account SID must be at most " + MAX_SID_LENGTH + " characters");
+        }
         if (!accountSid.matches("[A-Za-z0-9_.\\-]+")) {
             throw new IllegalArgumentException("The account SID may contain only letters, digits, '.', '_' and '-'");
         }

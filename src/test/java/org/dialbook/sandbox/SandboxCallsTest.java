@@ -1,6 +1,7 @@
 package org.dialbook.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -47,6 +48,9 @@ class SandboxCallsTest {
         assertThat(settings.contactsUrl()).isEqualTo(sandbox.baseUrl() + "/v2/accounts/sandbox/contacts");
         assertThat(settings.apiKey()).isEqualTo("sandbox-key");
         assertThat(SandboxAccount.DEFAULT.toString()).doesNotContain("sandbox-key").doesNotContain("sandbox-token");
+        assertThatThrownBy(() -> new SandboxAccount("x".repeat(101), "k", "t")).hasMessageContaining("100");
+        assertThatThrownBy(() -> new SandboxAccount("a b", "k", "t")).hasMessageContaining("account SID");
+        assertThatThrownBy(() -> new SandboxAccount("a", "k:1", "t")).hasMessageContaining("':'");
     }
 
     @Test
