@@ -32,6 +32,7 @@ public final class FallbackSecretStore implements SecretStore {
     }
 
     /** Tries the keychain once (opening it, reading one entry) so the UI can show the status early. */
+    @Override
     public KeychainStatus probe() {
         if (status.state() == KeychainStatus.State.UNKNOWN) {
             get(".probe");

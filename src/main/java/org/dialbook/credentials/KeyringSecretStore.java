@@ -37,6 +37,7 @@ public final class KeyringSecretStore implements SecretStore {
     }
 
     /** Opens the keychain if not yet done and reports whether it works, without touching any entry. */
+    @Override
     public KeychainStatus probe() {
         try {
             backend();

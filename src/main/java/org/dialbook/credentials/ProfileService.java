@@ -204,6 +204,11 @@ public final class ProfileService {
         return secrets.status();
     }
 
+    /** Opens the keychain if not yet done, so the UI can say early whether tokens will last. Blocks. */
+    public KeychainStatus probeKeychain() {
+        return secrets.probe();
+    }
+
     /** Called with the newly active profile, on the thread that activated it. */
     public void addActiveProfileListener(Consumer<ConnectionProfile> listener) {
         activeListeners.add(listener);

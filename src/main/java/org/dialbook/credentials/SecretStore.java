@@ -19,4 +19,9 @@ public interface SecretStore {
 
     /** Whether secrets survive a restart, and if not, why. */
     KeychainStatus status();
+
+    /** Tries the store once if not yet done (may block like any call), then reports {@link #status()}. */
+    default KeychainStatus probe() {
+        return status();
+    }
 }

@@ -22,6 +22,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -198,6 +199,12 @@ public final class ConnectionProfilesView {
 
         profileList.setItems(viewModel.profiles());
         profileList.setCellFactory(list -> new ProfileCell());
+        profileList.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.DELETE && viewModel.canDelete().get()) {
+                event.consume();
+                viewModel.delete();
+            }
+        });
         profileList.getSelectionModel().selectedItemProperty().addListener((obs, old, picked) -> {
             if (!syncingSelection && picked != null) {
                 viewModel.selectedProperty().set(picked);

@@ -84,6 +84,9 @@ public final class ConnectionProfilesViewModel {
         service.loadProblem().ifPresent(problem -> status.set(new Status(StatusKind.WARNING, problem)));
         selected.addListener((obs, old, profile) -> show(profile));
         selected.set(active.get());
+        // Say before anyone types a token whether it will survive a restart.
+        background(null, service::probeKeychain, this::showKeychain,
+                error -> showKeychain(KeychainStatus.unavailable(String.valueOf(error.getMessage()))));
     }
 
     private boolean nameTaken(String name, String editingId) {

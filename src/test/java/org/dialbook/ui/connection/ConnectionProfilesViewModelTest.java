@@ -175,6 +175,18 @@ class ConnectionProfilesViewModelTest {
     }
 
     @Test
+    void opensSayingWhetherTheKeychainWorksBeforeATokenIsTyped() {
+        ConnectionProfilesViewModel vm = viewModel(service(new FallbackSecretStore(new SecretStoreThatFails(),
+                new SessionSecretStore())));
+
+        assertThat(vm.keychainMissingProperty().get()).isTrue();
+        assertThat(vm.keychainMessageProperty().get())
+                .startsWith("No keychain available — your token is kept for this session only");
+        assertThat(viewModel(service()).keychainMessageProperty().get())
+                .isEqualTo("Your API key and token are stored in the system keychain.");
+    }
+
+    @Test
     void selectingASavedProfileReadsItsSecretsBack() {
         ProfileService service = service();
         ConnectionProfile saved = ConnectionProfile.create("Campaigns", Region.MUMBAI, "acme1", "IN");
