@@ -3,6 +3,7 @@ package org.dialbook.app;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.dialbook.sandbox.SandboxAccount;
@@ -74,14 +75,22 @@ public final class SandboxCommand implements Callable<Integer> {
             description = "Seed N realistic contacts on first start (once per data folder).")
     private int demoContacts;
 
-    @Option(names = "--account", paramLabel = "SID", description = "Account SID to serve (default sandbox).")
-    private String account;
+    @ArgGroup(exclusive = false, multiplicity = "0..*")
+    private List<AccountOptions> accounts;
 
-    @Option(names = "--api-key", paramLabel = "KEY", description = "API key for --account.")
-    private String apiKey;
+    /** One served account; repeat the three options to serve several. */
+    static final class AccountOptions {
+        @Option(names = "--account", paramLabel = "SID", required = true,
+                description = "Account SID to serve instead of sandbox; repeat with its key and token for more.")
+        String sid;
 
-    @Option(names = "--api-token", paramLabel = "TOKEN", description = "API token for --account.")
-    private String apiToken;
+        @Option(names = "--api-key", paramLabel = "KEY", required = true, description = "API key for that account.")
+        String apiKey;
+
+        @Option(names = "--api-token", paramLabel = "TOKEN", required = true,
+                description = "API token for that account.")
+        String apiToken;
+    }
 
     private final AppDirs dirs;
     private final Runner runner;
@@ -143,11 +152,10 @@ public final class SandboxCommand implements Callable<Integer> {
         } else {
             builder.dataDir(storage != null && storage.data != null ? storage.data : dirs.sandboxData());
         }
-        if (account != null || apiKey != null || apiToken != null) {
-            if (account == null || apiKey == null || apiToken == null) {
-                throw new IllegalArgumentException("--account, --api-key and --api-token go together");
+        if (accounts != null) {
+            for (AccountOptions account : accounts) {
+                builder.account(new SandboxAccount(account.sid, account.apiKey, account.apiToken));
             }
-            builder.account(new SandboxAccount(account, apiKey, apiToken));
         }
         return builder.build();
     }
@@ -156,11 +164,13 @@ public final class SandboxCommand implements Callable<Integer> {
         SandboxAccount account = server.defaultAccount();
         out.println("Dialbook sandbox: the Exotel Contacts API v2 on this computer");
         out.println("  Base URL:     " + server.baseUrl());
-        out.println("  Account SID:  " + account.accountSid());
-        out.println("  API key:      " + account.apiKey());
-        out.println("  API token:    " + account.apiToken());
+        for (SandboxAccount served : server.accounts()) {
+            out.println("  Account SID:  " + served.accountSid());
+            out.println("  API key:      " + served.apiKey());
+            out.println("  API token:    " + served.apiToken());
+            out.println("  Contacts:     " + server.contactCount(served.accountSid()));
+        }
         out.println("  Data:         " + server.dataDir().map(Path::toString).orElse("in memory (gone when stopped)"));
-        out.println("  Contacts:     " + server.contactCount(account.accountSid()));
         out.println("  Faults:       " + server.faults());
         out.println("Try:");
         out.println("  curl -u " + account.apiKey() + ":" + account.apiToken() + " '" + server.baseUrl()

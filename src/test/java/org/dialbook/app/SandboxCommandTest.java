@@ -16,6 +16,7 @@ import org.dialbook.api.NewContact;
 import org.dialbook.api.Page;
 import org.dialbook.api.RetryPolicy;
 import org.dialbook.api.ThrottledException;
+import org.dialbook.sandbox.SandboxAccount;
 import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
 import org.junit.jupiter.api.Test;
@@ -82,10 +83,16 @@ class SandboxCommandTest {
                 assertThatThrownBy(() -> client.listContacts(ListQuery.firstPage()))
                         .isInstanceOf(ThrottledException.class);
             }
+            assertThat(server.accounts()).extracting(SandboxAccount::accountSid).containsExactly("acme", "beta");
+            try (ContactsClient beta = ContactsClient.builder(server.connectionSettings(server.accounts().get(1)))
+                    .retryPolicy(RetryPolicy.none()).build()) {
+                assertThat(beta.listContacts(ListQuery.firstPage()).total()).isZero();
+            }
         }, "--port", "0", "--in-memory", "--account", "acme", "--api-key", "k", "--api-token", "t",
+                "--account", "beta", "--api-key", "k2", "--api-token", "t2",
                 "--throttle", "2/min", "--faults", "latency=5ms,item429=0.25", "--seed", "9");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Account SID:  acme").contains("in memory");
+        assertThat(run.out()).contains("Account SID:  acme").contains("Account SID:  beta").contains("in memory");
     }
 
     @Test
@@ -95,7 +102,11 @@ class SandboxCommandTest {
         };
         Run partial = run(never, "--port", "0", "--in-memory", "--account", "acme");
         assertThat(partial.exitCode()).isEqualTo(2);
-        assertThat(partial.err()).contains("--account, --api-key and --api-token go together");
+        assertThat(partial.err()).contains("Missing required argument").contains("--api-key").contains("--api-token");
+
+        Run badSid = run(never, "--port", "0", "--in-memory", "--account", "a b", "--api-key", "k", "--api-token", "t");
+        assertThat(badSid.exitCode()).isEqualTo(2);
+        assertThat(badSid.err()).contains("account SID");
 
         Run badFaults = run(never, "--port", "0", "--in-memory", "--faults", "error=3");
         assertThat(badFaults.exitCode()).isEqualTo(2);
