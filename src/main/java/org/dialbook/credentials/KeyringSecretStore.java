@@ -19,6 +19,8 @@ public final class KeyringSecretStore implements SecretStore {
     private final String service;
     private final KeyringBackend.Opener opener;
     private KeyringBackend backend;
+    /** Why opening failed; kept so a missing keychain costs its ~0.2-2 s timeout once, not per call. */
+    private String openFailure;
     private volatile KeychainStatus status = KeychainStatus.UNKNOWN;
 
     /** The real OS keychain under {@link #DEFAULT_SERVICE}. */
@@ -87,14 +89,16 @@ public final class KeyringSecretStore implements SecretStore {
     }
 
     private synchronized KeyringBackend backend() {
-        if (backend == null) {
+        if (backend == null && openFailure == null) {
             try {
                 backend = opener.open();
             } catch (Exception e) {
-                String reason = reasonFor(e, null);
-                status = KeychainStatus.unavailable(reason);
-                throw new SecretStoreException("The system keychain cannot be opened: " + reason, null);
+                openFailure = reasonFor(e, null);
+                status = KeychainStatus.unavailable(openFailure);
             }
+        }
+        if (backend == null) {
+            throw new SecretStoreException("The system keychain cannot be opened: " + openFailure, null);
         }
         return backend;
     }

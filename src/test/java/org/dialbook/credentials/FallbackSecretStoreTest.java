@@ -1,6 +1,7 @@
 package org.dialbook.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.javakeyring.BackendNotSupportedException;
 import java.util.ArrayList;
@@ -78,6 +79,21 @@ class FallbackSecretStoreTest {
 
         assertThat(store.status().reason()).doesNotContain("tok-LEAK").contains("***");
         assertThat(keyring.status().reason()).doesNotContain("tok-LEAK");
+    }
+
+    @Test
+    void aKeychainThatCannotBeOpenedIsTriedOnlyOnce() {
+        int[] attempts = {0};
+        KeyringSecretStore keyring = new KeyringSecretStore("Test", () -> {
+            attempts[0]++;
+            throw new BackendNotSupportedException("No available keyring backend found");
+        });
+
+        assertThat(keyring.probe().unavailable()).isTrue();
+        assertThat(keyring.probe().unavailable()).isTrue();
+        assertThrows(SecretStoreException.class, () -> keyring.get("a"));
+
+        assertThat(attempts[0]).isEqualTo(1);
     }
 
     @Test
