@@ -263,6 +263,25 @@ class MainWindowFxTest {
     }
 
     @Test
+    void pagesFromTheKeyboardAndRemembersColumnWidths() throws TimeoutException {
+        sandbox.reset(45);
+        openSandbox();
+
+        robot.clickOn("Alpha00").push(KeyCode.CONTROL, KeyCode.END);
+        waitUntil(() -> table().getItems().size() == 5);
+        robot.push(KeyCode.CONTROL, KeyCode.HOME);
+        waitUntil(() -> "Alpha00".equals(firstName(0)));
+
+        robot.interact(() -> table().getColumns().stream().filter(column -> "email".equals(column.getId()))
+                .findFirst().orElseThrow().setPrefWidth(321));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> window.close());
+
+        assertThat(DesktopPreferences.load(config).columnWidth("email")).hasValue(321);
+        assertThat(DesktopPreferences.load(config).geometry()).isPresent();
+    }
+
+    @Test
     void aConnectionThatCannotOpenOffersRetry() throws TimeoutException {
         open(() -> {
             throw new IllegalStateException("No API key and token are stored for the profile 'Acme'");
