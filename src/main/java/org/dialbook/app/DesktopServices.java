@@ -74,7 +74,8 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
     }
 
     DesktopContext context(Path file) {
-        return DesktopContext.of(this, dirs.config(), dirs.logs()).withProfiles(profiles).withInitialFile(file);
+        return DesktopContext.of(this, dirs.config(), dirs.logs()).withProfiles(profiles).withInitialFile(file)
+                .withDataDir(dirs.data());
     }
 
     /** Blocking: may start the sandbox or read the keychain. The window calls it in the background. */

@@ -12,6 +12,7 @@ import org.dialbook.credentials.ProfileService;
  * @param importHandler null until an import wizard is wired; File → Import… is then disabled
  * @param profiles the connection profiles behind "Connect Exotel account…"; null hides that panel
  * @param initialFile a CSV named on the command line, handed to the import once connected; or null
+ * @param dataDir where contacts of the sandbox and import journals live, for Help → About; or null
  */
 public record DesktopContext(
         ConnectionSource connections,
@@ -19,7 +20,8 @@ public record DesktopContext(
         Path logsDir,
         ImportHandler importHandler,
         ProfileService profiles,
-        Path initialFile) {
+        Path initialFile,
+        Path dataDir) {
 
     public DesktopContext {
         Objects.requireNonNull(connections, "connections");
@@ -28,19 +30,27 @@ public record DesktopContext(
     }
 
     public static DesktopContext of(ConnectionSource connections, Path configDir, Path logsDir) {
-        return new DesktopContext(connections, configDir, logsDir, null, null, null);
+        return new DesktopContext(connections, configDir, logsDir, null, null, null, null);
     }
 
     public DesktopContext withImportHandler(ImportHandler handler) {
-        return new DesktopContext(connections, configDir, logsDir, handler, profiles, initialFile);
+        return new DesktopContext(connections, configDir, logsDir, handler, profiles, initialFile, dataDir);
     }
 
     public DesktopContext withProfiles(ProfileService service) {
-        return new DesktopContext(connections, configDir, logsDir, importHandler, service, initialFile);
+        return new DesktopContext(connections, configDir, logsDir, importHandler, service, initialFile, dataDir);
     }
 
     public DesktopContext withInitialFile(Path file) {
-        return new DesktopContext(connections, configDir, logsDir, importHandler, profiles, file);
+        return new DesktopContext(connections, configDir, logsDir, importHandler, profiles, file, dataDir);
+    }
+
+    public DesktopContext withDataDir(Path dir) {
+        return new DesktopContext(connections, configDir, logsDir, importHandler, profiles, initialFile, dir);
+    }
+
+    public Optional<Path> data() {
+        return Optional.ofNullable(dataDir);
     }
 
     public Optional<ImportHandler> importer() {

@@ -120,16 +120,18 @@ public final class ExportViewModel {
                     }
                     work.update(done, total, total < 0 ? "Reading contacts…" : done + " of " + total + " contacts");
                 }, token))
-                .onSuccess(this::succeeded)
+                .onSuccess(result -> {
+                    settle();
+                    succeeded(result);
+                })
                 .onFailure(error -> {
+                    settle();
                     status.set("The export failed; no file was written.");
                     dialogs.showError("Export failed", error);
                 })
-                .onCancelled(() -> status.set("Cancelled; no file was written."))
-                .onFinished(() -> {
-                    running.set(false);
-                    progress.unbind();
-                    status.unbind();
+                .onCancelled(() -> {
+                    settle();
+                    status.set("Cancelled; no file was written.");
                 })
                 .executeWith(executor);
         if (running.get()) {
@@ -137,6 +139,13 @@ public final class ExportViewModel {
             progress.bind(job.progressProperty());
             status.bind(job.messageProperty());
         }
+    }
+
+    /** The job is over: stop following it, before the outcome is shown. */
+    private void settle() {
+        progress.unbind();
+        status.unbind();
+        running.set(false);
     }
 
     private void succeeded(ExportResult result) {

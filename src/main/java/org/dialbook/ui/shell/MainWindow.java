@@ -44,11 +44,16 @@ import org.dialbook.ui.common.BackgroundTask;
 import org.dialbook.ui.common.DialogService;
 import org.dialbook.ui.common.Job;
 import org.dialbook.ui.common.TaskExecutor;
+import org.dialbook.ui.help.AboutDialog;
+import org.dialbook.ui.help.KeyboardShortcuts;
+import org.dialbook.ui.help.KeyboardShortcutsDialog;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
@@ -68,6 +73,7 @@ public final class MainWindow {
     private final StackPane center = new StackPane();
     private final Label totalLabel = new Label();
     private final List<MenuItem> contactActions = new ArrayList<>();
+    private List<Menu> menus = List.of();
     private final ContactsPaneFactory contactsFactory;
     private final Optional<ConnectionPanel> panel;
     private ContactsPane contacts;
@@ -216,10 +222,13 @@ public final class MainWindow {
         Menu help = new Menu("_Help");
         MenuItem logs = item("Open _log folder", null, this::openLogFolder);
         logs.setGraphic(new FontIcon(MaterialDesignF.FOLDER_OPEN));
-        MenuItem about = item("_About Dialbook", null, () -> dialogs.showInfo("About Dialbook",
-                "Dialbook — an address book for Exotel campaign contacts.\nLogs: " + context.logsDir()));
-        help.getItems().addAll(logs, about);
+        MenuItem shortcuts = item("_Keyboard shortcuts", "Shortcut+Slash", this::openShortcuts);
+        shortcuts.setGraphic(new FontIcon(MaterialDesignK.KEYBOARD_OUTLINE));
+        MenuItem about = item("_About Dialbook", null, this::openAbout);
+        about.setGraphic(new FontIcon(MaterialDesignI.INFORMATION_OUTLINE));
+        help.getItems().addAll(shortcuts, logs, new SeparatorMenuItem(), about);
 
+        menus = List.of(file, edit, view, connection, help);
         MenuBar bar = new MenuBar(file, edit, view, connection, help);
         bar.setUseSystemMenuBar(true);
         return bar;
@@ -357,16 +366,28 @@ public final class MainWindow {
         });
     }
 
+    private void openShortcuts() {
+        new KeyboardShortcutsDialog(stage, KeyboardShortcuts.collect(menus)).showAndWait();
+    }
+
+    private void openAbout() {
+        new AboutDialog(stage, AboutDialog.folders(context.configDir(), context.data().orElse(null), context.logsDir()),
+                this::openFolder).showAndWait();
+    }
+
     private void openLogFolder() {
-        Path folder = context.logsDir();
+        openFolder(context.logsDir());
+    }
+
+    private void openFolder(Path folder) {
         BackgroundTask.quiet(progress -> FolderOpener.open(folder))
                 .onSuccess(opened -> {
                     if (!opened) {
-                        dialogs.showInfo("Log folder", "Dialbook writes its log files to:\n" + folder);
+                        dialogs.showInfo("Folder", "The folder is:\n" + folder);
                     }
                 })
-                .onFailure(error -> dialogs.showInfo("Log folder",
-                        "Could not open the folder (" + error.getMessage() + "). The log files are in:\n" + folder))
+                .onFailure(error -> dialogs.showInfo("Folder",
+                        "Could not open the folder (" + error.getMessage() + "). It is:\n" + folder))
                 .executeWith(executor);
     }
 
