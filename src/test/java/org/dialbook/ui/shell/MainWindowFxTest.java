@@ -87,8 +87,20 @@ class MainWindowFxTest {
                     .retryPolicy(RetryPolicy.none()).build();
             return new ActiveConnection(client, "Sandbox", "Local sandbox", true, "IN", client::close);
         });
-        waitUntil(() -> table().getItems().size() == 20);
+        // Rows in the model are not yet cells on screen: wait for the loader to settle and the first row to render.
+        waitUntil(() -> table().getItems().size() == 20 && !loaderBusy());
+        cell(firstName(0));
+    }
+
+    private boolean loaderBusy() {
+        return robot.lookup("#loadingIndicator").query().isVisible();
+    }
+
+    /** The visible cell showing this text, once the table has rendered it. */
+    private Node cell(String text) throws TimeoutException {
+        waitUntil(() -> robot.lookup(text).match(Node::isVisible).tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(text).match(Node::isVisible).query();
     }
 
     @SuppressWarnings("unchecked")
@@ -124,7 +136,7 @@ class MainWindowFxTest {
     void pagesWithButtonsAndJumpsToAPage() throws TimeoutException {
         sandbox.reset(45);
         openSandbox();
-        assertThat(text("of 3")).isEqualTo("of 3");
+        waitUntil(() -> robot.lookup("of 3").tryQuery().isPresent());
 
         robot.clickOn(robot.lookup(".paging-bar .button").nth(2).queryAs(Button.class));
         waitUntil(() -> "Alpha20".equals(firstName(0)));
@@ -161,7 +173,7 @@ class MainWindowFxTest {
         List<Contact> seeded = sandbox.reset(45);
         openSandbox();
 
-        robot.clickOn("Alpha02").type(KeyCode.F2).write("Zara").type(KeyCode.ENTER);
+        robot.clickOn(cell("Alpha02")).type(KeyCode.F2).write("Zara").type(KeyCode.ENTER);
 
         waitUntil(() -> table().getItems().get(2).status() == RowStatus.SAVED);
         assertThat(sandbox.client.getContact(seeded.get(2).sid()).firstName()).isEqualTo("Zara");
@@ -173,7 +185,7 @@ class MainWindowFxTest {
         openSandbox();
         sandbox.client.deleteContact(seeded.get(1).sid());
 
-        robot.clickOn("Alpha01").type(KeyCode.F2).write("Ghost").type(KeyCode.ENTER);
+        robot.clickOn(cell("Alpha01")).type(KeyCode.F2).write("Ghost").type(KeyCode.ENTER);
 
         waitUntil(() -> table().getItems().get(1).status() == RowStatus.FAILED);
         assertThat(firstName(1)).isEqualTo("Alpha01");
@@ -207,7 +219,7 @@ class MainWindowFxTest {
         sandbox.reset(45);
         openSandbox();
 
-        robot.clickOn("Alpha00").push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A);
+        robot.clickOn(cell("Alpha00")).push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A);
         waitUntil(() -> robot.lookup("Select only this page").tryQuery().isPresent());
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E);
         waitUntil(() -> robot.lookup("#tag-value").tryQuery().isPresent());
@@ -223,7 +235,7 @@ class MainWindowFxTest {
         sandbox.reset(45);
         openSandbox();
 
-        robot.clickOn("Alpha03").type(KeyCode.DELETE);
+        robot.clickOn(cell("Alpha03")).type(KeyCode.DELETE);
 
         waitUntil(() -> text("#status-total").equals("44 contacts"));
         assertThat(dialogs.questions()).singleElement().asString().contains("Delete 1 contact");
@@ -267,7 +279,7 @@ class MainWindowFxTest {
         sandbox.reset(45);
         openSandbox();
 
-        robot.clickOn("Alpha00").push(KeyCode.CONTROL, KeyCode.END);
+        robot.clickOn(cell("Alpha00")).push(KeyCode.CONTROL, KeyCode.END);
         waitUntil(() -> table().getItems().size() == 5);
         robot.push(KeyCode.CONTROL, KeyCode.HOME);
         waitUntil(() -> "Alpha00".equals(firstName(0)));
