@@ -1,0 +1,181 @@
+package org.dialbook.importer;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.dialbook.api.ApiError;
+import org.dialbook.api.ApiException;
+import org.dialbook.api.AuthenticationException;
+import org.dialbook.api.BulkResult;
+import org.dialbook.api.Contact;
+import org.dialbook.api.ContactField;
+import org.dialbook.api.ContactPatch;
+import org.dialbook.api.ContactUpdate;
+import org.dialbook.api.ContactsApi;
+import org.dialbook.api.ItemOutcome;
+import org.dialbook.api.NewContact;
+import org.dialbook.api.TransportException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one batch and journals every row's outcome. Lost answers are reconciled against the account
+ * before anything is re-sent; after {@link #MAX_ROUNDS} rounds the rest stay "unknown".
+ */
+final class BatchSender {
+    static final int MAX_ROUNDS = 4;
+    private static final Logger LOG = LoggerFactory.getLogger(BatchSender.class);
+
+    private final ContactsApi api;
+    private final ImportJournal journal;
+    private final Reconciler reconciler;
+    private final OutcomeCounter counter;
+    private final Clock clock;
+
+    BatchSender(ContactsApi api, ImportJournal journal, Reconciler reconciler, OutcomeCounter counter, Clock clock) {
+        this.api = api;
+        this.journal = journal;
+        this.reconciler = reconciler;
+        this.counter = counter;
+        this.clock = clock;
+    }
+
+    void sendCreates(List<ValidatedRow> rows) throws IOException {
+        List<ValidatedRow> todo = rows;
+        for (int round = 1; !todo.isEmpty(); round++) {
+            Instant at = clock.instant();
+            journal.batchStarted("create", at, todo);
+            List<NewContact> contacts = new ArrayList<>(todo.size());
+            todo.forEach(row -> contacts.add(row.contact()));
+            List<ValidatedRow> unknown = new ArrayList<>();
+            BulkResult<Contact> result = call(() -> api.createContacts(contacts), todo.size());
+            for (ItemOutcome<Contact> item : result.items()) {
+                ValidatedRow row = todo.get(item.index());
+                switch (item.status()) {
+                    case SUCCESS:
+                        settle(row, RowOutcome.CREATED, item.value().sid(), row.note());
+                        break;
+                    case FAILURE:
+                        settle(row, RowOutcome.FAILED, null, describe(item.error()));
+                        break;
+                    default:
+                        unknown.add(row);
+                }
+            }
+            journal.flush();
+            if (unknown.isEmpty()) {
+                return;
+            }
+            LOG.info("{} rows of a create request got no answer; checking the account", unknown.size());
+            Map<Long, String> found = reconciler.find(Reconciler.rowsOf(unknown), at, journal);
+            List<ValidatedRow> missing = new ArrayList<>();
+            for (ValidatedRow row : unknown) {
+                String sid = found.get(row.row());
+                if (sid != null) {
+                    settle(row, RowOutcome.CREATED, sid, "created; confirmed in the account after a lost answer");
+                } else {
+                    missing.add(row);
+                }
+            }
+            journal.flush();
+            if (round == MAX_ROUNDS) {
+                for (ValidatedRow row : missing) {
+                    settle(row, RowOutcome.UNKNOWN, null, "the answer was lost " + MAX_ROUNDS
+                            + " times; the contact was not found in the account, retry to send it again");
+                }
+                journal.flush();
+                return;
+            }
+            todo = missing;
+        }
+    }
+
+    void sendUpdates(List<ValidatedRow> rows, List<String> sids) {
+        List<ValidatedRow> todoRows = rows;
+        List<String> todoSids = sids;
+        for (int round = 1; !todoRows.isEmpty(); round++) {
+            journal.batchStarted("update", clock.instant(), todoRows);
+            List<ContactUpdate> updates = new ArrayList<>(todoRows.size());
+            for (int i = 0; i < todoRows.size(); i++) {
+                updates.add(new ContactUpdate(todoSids.get(i), patchOf(todoRows.get(i).contact())));
+            }
+            BulkResult<Contact> result = call(() -> api.updateContacts(updates), todoRows.size());
+            List<ValidatedRow> againRows = new ArrayList<>();
+            List<String> againSids = new ArrayList<>();
+            for (ItemOutcome<Contact> item : result.items()) {
+                ValidatedRow row = todoRows.get(item.index());
+                String sid = todoSids.get(item.index());
+                if (item.status() == ItemOutcome.Status.SUCCESS) {
+                    settle(row, RowOutcome.UPDATED, sid, "updated the existing contact");
+                } else if (item.status() == ItemOutcome.Status.FAILURE) {
+                    settle(row, RowOutcome.FAILED, sid, describe(item.error()));
+                } else if (round == MAX_ROUNDS) {
+                    settle(row, RowOutcome.UNKNOWN, sid, "the update's answer was lost " + MAX_ROUNDS + " times");
+                } else {
+                    // An update is idempotent, so a lost answer is simply sent again.
+                    againRows.add(row);
+                    againSids.add(sid);
+                }
+            }
+            journal.flush();
+            todoRows = againRows;
+            todoSids = againSids;
+        }
+    }
+
+    private void settle(ValidatedRow row, RowOutcome outcome, String sid, String detail) {
+        journal.outcome(row.row(), outcome, sid, detail, row.values());
+        counter.add(outcome);
+    }
+
+    /** Runs a bulk call; a whole-call failure becomes one outcome per item, except bad credentials. */
+    private static BulkResult<Contact> call(java.util.function.Supplier<BulkResult<Contact>> bulk, int size) {
+        try {
+            return bulk.get();
+        } catch (AuthenticationException e) {
+            throw e;
+        } catch (TransportException e) {
+            ApiError error = e.toApiError();
+            List<ItemOutcome<Contact>> items = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                items.add(e.outcomeUnknown() ? ItemOutcome.unknown(i, error) : ItemOutcome.failure(i, error));
+            }
+            return new BulkResult<>(items);
+        } catch (ApiException e) {
+            ApiError error = e.toApiError();
+            List<ItemOutcome<Contact>> items = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                items.add(ItemOutcome.failure(i, error));
+            }
+            return new BulkResult<>(items);
+        }
+    }
+
+    private static String describe(ApiError error) {
+        if (error == null) {
+            return "failed without an error description";
+        }
+        String summary = error.summary();
+        return summary.isEmpty() ? "failed (HTTP " + error.httpCode() + ")" : summary;
+    }
+
+    static ContactPatch patchOf(NewContact contact) {
+        ContactPatch patch = ContactPatch.empty();
+        patch = setIfPresent(patch, ContactField.FIRST_NAME, contact.firstName());
+        patch = setIfPresent(patch, ContactField.LAST_NAME, contact.lastName());
+        patch = setIfPresent(patch, ContactField.COMPANY_NAME, contact.companyName());
+        patch = setIfPresent(patch, ContactField.EMAIL, contact.email());
+        patch = setIfPresent(patch, ContactField.TAG, contact.tag());
+        if (contact.customField() != null) {
+            patch = patch.with(ContactField.CUSTOM_FIELD, contact.customField());
+        }
+        return patch;
+    }
+
+    private static ContactPatch setIfPresent(ContactPatch patch, ContactField field, String value) {
+        return value == null ? patch : patch.with(field, value);
+    }
+}

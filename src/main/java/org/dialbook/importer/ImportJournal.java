@@ -1,0 +1,179 @@
+package org.dialbook.importer;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The append-only record of one import: which rows went into which request (written and flushed
+ * before the request is sent) and every row's outcome. After a kill, the journal tells which rows
+ * are settled and which requests need checking against the account, so nothing is lost or
+ * duplicated. One JSON object per line.
+ */
+public final class ImportJournal implements Closeable {
+    static final String MANIFEST = "manifest.json";
+    static final String JOURNAL = "journal.jsonl";
+
+    private final Path folder;
+    private final BufferedWriter out;
+    private ImportManifest manifest;
+    private long nextBatch;
+
+    private ImportJournal(Path folder, ImportManifest manifest, long nextBatch) throws IOException {
+        this.folder = folder;
+        this.manifest = manifest;
+        this.nextBatch = nextBatch;
+        this.out = Files.newBufferedWriter(folder.resolve(JOURNAL), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    static ImportJournal create(Path folder, ImportManifest manifest) throws IOException {
+        Files.createDirectories(folder);
+        writeManifest(folder, manifest);
+        return new ImportJournal(folder, manifest, 1);
+    }
+
+    static ImportJournal open(Path folder, long nextBatch) throws IOException {
+        return new ImportJournal(folder, readManifest(folder), nextBatch);
+    }
+
+    static ImportManifest readManifest(Path folder) throws IOException {
+        return ImportManifest.fromJson(Files.readString(folder.resolve(MANIFEST), StandardCharsets.UTF_8));
+    }
+
+    private static void writeManifest(Path folder, ImportManifest manifest) throws IOException {
+        Path temp = Files.createTempFile(folder, "manifest", ".tmp");
+        Files.writeString(temp, manifest.toJson(), StandardCharsets.UTF_8);
+        Files.move(temp, folder.resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    Path journalFile() {
+        return folder.resolve(JOURNAL);
+    }
+
+    public synchronized ImportManifest manifest() {
+        return manifest;
+    }
+
+    synchronized void updateManifest(ImportManifest next) throws IOException {
+        writeManifest(folder, next);
+        manifest = next;
+    }
+
+    /** Records which rows a request carries; flushed before the request leaves. */
+    synchronized long batchStarted(String op, Instant at, List<ValidatedRow> rows) {
+        long id = nextBatch++;
+        StringBuilder line = new StringBuilder(32 + rows.size() * 24);
+        line.append("{\"k\":\"batch\",\"id\":").append(id).append(",\"op\":\"").append(op)
+                .append("\",\"at\":").append(at.toEpochMilli()).append(",\"rows\":[");
+        for (int i = 0; i < rows.size(); i++) {
+            line.append(i == 0 ? "" : ",").append(rows.get(i).row());
+        }
+        line.append("],\"keys\":[");
+        for (int i = 0; i < rows.size(); i++) {
+            line.append(i == 0 ? "" : ",").append(rows.get(i).numberKey());
+        }
+        line.append("]}");
+        write(line);
+        flush();
+        return id;
+    }
+
+    synchronized void outcome(long row, RowOutcome outcome, String sid, String detail, String[] values) {
+        StringBuilder line = new StringBuilder(64);
+        line.append("{\"k\":\"row\",\"r\":").append(row).append(",\"o\":\"").append(outcome.name()).append('"');
+        if (sid != null) {
+            line.append(",\"sid\":");
+            quote(line, sid);
+        }
+        if (detail != null) {
+            line.append(",\"d\":");
+            quote(line, detail);
+        }
+        line.append(",\"v\":[");
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            quote(line, values[i]);
+        }
+        line.append("]}");
+        write(line);
+    }
+
+    synchronized void undone(String sid, String detail) {
+        StringBuilder line = new StringBuilder("{\"k\":\"undo\",\"sid\":");
+        quote(line, sid);
+        if (detail != null) {
+            line.append(",\"d\":");
+            quote(line, detail);
+        }
+        line.append('}');
+        write(line);
+    }
+
+    synchronized void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the import journal in " + folder, e);
+        }
+    }
+
+    private void write(CharSequence line) {
+        try {
+            out.append(line).append('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the import journal in " + folder, e);
+        }
+    }
+
+    static void quote(StringBuilder out, String value) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"':
+                    out.append("\\\"");
+                    break;
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\r':
+                    out.append("\\r");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                default:
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+            }
+        }
+        out.append('"');
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        out.close();
+    }
+}

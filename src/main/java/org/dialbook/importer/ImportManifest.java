@@ -1,0 +1,81 @@
+package org.dialbook.importer;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The settings of one import as stored beside its journal, so it can be resumed, retried or undone
+ * after a restart with exactly the same reading and validation.
+ *
+ * @param rowsInFile data rows counted by the last complete pass, or -1 before one finished
+ * @param state "running", "finished", "cancelled" or "undone"
+ */
+public record ImportManifest(String id, ImportPlan plan, long fileSize, long fileModified, Instant createdAt,
+        long rowsInFile, String state) {
+
+    public ImportManifest withRows(long rows) {
+        return new ImportManifest(id, plan, fileSize, fileModified, createdAt, rows, state);
+    }
+
+    public ImportManifest withState(String newState) {
+        return new ImportManifest(id, plan, fileSize, fileModified, createdAt, rowsInFile, newState);
+    }
+
+    String toJson() {
+        JsonObject json = new JsonObject();
+        json.addProperty("id", id);
+        json.addProperty("file", plan.file().toAbsolutePath().toString());
+        json.addProperty("fileSize", fileSize);
+        json.addProperty("fileModified", fileModified);
+        json.addProperty("createdAt", createdAt.toString());
+        json.addProperty("rowsInFile", rowsInFile);
+        json.addProperty("state", state);
+        CsvFormat format = plan.format();
+        json.addProperty("charset", format.charset().name());
+        json.addProperty("bomLength", format.bomLength());
+        json.addProperty("delimiter", String.valueOf(format.delimiter()));
+        json.addProperty("hasHeader", format.hasHeader());
+        JsonArray headers = new JsonArray();
+        plan.headers().forEach(headers::add);
+        json.add("headers", headers);
+        JsonArray targets = new JsonArray();
+        plan.mapping().targets().forEach(target -> targets.add(target.label()));
+        json.add("mapping", targets);
+        ImportOptions options = plan.options();
+        json.addProperty("country", options.defaultCountry());
+        json.addProperty("tag", options.tag());
+        json.addProperty("duplicates", options.duplicates().name());
+        json.addProperty("batchSize", options.batchSize());
+        json.addProperty("checkExisting", options.checkExisting());
+        json.addProperty("reconcileWindowMillis", options.reconcileWindow().toMillis());
+        return json.toString();
+    }
+
+    static ImportManifest fromJson(String text) {
+        JsonObject json = JsonParser.parseString(text).getAsJsonObject();
+        CsvFormat format = new CsvFormat(Charset.forName(json.get("charset").getAsString()),
+                json.get("bomLength").getAsInt(), json.get("delimiter").getAsString().charAt(0),
+                json.get("hasHeader").getAsBoolean());
+        List<String> headers = new ArrayList<>();
+        json.getAsJsonArray("headers").forEach(item -> headers.add(item.getAsString()));
+        List<ColumnTarget> targets = new ArrayList<>();
+        json.getAsJsonArray("mapping").forEach(item -> targets.add(ColumnTarget.parse(item.getAsString())));
+        ImportOptions options = new ImportOptions(json.get("country").getAsString(),
+                json.has("tag") && !json.get("tag").isJsonNull() ? json.get("tag").getAsString() : null,
+                DuplicatePolicy.valueOf(json.get("duplicates").getAsString()), json.get("batchSize").getAsInt(),
+                json.get("checkExisting").getAsBoolean(),
+                Duration.ofMillis(json.get("reconcileWindowMillis").getAsLong()));
+        ImportPlan plan = new ImportPlan(Path.of(json.get("file").getAsString()), format, headers,
+                new ColumnMapping(targets), options);
+        return new ImportManifest(json.get("id").getAsString(), plan, json.get("fileSize").getAsLong(),
+                json.get("fileModified").getAsLong(), Instant.parse(json.get("createdAt").getAsString()),
+                json.get("rowsInFile").getAsLong(), json.get("state").getAsString());
+    }
+}

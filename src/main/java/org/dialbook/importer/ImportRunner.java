@@ -1,0 +1,297 @@
+package org.dialbook.importer;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.dialbook.api.ApiException;
+import org.dialbook.api.ContactsApi;
+import org.dialbook.api.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs, resumes, retries and undoes imports. Each import lives in its own folder under the imports
+ * folder (manifest + journal), so it survives a kill of the app.
+ */
+public final class ImportRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(ImportRunner.class);
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private final ContactsApi api;
+    private final Path importsDir;
+    private final Clock clock;
+    private final ValidationPipeline pipeline;
+
+    public ImportRunner(ContactsApi api, Path importsDir) {
+        this(api, importsDir, Clock.systemUTC(), ValidationPipeline.forThisMachine());
+    }
+
+    ImportRunner(ContactsApi api, Path importsDir, Clock clock, ValidationPipeline pipeline) {
+        this.api = api;
+        this.importsDir = importsDir;
+        this.clock = clock;
+        this.pipeline = pipeline;
+    }
+
+    /**
+     * Starts a new import.
+     *
+     * @param expectedRows the row count from a preview, for progress; 0 when unknown
+     */
+    public ImportResult start(ImportPlan plan, long expectedRows, ImportListener listener, CancelToken cancel)
+            throws IOException, InterruptedException {
+        Instant now = clock.instant();
+        String id = ID_TIME.format(now) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF));
+        ImportManifest manifest = new ImportManifest(id, plan, Files.size(plan.file()),
+                Files.getLastModifiedTime(plan.file()).toMillis(), now, expectedRows > 0 ? -1 : -1, "running");
+        try (ImportJournal journal = ImportJournal.create(importsDir.resolve(id), manifest)) {
+            return pass(journal, null, false, expectedRows, listener, cancel);
+        }
+    }
+
+    /** Finishes an import that was stopped or killed; rows already settled are not sent again. */
+    public ImportResult resume(String id, ImportListener listener, CancelToken cancel)
+            throws IOException, InterruptedException {
+        return reopen(id, false, listener, cancel);
+    }
+
+    /** Sends again only the rows that failed or ended unknown (after checking the account for those). */
+    public ImportResult retryFailed(String id, ImportListener listener, CancelToken cancel)
+            throws IOException, InterruptedException {
+        return reopen(id, true, listener, cancel);
+    }
+
+    private ImportResult reopen(String id, boolean retry, ImportListener listener, CancelToken cancel)
+            throws IOException, InterruptedException {
+        Path folder = importsDir.resolve(id);
+        ImportManifest manifest = ImportJournal.readManifest(folder);
+        checkFileUnchanged(manifest);
+        JournalState state = JournalState.load(folder.resolve(ImportJournal.JOURNAL));
+        try (ImportJournal journal = ImportJournal.open(folder, state.maxBatch() + 1)) {
+            journal.updateManifest(manifest.withState("running"));
+            return pass(journal, state, retry, Math.max(0, manifest.rowsInFile()), listener, cancel);
+        }
+    }
+
+    private static void checkFileUnchanged(ImportManifest manifest) throws IOException {
+        Path file = manifest.plan().file();
+        if (!Files.isRegularFile(file)) {
+            throw new ImportFileException("The imported file is gone: " + file);
+        }
+        if (Files.size(file) != manifest.fileSize()
+                || Files.getLastModifiedTime(file).toMillis() != manifest.fileModified()) {
+            throw new ImportFileException("The file " + file + " changed since the import started; resuming "
+                    + "would mix two versions. Start a new import instead.");
+        }
+    }
+
+    private ImportResult pass(ImportJournal journal, JournalState previous, boolean retry, long expectedRows,
+            ImportListener listener, CancelToken cancel) throws IOException, InterruptedException {
+        ImportPlan plan = journal.manifest().plan();
+        OutcomeCounter counter = new OutcomeCounter();
+        BitSet done = previous == null ? new BitSet() : previous.settled();
+        if (retry) {
+            for (RowOutcome redo : List.of(RowOutcome.FAILED, RowOutcome.UNKNOWN)) {
+                for (int row = done.nextSetBit(0); row >= 0; row = done.nextSetBit(row + 1)) {
+                    if (previous.has(row, redo)) {
+                        done.clear(row);
+                    }
+                }
+            }
+        }
+        long alreadyDone = done.cardinality();
+        long bytesTotal = Files.size(plan.file());
+        ProgressMeter meter = new ProgressMeter(clock, alreadyDone);
+
+        ExistingNumbers existing = ExistingNumbers.none();
+        if (plan.options().needsExisting()) {
+            existing = ExistingNumbers.load(api, cancel, seen -> listener.progress(new ImportProgress(
+                    ImportProgress.Phase.CHECKING_ACCOUNT, seen, 0, 0, 0, ImportSummary.EMPTY, 0, null)));
+        }
+        Reconciler reconciler = new Reconciler(api, plan.options().reconcileWindow());
+        Map<Long, String> reconciled = new HashMap<>();
+        if (previous != null && !cancel.isCancelled()) {
+            listener.progress(new ImportProgress(ImportProgress.Phase.RECONCILING, alreadyDone, expectedRows, 0,
+                    bytesTotal, ImportSummary.EMPTY, 0, null));
+            reconciled.putAll(reconcileUnanswered(previous, retry, reconciler, journal));
+        }
+
+        BatchSender batchSender = new BatchSender(api, journal, reconciler, counter, clock);
+        long[] rowsRead = {0, 0};
+        SendQueue queue = new SendQueue(batchSender, cancel, () -> report(listener, meter, counter, alreadyDone,
+                expectedRows, rowsRead, bytesTotal));
+        ImportSink sink = new ImportSink(journal, counter, done, reconciled, queue, plan.options().batchSize());
+        DuplicateFilter filter = new DuplicateFilter(plan.options().duplicates(), existing);
+        long rows;
+        try {
+            rows = pipeline.run(plan, filter, sink, (read, bytes) -> {
+                rowsRead[0] = read;
+                rowsRead[1] = bytes;
+                if (meter.due()) {
+                    report(listener, meter, counter, alreadyDone, expectedRows, rowsRead, bytesTotal);
+                }
+            }, cancel);
+            sink.flush();
+            queue.finish();
+        } finally {
+            queue.shutdown();
+            journal.flush();
+        }
+        boolean cancelled = cancel.isCancelled();
+        ImportManifest manifest = journal.manifest();
+        if (!cancelled) {
+            manifest = manifest.withRows(rows);
+        }
+        JournalState after = JournalState.load(journal.journalFile());
+        ImportSummary summary = after.summary(Math.max(manifest.rowsInFile(), rows));
+        journal.updateManifest(manifest.withState(cancelled ? "cancelled" : summary.pending() > 0 ? "stopped"
+                : "finished"));
+        listener.progress(new ImportProgress(ImportProgress.Phase.DONE, summary.settled(), summary.rows(),
+                bytesTotal, bytesTotal, summary, meter.rate(alreadyDone + counter.total()), null));
+        LOG.info("Import {} {}: {}", journal.manifest().id(), cancelled ? "cancelled" : "done", summary.oneLine());
+        return new ImportResult(manifest.id(), journal.folder(), summary, cancelled);
+    }
+
+    private static Map<Long, String> reconcileUnanswered(JournalState previous, boolean retry, Reconciler reconciler,
+            ImportJournal journal) throws IOException {
+        List<JournalState.Batch> open = previous.unanswered(retry);
+        if (open.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> rows = new java.util.LinkedHashMap<>();
+        Instant since = null;
+        for (JournalState.Batch batch : open) {
+            for (int i = 0; i < batch.rows().length; i++) {
+                rows.put(batch.rows()[i], batch.keys()[i]);
+            }
+            since = since == null || batch.at().isBefore(since) ? batch.at() : since;
+        }
+        LOG.info("Checking the account for {} rows sent before the import stopped", rows.size());
+        return reconciler.find(rows, since, journal);
+    }
+
+    private static void report(ImportListener listener, ProgressMeter meter, OutcomeCounter counter, long alreadyDone,
+            long expectedRows, long[] rowsRead, long bytesTotal) {
+        long doneRows = alreadyDone + counter.total();
+        long total = expectedRows > 0 ? expectedRows
+                : rowsRead[1] > 0 ? Math.max(rowsRead[0], (long) ((double) rowsRead[0] * bytesTotal / rowsRead[1])) : 0;
+        listener.progress(new ImportProgress(ImportProgress.Phase.SENDING, doneRows, total, rowsRead[1], bytesTotal,
+                counter.summary(0), meter.rate(doneRows), meter.eta(doneRows, total)));
+    }
+
+    /** Deletes exactly the contacts this import created (and not yet undone). */
+    public UndoResult undo(String id, ImportListener listener, CancelToken cancel) throws IOException {
+        Path folder = importsDir.resolve(id);
+        JournalState state = JournalState.load(folder.resolve(ImportJournal.JOURNAL));
+        Set<String> sids = new LinkedHashSet<>();
+        JournalState.forEachLine(folder.resolve(ImportJournal.JOURNAL), json -> {
+            if (json.get("k").getAsString().equals("row") && json.get("o").getAsString().equals("CREATED")
+                    && json.has("sid")) {
+                sids.add(json.get("sid").getAsString());
+            }
+        });
+        sids.removeAll(state.undone());
+        long deleted = 0;
+        long gone = 0;
+        long failed = 0;
+        ProgressMeter meter = new ProgressMeter(clock, 0);
+        try (ImportJournal journal = ImportJournal.open(folder, state.maxBatch() + 1)) {
+            for (String sid : sids) {
+                if (cancel.isCancelled()) {
+                    break;
+                }
+                try {
+                    api.deleteContact(sid);
+                    journal.undone(sid, null);
+                    deleted++;
+                } catch (NotFoundException e) {
+                    journal.undone(sid, "already deleted");
+                    gone++;
+                } catch (ApiException e) {
+                    LOG.warn("Undo could not delete contact {}: {}", sid, e.getMessage());
+                    failed++;
+                }
+                long doneCount = deleted + gone + failed;
+                if (meter.due() || doneCount == sids.size()) {
+                    journal.flush();
+                    listener.progress(new ImportProgress(ImportProgress.Phase.UNDOING, doneCount, sids.size(), 0, 0,
+                            ImportSummary.EMPTY, meter.rate(doneCount), meter.eta(doneCount, sids.size())));
+                }
+            }
+            journal.flush();
+            if (!cancel.isCancelled() && failed == 0) {
+                journal.updateManifest(journal.manifest().withState("undone"));
+            }
+        }
+        return new UndoResult(deleted, gone, failed, cancel.isCancelled());
+    }
+
+    /** Every row's latest outcome. */
+    public ImportSummary summary(String id) throws IOException {
+        Path folder = importsDir.resolve(id);
+        ImportManifest manifest = ImportJournal.readManifest(folder);
+        return JournalState.load(folder.resolve(ImportJournal.JOURNAL)).summary(manifest.rowsInFile());
+    }
+
+    /** Writes the report CSV; returns the number of rows in it. */
+    public long writeReport(String id, Path out) throws IOException {
+        Path folder = importsDir.resolve(id);
+        try (ImportJournal journal = ImportJournal.open(folder, 0)) {
+            return ReportWriter.write(journal, out);
+        }
+    }
+
+    /** All imports, newest first. */
+    public List<ImportManifest> imports() throws IOException {
+        List<ImportManifest> out = new ArrayList<>();
+        if (!Files.isDirectory(importsDir)) {
+            return out;
+        }
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(importsDir, Files::isDirectory)) {
+            for (Path folder : folders) {
+                if (Files.isRegularFile(folder.resolve(ImportJournal.MANIFEST))) {
+                    try {
+                        out.add(ImportJournal.readManifest(folder));
+                    } catch (RuntimeException e) {
+                        LOG.warn("Ignoring unreadable import folder {}: {}", folder, e.getMessage());
+                    }
+                }
+            }
+        }
+        out.sort(Comparator.comparing(ImportManifest::createdAt).reversed());
+        return out;
+    }
+
+    /** The newest import that was interrupted ("running" after a kill, or cancelled). */
+    public Optional<ImportManifest> resumable(Path file) throws IOException {
+        Path wanted = file == null ? null : file.toAbsolutePath().normalize();
+        for (ImportManifest manifest : imports()) {
+            boolean sameFile = wanted == null || manifest.plan().file().toAbsolutePath().normalize().equals(wanted);
+            boolean open = !manifest.state().equals("finished") && !manifest.state().equals("undone");
+            if (sameFile && open) {
+                return Optional.of(manifest);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Path folderOf(String id) {
+        return importsDir.resolve(id);
+    }
+}

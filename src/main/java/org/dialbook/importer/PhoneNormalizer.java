@@ -1,0 +1,132 @@
+package org.dialbook.importer;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Turns what people and spreadsheets write into E.164 with libphonenumber and a default country, and
+ * repairs Excel damage only where the repair is unambiguous. Thread-safe.
+ */
+public final class PhoneNormalizer {
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final Pattern SCIENTIFIC = Pattern.compile("[+-]?\\d+([.,]\\d+)?[eE][+-]?\\d+");
+    private static final Pattern FLOAT_ZERO = Pattern.compile("\\+?\\d{6,}\\.0+");
+
+    private final String region;
+    private final int countryCode;
+
+    /** @param defaultCountry an ISO 3166 two-letter code such as "IN" */
+    public PhoneNormalizer(String defaultCountry) {
+        String code = defaultCountry == null ? "" : defaultCountry.strip().toUpperCase(Locale.ROOT);
+        if (!UTIL.getSupportedRegions().contains(code)) {
+            throw new IllegalArgumentException("unknown country '" + defaultCountry
+                    + "': use a two-letter code such as IN, SG, US or GB");
+        }
+        this.region = code;
+        this.countryCode = UTIL.getCountryCodeForRegion(code);
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public PhoneResult normalise(String raw) {
+        String value = raw == null ? "" : raw.strip();
+        if (value.isEmpty()) {
+            return PhoneResult.invalid("the number is empty");
+        }
+        if (SCIENTIFIC.matcher(value).matches()) {
+            return PhoneResult.invalid("'" + value + "' is in scientific notation: Excel turned the number into a "
+                    + "rounded value and its last digits are lost; format the column as Text in Excel and export again");
+        }
+        if (FLOAT_ZERO.matcher(value).matches()) {
+            // "919101234510.0": a spreadsheet wrote the number as a decimal; the digits are intact.
+            value = value.substring(0, value.indexOf('.'));
+        }
+        String cleaned = strip(value);
+        if (cleaned == null) {
+            return PhoneResult.invalid("'" + value + "' contains characters that are not part of a phone number");
+        }
+        if (cleaned.isEmpty() || cleaned.equals("+")) {
+            return PhoneResult.invalid("'" + value + "' has no digits");
+        }
+        if (cleaned.startsWith("+")) {
+            return parse(cleaned, "ZZ", value, null);
+        }
+        PhoneResult national = parse(cleaned, region, value, null);
+        if (national.isValid()) {
+            return national;
+        }
+        // A lost leading "+": "919101234510" read as a number by Excel. Restored only when the digits
+        // start with the default country's code and the result is a valid number of that country.
+        String prefix = Integer.toString(countryCode);
+        if (cleaned.startsWith(prefix) && !cleaned.startsWith("0")) {
+            PhoneResult international = parse("+" + cleaned, "ZZ", value, "restored the leading +");
+            if (international.isValid()) {
+                return international;
+            }
+        }
+        return national;
+    }
+
+    private PhoneResult parse(String digits, String parseRegion, String original, String note) {
+        PhoneNumber number;
+        try {
+            number = UTIL.parse(digits, parseRegion);
+        } catch (NumberParseException e) {
+            return PhoneResult.invalid("'" + original + "' is not a phone number: " + describe(e.getErrorType()));
+        }
+        if (UTIL.isValidNumber(number)) {
+            return PhoneResult.valid(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), note);
+        }
+        PhoneNumberUtil.ValidationResult possible = UTIL.isPossibleNumberWithReason(number);
+        String where = parseRegion.equals("ZZ")
+                ? "country code +" + number.getCountryCode() : region + " (default country)";
+        switch (possible) {
+            case TOO_SHORT:
+                return PhoneResult.invalid("'" + original + "' is too short for " + where);
+            case TOO_LONG:
+                return PhoneResult.invalid("'" + original + "' is too long for " + where);
+            case INVALID_COUNTRY_CODE:
+                return PhoneResult.invalid("'" + original + "' has an unknown country code");
+            default:
+                return PhoneResult.invalid("'" + original + "' is not a valid number for " + where);
+        }
+    }
+
+    private static String describe(NumberParseException.ErrorType type) {
+        switch (type) {
+            case INVALID_COUNTRY_CODE:
+                return "unknown country code";
+            case TOO_SHORT_NSN:
+            case TOO_SHORT_AFTER_IDD:
+                return "too short";
+            case TOO_LONG:
+                return "too long";
+            default:
+                return "no phone number found";
+        }
+    }
+
+    /** Drops spaces, dashes, dots, slashes and parentheses; null when anything else is there. */
+    static String strip(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9') {
+                out.append(c);
+            } else if (c == '+' && out.length() == 0) {
+                out.append(c);
+            } else if (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/' || c == '\u00A0'
+                    || c == '\t' || c == '\u2010' || c == '\u2011' || c == '\u2013' || c == '\'') {
+                continue;
+            } else {
+                return null;
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,119 @@
+package org.dialbook.importer;
+
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.dialbook.api.NewContact;
+
+/** Maps one raw row onto a contact and checks it. Stateless and thread-safe. */
+public final class RowValidator {
+    /** A longer single value is a broken file, not a contact field. */
+    public static final int MAX_FIELD_CHARS = 64 * 1024;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+
+    private final List<String> headers;
+    private final ColumnMapping mapping;
+    private final PhoneNormalizer phones;
+    private final String tag;
+    private final int columns;
+
+    public RowValidator(ImportPlan plan) {
+        this.headers = plan.headers();
+        this.mapping = plan.mapping();
+        this.phones = new PhoneNormalizer(plan.options().defaultCountry());
+        this.tag = plan.options().tag();
+        this.columns = plan.columnCount();
+    }
+
+    public ValidatedRow validate(RawRow raw) {
+        String[] fields = raw.fields();
+        StringBuilder problems = new StringBuilder();
+        int used = CsvInspector.trimmedLength(fields);
+        if (used > columns) {
+            add(problems, "has " + used + " values but the file has " + columns + " columns (extra value '"
+                    + shorten(fields[columns]) + "' in column " + (columns + 1) + "); a delimiter inside a value "
+                    + "needs quotes");
+        } else if (fields.length < columns) {
+            add(problems, "has " + fields.length + " fields but the file has " + columns + " columns");
+        }
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i].length() > MAX_FIELD_CHARS) {
+                add(problems, describeColumn(i) + " is " + fields[i].length() + " characters long, over the "
+                        + "64 KiB limit for a value");
+            }
+        }
+        if (problems.length() > 0) {
+            return new ValidatedRow(raw.row(), fields, null, 0, problems.toString(), null);
+        }
+        int numberColumn = mapping.numberColumn();
+        PhoneResult phone = phones.normalise(value(fields, numberColumn));
+        if (!phone.isValid()) {
+            add(problems, describeColumn(numberColumn) + ": " + phone.note());
+        }
+        NewContact.Builder contact = NewContact.builder(phone.isValid() ? phone.e164() : "");
+        JsonObject custom = null;
+        for (int i = 0; i < mapping.columnCount() && i < fields.length; i++) {
+            ColumnTarget target = mapping.target(i);
+            String value = fields[i].strip();
+            if (value.isEmpty()) {
+                continue;
+            }
+            switch (target.kind()) {
+                case FIRST_NAME:
+                    contact.firstName(value);
+                    break;
+                case LAST_NAME:
+                    contact.lastName(value);
+                    break;
+                case COMPANY_NAME:
+                    contact.companyName(value);
+                    break;
+                case EMAIL:
+                    if (!EMAIL.matcher(value).matches()) {
+                        add(problems, describeColumn(i) + ": '" + shorten(value) + "' is not an e-mail address");
+                    }
+                    contact.email(value);
+                    break;
+                case TAG:
+                    contact.tag(value);
+                    break;
+                case CUSTOM:
+                    if (custom == null) {
+                        custom = new JsonObject();
+                    }
+                    custom.addProperty(target.customKey(), value);
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (problems.length() > 0) {
+            return new ValidatedRow(raw.row(), fields, null, 0, problems.toString(), null);
+        }
+        if (tag != null) {
+            contact.tag(tag);
+        }
+        contact.customField(custom);
+        return new ValidatedRow(raw.row(), fields, contact.build(), phone.key(), null, phone.note());
+    }
+
+    private static String value(String[] fields, int column) {
+        return column >= 0 && column < fields.length ? fields[column] : "";
+    }
+
+    private String describeColumn(int column) {
+        String name = column < headers.size() ? headers.get(column) : null;
+        return "column " + (column + 1) + (name == null || name.isEmpty() ? "" : " (" + name + ")");
+    }
+
+    private static void add(StringBuilder problems, String problem) {
+        if (problems.length() > 0) {
+            problems.append("; ");
+        }
+        problems.append(problem);
+    }
+
+    private static String shorten(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    }
+}
