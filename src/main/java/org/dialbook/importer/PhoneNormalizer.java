@@ -57,12 +57,14 @@ public final class PhoneNormalizer {
             return parse(cleaned, "ZZ", value, null);
         }
         PhoneResult national = parse(cleaned, region, value, null);
+        String prefix = Integer.toString(countryCode);
         if (national.isValid()) {
-            return national;
+            // libphonenumber itself reads a leading country code without "+"; say so in the report.
+            boolean plusRestored = national.e164().equals("+" + cleaned) && cleaned.startsWith(prefix);
+            return plusRestored ? PhoneResult.valid(national.e164(), "restored the leading +") : national;
         }
         // A lost leading "+": "919101234510" read as a number by Excel. Restored only when the digits
         // start with the default country's code and the result is a valid number of that country.
-        String prefix = Integer.toString(countryCode);
         if (cleaned.startsWith(prefix) && !cleaned.startsWith("0")) {
             PhoneResult international = parse("+" + cleaned, "ZZ", value, "restored the leading +");
             if (international.isValid()) {
