@@ -59,7 +59,7 @@ public final class ImportRunner {
         Instant now = clock.instant();
         String id = ID_TIME.format(now) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF));
         ImportManifest manifest = new ImportManifest(id, plan, Files.size(plan.file()),
-                Files.getLastModifiedTime(plan.file()).toMillis(), now, expectedRows > 0 ? -1 : -1, "running");
+                Files.getLastModifiedTime(plan.file()).toMillis(), now, -1, "running");
         try (ImportJournal journal = ImportJournal.create(importsDir.resolve(id), manifest)) {
             return pass(journal, null, false, expectedRows, listener, cancel);
         }

@@ -29,6 +29,11 @@ public final class PhoneNormalizer {
         this.countryCode = UTIL.getCountryCodeForRegion(code);
     }
 
+    /** Whether {@code country} is a two-letter code libphonenumber knows. */
+    public static boolean isSupportedCountry(String country) {
+        return country != null && UTIL.getSupportedRegions().contains(country.strip().toUpperCase(Locale.ROOT));
+    }
+
     public String region() {
         return region;
     }

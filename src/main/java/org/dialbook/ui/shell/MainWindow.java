@@ -326,6 +326,9 @@ public final class MainWindow {
             if (acceptable(event)) {
                 event.acceptTransferModes(TransferMode.COPY);
                 overlay.setVisible(true);
+            } else if (context.importHandler() != null && contacts != null && event.getDragboard().hasFiles()) {
+                // No highlight, but take the drop so the import can say why these files are refused.
+                event.acceptTransferModes(TransferMode.COPY);
             }
             event.consume();
         });

@@ -1,0 +1,295 @@
+package org.dialbook.ui.importer;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Predicate;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.dialbook.importer.CancelToken;
+import org.dialbook.importer.ImportListener;
+import org.dialbook.importer.ImportPlan;
+import org.dialbook.importer.ImportPreview;
+import org.dialbook.importer.ImportResult;
+import org.dialbook.importer.ImportRunner;
+import org.dialbook.importer.ImportSummary;
+import org.dialbook.importer.Previewer;
+import org.dialbook.importer.ProgressText;
+import org.dialbook.importer.UndoResult;
+import org.dialbook.ui.common.BackgroundTask;
+import org.dialbook.ui.common.DialogService;
+import org.dialbook.ui.common.Job;
+import org.dialbook.ui.common.Progress;
+import org.dialbook.ui.common.TaskExecutor;
+
+/**
+ * The long jobs of the wizard: checking the whole file, importing it, and afterwards saving the
+ * report, retrying failed rows or undoing the import. Each runs on the {@link TaskExecutor} with
+ * progress and cancel.
+ */
+public final class ImportJobViewModel {
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final Previewer previewer;
+    private final ImportRunner runner;
+    private final Runnable afterImport;
+
+    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<ImportPreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
+    private final ReadOnlyObjectWrapper<ImportResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper(this, "resultText", "");
+    private final ObservableList<ImportPreview.PreviewRow> firstRows = FXCollections.observableArrayList();
+    private final ObservableList<ImportPreview.InvalidRow> invalidRows = FXCollections.observableArrayList();
+    private final FilteredList<ImportPreview.InvalidRow> filteredInvalidRows = new FilteredList<>(invalidRows);
+    private final StringProperty invalidFilter = new SimpleStringProperty(this, "invalidFilter", "");
+    private CancelToken cancel = new CancelToken();
+    private Job current;
+
+    public ImportJobViewModel(TaskExecutor executor, DialogService dialogs, Previewer previewer, ImportRunner runner,
+            Runnable afterImport) {
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.previewer = previewer;
+        this.runner = runner;
+        this.afterImport = afterImport;
+        invalidFilter.addListener((observable, old, text) -> filteredInvalidRows.setPredicate(matching(text)));
+    }
+
+    private static Predicate<ImportPreview.InvalidRow> matching(String text) {
+        if (text == null || text.isBlank()) {
+            return row -> true;
+        }
+        String needle = text.strip().toLowerCase(Locale.ROOT);
+        return row -> row.reason().toLowerCase(Locale.ROOT).contains(needle)
+                || Long.toString(row.row()).equals(needle)
+                || row.values().stream().anyMatch(value -> value.toLowerCase(Locale.ROOT).contains(needle));
+    }
+
+    /** Validates the whole file in the background; fills the preview. */
+    public void check(ImportPlan plan) {
+        cancel = new CancelToken();
+        CancelToken token = cancel;
+        preview.set(null);
+        firstRows.clear();
+        invalidRows.clear();
+        checking.set(true);
+        track(BackgroundTask.titled("Checking " + plan.file().getFileName(),
+                        work -> previewer.preview(plan, bridge(work, token), token))
+                .onSuccess(done -> {
+                    preview.set(done);
+                    firstRows.setAll(done.firstRows());
+                    invalidRows.setAll(done.invalidRows());
+                    message.set(describe(done));
+                })
+                .onFailure(error -> {
+                    message.set("");
+                    dialogs.showError("The file cannot be checked", error);
+                })
+                .onCancelled(() -> message.set("Check cancelled"))
+                .onFinished(() -> checking.set(false)));
+    }
+
+    static String describe(ImportPreview done) {
+        return done.rows() + " rows: " + done.toCreate() + " to create, " + done.toUpdate() + " to update, "
+                + done.toSkip() + " duplicates to skip, " + done.invalid() + " invalid"
+                + (done.cancelled() ? " (check cancelled: counts cover part of the file)" : "");
+    }
+
+    /** Starts the import; {@code onDone} runs when it ends in any way. */
+    public void start(ImportPlan plan, Runnable onDone) {
+        ImportPreview checked = preview.get();
+        long expected = checked == null || checked.cancelled() ? 0 : checked.rows();
+        runJob("Importing " + plan.file().getFileName(),
+                (token, listener) -> runner.start(plan, expected, listener, token), onDone);
+    }
+
+    public void resume(String importId, Runnable onDone) {
+        runJob("Resuming import", (token, listener) -> runner.resume(importId, listener, token), onDone);
+    }
+
+    /** Sends again only the rows that failed or ended unknown. */
+    public void retryFailed() {
+        ImportResult last = result.get();
+        if (last == null) {
+            return;
+        }
+        runJob("Retrying failed rows", (token, listener) -> runner.retryFailed(last.id(), listener, token),
+                () -> { });
+    }
+
+    private interface RunWork {
+        ImportResult run(CancelToken token, ImportListener listener) throws Exception;
+    }
+
+    private void runJob(String title, RunWork work, Runnable onDone) {
+        cancel = new CancelToken();
+        CancelToken token = cancel;
+        running.set(true);
+        track(BackgroundTask.titled(title, sink -> work.run(token, bridge(sink, token)))
+                .onSuccess(done -> {
+                    result.set(done);
+                    resultText.set(summaryText(done));
+                    afterImport.run();
+                })
+                .onFailure(error -> {
+                    resultText.set("The import stopped: " + error.getMessage()
+                            + "\nRows already sent are recorded; reopen the file to resume.");
+                    dialogs.showError("The import stopped", error);
+                    afterImport.run();
+                })
+                .onCancelled(() -> resultText.set("Cancelled."))
+                .onFinished(() -> {
+                    running.set(false);
+                    onDone.run();
+                }));
+    }
+
+    static String summaryText(ImportResult done) {
+        ImportSummary summary = done.summary();
+        StringBuilder text = new StringBuilder(done.cancelled() ? "Cancelled. " : "Done. ");
+        text.append(summary.oneLine()).append('.');
+        if (summary.failed() + summary.unknown() > 0) {
+            text.append("\nSome rows did not make it: save the report to see why, or retry them.");
+        }
+        if (summary.pending() > 0) {
+            text.append("\nThe rest of the file was not imported; reopen it to resume.");
+        }
+        return text.toString();
+    }
+
+    /** Writes the row-by-row report to {@code out}. */
+    public void saveReport(Path out) {
+        ImportResult last = result.get();
+        if (last == null) {
+            return;
+        }
+        BackgroundTask.titled("Saving report", work -> runner.writeReport(last.id(), out))
+                .onSuccess(rows -> dialogs.showInfo("Report saved", rows + " rows written to " + out))
+                .onFailure(error -> dialogs.showError("The report could not be saved", error))
+                .executeWith(executor);
+    }
+
+    /** Deletes exactly the contacts this import created, after asking. */
+    public void undo() {
+        ImportResult last = result.get();
+        if (last == null || last.summary().created() == 0) {
+            return;
+        }
+        long created = last.summary().created();
+        if (!dialogs.confirm("Undo this import", "Delete the " + created + " contacts this import created? "
+                + "Contacts that were updated or already there are not touched.", "Delete " + created + " contacts")) {
+            return;
+        }
+        cancel = new CancelToken();
+        CancelToken token = cancel;
+        running.set(true);
+        track(BackgroundTask.titled("Undoing import", work -> runner.undo(last.id(), bridge(work, token), token))
+                .onSuccess(undone -> {
+                    resultText.set(undoText(undone));
+                    afterImport.run();
+                })
+                .onFailure(error -> dialogs.showError("Undo stopped", error))
+                .onFinished(() -> running.set(false)));
+    }
+
+    static String undoText(UndoResult undone) {
+        return (undone.cancelled() ? "Undo cancelled: " : "Undone: ") + undone.deleted() + " contacts deleted"
+                + (undone.alreadyGone() > 0 ? ", " + undone.alreadyGone() + " were already gone" : "")
+                + (undone.failed() > 0 ? ", " + undone.failed() + " could not be deleted (undo again to retry)" : "")
+                + ".";
+    }
+
+    public void cancel() {
+        cancel.cancel();
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    private <T> void track(BackgroundTask<T> task) {
+        progress.set(-1);
+        message.set("");
+        current = task.executeWith(executor);
+        progress.bind(current.progressProperty());
+        message.bind(current.messageProperty());
+        if (!current.isRunning()) {
+            progress.unbind();
+            message.unbind();
+        } else {
+            current.runningProperty().addListener((observable, was, now) -> {
+                if (!now) {
+                    double last = progress.get();
+                    String text = message.get();
+                    progress.unbind();
+                    message.unbind();
+                    progress.set(last);
+                    message.set(text);
+                }
+            });
+        }
+    }
+
+    /** Engine progress into the executor's progress, and the executor's cancel into the engine's token. */
+    static ImportListener bridge(Progress sink, CancelToken token) {
+        return snapshot -> {
+            if (sink.isCancelled()) {
+                token.cancel();
+            }
+            long total = snapshot.rowsTotal() > 0 ? snapshot.rowsTotal() : -1;
+            sink.update(snapshot.rowsDone(), total, ProgressText.describe(snapshot));
+        };
+    }
+
+    public ReadOnlyBooleanProperty checkingProperty() {
+        return checking.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ImportPreview> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ImportResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty resultTextProperty() {
+        return resultText.getReadOnlyProperty();
+    }
+
+    public ObservableList<ImportPreview.PreviewRow> firstRows() {
+        return firstRows;
+    }
+
+    public FilteredList<ImportPreview.InvalidRow> invalidRows() {
+        return filteredInvalidRows;
+    }
+
+    public StringProperty invalidFilterProperty() {
+        return invalidFilter;
+    }
+}

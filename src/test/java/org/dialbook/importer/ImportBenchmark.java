@@ -1,0 +1,248 @@
+package org.dialbook.importer;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.io.IOException;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import org.dialbook.api.ContactsClient;
+import org.dialbook.api.RetryPolicy;
+import org.dialbook.sandbox.SandboxAccount;
+import org.dialbook.sandbox.SandboxOptions;
+import org.dialbook.sandbox.SandboxServer;
+
+/**
+ * Import speed and memory, measured against baselines in the same run (not a test). Run with
+ * {@code mvn -q -o test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test
+ * -Dexec.args="-Xmx256m -cp %classpath org.dialbook.importer.ImportBenchmark all"}; the argument is
+ * {@code validation}, {@code endtoend}, {@code million} or {@code all}.
+ */
+public final class ImportBenchmark {
+    private static final Gson GSON = new Gson();
+
+    private ImportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String what = args.length == 0 ? "all" : args[0];
+        Path dir = Files.createTempDirectory("dialbook-bench");
+        System.out.printf(Locale.ROOT, "JVM %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        if (what.equals("all") || what.equals("validation")) {
+            validation(dir);
+        }
+        if (what.equals("all") || what.equals("endtoend")) {
+            endToEnd(dir);
+        }
+        if (what.equals("all") || what.equals("million")) {
+            million(dir);
+        }
+    }
+
+    /** Indian mobiles in the ways people write them; every row valid and distinct. */
+    static Path generate(Path file, int rows) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("Phone Number,First Name,Last Name,Company,Email,City\n");
+            for (int i = 0; i < rows; i++) {
+                String digits = Long.toString(9_000_000_000L + i * 7L);
+                String number = i % 3 == 0 ? "+91 " + digits : i % 3 == 1 ? digits : "0" + digits;
+                out.write(number + ",First" + i + ",Last" + i + ",Acme,user" + i + "@example.com,Pune\n");
+            }
+        }
+        return file;
+    }
+
+    static List<String> numbers(int rows) {
+        List<String> out = new ArrayList<>(rows);
+        for (int i = 0; i < rows; i++) {
+            String digits = Long.toString(9_000_000_000L + i * 7L);
+            out.add(i % 3 == 0 ? "+91 " + digits : i % 3 == 1 ? digits : "0" + digits);
+        }
+        return out;
+    }
+
+    private static ImportPlan plan(Path file) throws IOException {
+        CsvInspection inspection = CsvInspector.inspect(file);
+        return ImportPlan.of(inspection, MappingSuggester.suggest(inspection),
+                ImportOptions.defaults("IN").withCheckExisting(false));
+    }
+
+    static void validation(Path dir) throws Exception {
+        int rows = 300_000;
+        Path file = generate(dir.resolve("validation.csv"), rows);
+        List<String> numbers = numbers(rows);
+        double pipeline = 0;
+        double alone = 0;
+        for (int round = 0; round < 3; round++) {
+            alone = Math.max(alone, libphonenumberAlone(numbers));
+            pipeline = Math.max(pipeline, pipelineRate(file));
+        }
+        System.out.printf(Locale.ROOT, "(1) validation: pipeline (read+map+normalise+dedupe+serialise) %,.0f rows/s; "
+                + "libphonenumber alone (parse+isValid+E164, 1 thread) %,.0f rows/s; ratio %.2f (target >= 0.8)%n",
+                pipeline, alone, pipeline / alone);
+    }
+
+    private static double libphonenumberAlone(List<String> numbers) throws NumberParseException {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        long start = System.nanoTime();
+        long valid = 0;
+        for (String number : numbers) {
+            PhoneNumber parsed = util.parse(number, "IN");
+            if (util.isValidNumber(parsed)) {
+                valid += util.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164).length();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (valid == 0) {
+            throw new IllegalStateException("no valid numbers");
+        }
+        return numbers.size() / seconds;
+    }
+
+    private static double pipelineRate(Path file) throws Exception {
+        ImportPlan plan = plan(file);
+        long[] bytes = {0};
+        RowSink serialising = new RowSink() {
+            @Override
+            public void invalid(ValidatedRow row) {
+                bytes[0]++;
+            }
+
+            @Override
+            public void skipped(ValidatedRow row, String reason) {
+                bytes[0]++;
+            }
+
+            @Override
+            public void create(ValidatedRow row) {
+                bytes[0] += GSON.toJson(row.contact()).length();
+            }
+
+            @Override
+            public void update(ValidatedRow row, String sid) {
+                bytes[0]++;
+            }
+        };
+        long start = System.nanoTime();
+        long rows = ValidationPipeline.forThisMachine().run(plan, new DuplicateFilter(DuplicatePolicy.SKIP,
+                ExistingNumbers.none()), serialising, (read, read2) -> { }, CancelToken.none());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return rows / seconds;
+    }
+
+    static void endToEnd(Path dir) throws Exception {
+        int rows = 100_000;
+        Path file = generate(dir.resolve("endtoend.csv"), rows);
+        List<String> bodies = new ArrayList<>();
+        List<String> numbers = numbers(rows);
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        for (int from = 0; from < rows; from += 5000) {
+            JsonArray contacts = new JsonArray();
+            for (int i = from; i < from + 5000; i++) {
+                JsonObject contact = new JsonObject();
+                contact.addProperty("number", util.format(util.parse(numbers.get(i), "IN"),
+                        PhoneNumberUtil.PhoneNumberFormat.E164));
+                contact.addProperty("first_name", "First" + i);
+                contact.addProperty("last_name", "Last" + i);
+                contact.addProperty("company_name", "Acme");
+                contact.addProperty("email", "user" + i + "@example.com");
+                JsonObject custom = new JsonObject();
+                custom.addProperty("city", "Pune");
+                contact.add("custom_field", custom);
+                contacts.add(contact);
+            }
+            JsonObject body = new JsonObject();
+            body.add("contacts", contacts);
+            bodies.add(body.toString());
+        }
+        double plain = Double.MAX_VALUE;
+        double imported = Double.MAX_VALUE;
+        for (int round = 0; round < 2; round++) {
+            plain = Math.min(plain, plainLoop(bodies));
+            imported = Math.min(imported, importSeconds(dir, file, rows));
+        }
+        System.out.printf(Locale.ROOT, "(2) end-to-end %,d rows into the in-process sandbox: import %.2f s "
+                + "(%,.0f rows/s); plain sequential loop of pre-built 5000-item bodies %.2f s; ratio plain/import "
+                + "%.2f (target >= 1.0)%n", rows, imported, rows / imported, plain, plain / imported);
+    }
+
+    private static double plainLoop(List<String> bodies) throws Exception {
+        try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build())) {
+            SandboxAccount account = sandbox.defaultAccount();
+            HttpClient http = HttpClient.newHttpClient();
+            URI uri = URI.create(sandbox.baseUrl() + "/v2/accounts/" + account.accountSid() + "/contacts");
+            String auth = "Basic " + Base64.getEncoder().encodeToString((account.apiKey() + ":" + account.apiToken())
+                    .getBytes(StandardCharsets.UTF_8));
+            long start = System.nanoTime();
+            for (String body : bodies) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+                        .header("Authorization", auth).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 207) {
+                    throw new IllegalStateException("plain loop got HTTP " + response.statusCode());
+                }
+            }
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+
+    private static double importSeconds(Path dir, Path file, int rows) throws Exception {
+        try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build());
+                ContactsClient client = ContactsClient.builder(sandbox.connectionSettings())
+                        .retryPolicy(RetryPolicy.none()).build()) {
+            ImportRunner runner = new ImportRunner(client, Files.createTempDirectory(dir, "imports"));
+            long start = System.nanoTime();
+            ImportResult result = runner.start(plan(file), 0, ImportListener.none(), CancelToken.none());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (result.summary().created() != rows) {
+                throw new IllegalStateException("import created " + result.summary().created());
+            }
+            return seconds;
+        }
+    }
+
+    static void million(Path dir) throws Exception {
+        int rows = 1_000_000;
+        Path file = generate(dir.resolve("million.csv"), rows);
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+        try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().port(0)
+                .dataDir(Files.createTempDirectory(dir, "sandbox")).build());
+                ContactsClient client = ContactsClient.builder(sandbox.connectionSettings())
+                        .retryPolicy(RetryPolicy.none()).build()) {
+            ImportRunner runner = new ImportRunner(client, Files.createTempDirectory(dir, "imports"));
+            long start = System.nanoTime();
+            ImportResult result = runner.start(plan(file), 0, ImportListener.none(), CancelToken.none());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long peak = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    peak += pool.getPeakUsage().getUsed();
+                }
+            }
+            System.out.printf(Locale.ROOT, "(3) %,d-row import (sandbox in the same JVM, H2 on disk): %s in %.1f s "
+                    + "(%,.0f rows/s); max heap %d MB, peak heap used %d MB (sum of heap pool peaks)%n", rows,
+                    result.summary().oneLine(), seconds, rows / seconds, Runtime.getRuntime().maxMemory() >> 20,
+                    peak >> 20);
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package org.dialbook.ui.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.javafx.scene.input.DragboardHelper;
+import com.sun.javafx.tk.TKClipboard;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.security.AccessControlContext;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ObservableStringValue;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javafx.util.Pair;
+import org.dialbook.api.ContactsClient;
+import org.dialbook.api.RetryPolicy;
+import org.dialbook.sandbox.SandboxOptions;
+import org.dialbook.sandbox.SandboxServer;
+import org.dialbook.ui.ActiveConnection;
+import org.dialbook.ui.DesktopContext;
+import org.dialbook.ui.common.FxTaskExecutor;
+import org.dialbook.ui.shell.ContactsPane;
+import org.dialbook.ui.shell.MainWindow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drops files on the real main window and walks the wizard into an in-process sandbox. */
+@ExtendWith(ApplicationExtension.class)
+class ImportDropTest {
+    private Path dir;
+    private SandboxServer sandbox;
+    private ContactsClient client;
+    private Stage stage;
+    private MainWindow window;
+    private ImportWizardLauncher launcher;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final AtomicInteger refreshes = new AtomicInteger();
+    private volatile boolean connected;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        this.stage = stage;
+        dir = Files.createTempDirectory("import-drop");
+        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build());
+        client = ContactsClient.builder(sandbox.connectionSettings()).retryPolicy(RetryPolicy.none()).build();
+        launcher = new ImportWizardLauncher(dir.resolve("imports"), dir.resolve("mappings"), FxTaskExecutor::new,
+                owner -> dialogs);
+        DesktopContext context = DesktopContext.of(() -> new ActiveConnection(client, "Sandbox",
+                        sandbox.baseUrl().toString(), true, "IN", null), dir.resolve("config"), dir.resolve("logs"))
+                .withImportHandler(launcher);
+        window = new MainWindow(stage, context, new FxTaskExecutor(), dialogs,
+                (connection, executor, shellDialogs, preferences, onSynced) -> {
+                    connected = true;
+                    return new CountingPane();
+                });
+        window.show();
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+        sandbox.close();
+    }
+
+    @Test
+    void droppingACsvOpensTheWizardWhichImportsAndRefreshesTheTable(FxRobot robot) throws Exception {
+        Path file = Files.copy(Path.of("assets/samples/contacts-sample.csv"), dir.resolve("contacts.csv"),
+                StandardCopyOption.REPLACE_EXISTING);
+        waitUntil(() -> connected);
+
+        assertThat(drop(robot, file)).isTrue();
+        waitUntil(() -> launcher.lastWizard() != null && launcher.lastWizard().isShowing());
+        Stage wizard = launcher.lastWizard();
+        Button next = (Button) wizard.getScene().lookup("#nextButton");
+        waitUntil(() -> !next.isDisabled());
+        robot.interact(next::fire);
+        assertThat(((Label) wizard.getScene().lookup(".step-title")).getText()).contains("Match the columns");
+        robot.interact(next::fire);
+        waitUntil(() -> !next.isDisabled());
+        assertThat(((Label) wizard.getScene().lookup("#createCount")).getText()).isEqualTo("44 to create");
+        robot.interact(next::fire);
+        robot.interact(next::fire);
+        Label result = (Label) wizard.getScene().lookup("#resultText");
+        waitUntil(() -> result.getText().startsWith("Done."));
+
+        assertThat(result.getText()).contains("44 created").contains("5 invalid");
+        assertThat(sandbox.contactCount("sandbox")).isEqualTo(44);
+        assertThat(refreshes.get()).isPositive();
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void droppingANonCsvSaysWhyItWasRejected(FxRobot robot) throws Exception {
+        Path pdf = Files.write(dir.resolve("scan.pdf"), new byte[] {'%', 'P', 'D', 'F'});
+        waitUntil(() -> connected);
+
+        assertThat(drop(robot, pdf)).as("the drop is accepted so the rejection can be explained").isTrue();
+        waitUntil(() -> !dialogs.errors.isEmpty());
+
+        assertThat(dialogs.errors).singleElement().asString().contains("scan.pdf: .pdf files cannot be imported");
+        assertThat(launcher.lastWizard()).isNull();
+    }
+
+    /** Fires the drag-over and drop events a real drag of {@code file} produces; true when accepted. */
+    private boolean drop(FxRobot robot, Path file) {
+        boolean[] accepted = new boolean[1];
+        robot.interact(() -> {
+            Node target = ((StackPane) ((BorderPane) stage.getScene().getRoot()).getCenter()).getChildren().get(0);
+            Dragboard board = DragboardHelper.createDragboard(new FileClipboard(List.of(file.toFile())));
+            DragboardHelper.setDataAccessRestriction(board, false);
+            DragEvent over = new DragEvent(DragEvent.DRAG_OVER, board, 100, 100, 100, 100, TransferMode.COPY,
+                    null, null, null);
+            Event.fireEvent(target, over);
+            accepted[0] = over.isAccepted();
+            Event.fireEvent(target, new DragEvent(DragEvent.DRAG_DROPPED, board, 100, 100, 100, 100,
+                    TransferMode.COPY, null, null, null));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return accepted[0];
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** What the OS hands JavaFX when files are dragged in from a file manager: a copy of some files. */
+    private static final class FileClipboard implements TKClipboard {
+        private final List<java.io.File> files;
+
+        FileClipboard(List<java.io.File> files) {
+            this.files = files;
+        }
+
+        @Override
+        public void setSecurityContext(AccessControlContext context) {
+        }
+
+        @Override
+        public Set<DataFormat> getContentTypes() {
+            return Set.of(DataFormat.FILES);
+        }
+
+        @Override
+        @SafeVarargs
+        public final boolean putContent(Pair<DataFormat, Object>... content) {
+            return false;
+        }
+
+        @Override
+        public Object getContent(DataFormat format) {
+            return DataFormat.FILES.equals(format) ? files : null;
+        }
+
+        @Override
+        public boolean hasContent(DataFormat format) {
+            return DataFormat.FILES.equals(format);
+        }
+
+        @Override
+        public Set<TransferMode> getTransferModes() {
+            return EnumSet.of(TransferMode.COPY);
+        }
+
+        @Override
+        public void setDragView(Image image) {
+        }
+
+        @Override
+        public void setDragViewOffsetX(double offsetX) {
+        }
+
+        @Override
+        public void setDragViewOffsetY(double offsetY) {
+        }
+
+        @Override
+        public Image getDragView() {
+            return null;
+        }
+
+        @Override
+        public double getDragViewOffsetX() {
+            return 0;
+        }
+
+        @Override
+        public double getDragViewOffsetY() {
+            return 0;
+        }
+    }
+
+    /** Stands in for the contacts table, which another part of the app provides; counts refreshes. */
+    private final class CountingPane implements ContactsPane {
+        private final Label node = new Label("contacts");
+
+        @Override
+        public Node node() {
+            return node;
+        }
+
+        @Override
+        public ObservableStringValue totalText() {
+            return new SimpleStringProperty("");
+        }
+
+        @Override
+        public void newContact() {
+        }
+
+        @Override
+        public void editSelected() {
+        }
+
+        @Override
+        public void bulkEdit() {
+        }
+
+        @Override
+        public void selectAllMatching() {
+        }
+
+        @Override
+        public void copySelection(boolean csv) {
+        }
+
+        @Override
+        public void deleteSelected() {
+        }
+
+        @Override
+        public void focusSearch() {
+        }
+
+        @Override
+        public void refresh() {
+            refreshes.incrementAndGet();
+        }
+
+        @Override
+        public void saveColumnWidths() {
+        }
+
+        @Override
+        public void dispose() {
+        }
+    }
+}

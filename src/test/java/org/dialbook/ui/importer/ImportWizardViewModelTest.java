@@ -1,0 +1,140 @@
+package org.dialbook.ui.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dialbook.api.ContactsClient;
+import org.dialbook.api.RetryPolicy;
+import org.dialbook.importer.ColumnTarget;
+import org.dialbook.importer.ImportRunner;
+import org.dialbook.importer.MappingStore;
+import org.dialbook.importer.Previewer;
+import org.dialbook.sandbox.SandboxOptions;
+import org.dialbook.sandbox.SandboxServer;
+import org.dialbook.ui.common.CurrentThreadTaskExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The wizard's ViewModels on the current thread, importing into a real in-process sandbox. */
+class ImportWizardViewModelTest {
+    private static final Path SAMPLE = Path.of("assets/samples/contacts-sample.csv");
+
+    @TempDir
+    Path dir;
+
+    private SandboxServer sandbox;
+    private ContactsClient client;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private int refreshes;
+    private ImportWizardViewModel wizard;
+    private ImportJobViewModel job;
+
+    @BeforeEach
+    void setUp() {
+        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build());
+        client = ContactsClient.builder(sandbox.connectionSettings()).retryPolicy(RetryPolicy.none()).build();
+        CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+        job = new ImportJobViewModel(executor, dialogs, new Previewer(client),
+                new ImportRunner(client, dir.resolve("imports")), () -> refreshes++);
+        wizard = new ImportWizardViewModel(executor, dialogs, new MappingStore(dir.resolve("mappings")), job, "IN");
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+        sandbox.close();
+    }
+
+    @Test
+    void walksEveryStepAndImportsTheSample() throws Exception {
+        wizard.openFile(SAMPLE);
+        assertThat(wizard.formatDescriptionProperty().get()).contains("UTF-8").contains("comma");
+        assertThat(wizard.sampleRows()).isNotEmpty();
+        assertThat(wizard.columns()).extracting(choice -> choice.target().label())
+                .containsExactly("number", "first_name", "last_name", "company_name", "email", "tag", "custom:city");
+        wizard.next();
+        assertThat(wizard.stepProperty().get()).isEqualTo(ImportWizardViewModel.Step.MAPPING);
+
+        wizard.columns().get(6).kindProperty().set(ColumnTarget.Kind.IGNORE);
+        wizard.next();
+        assertThat(wizard.stepProperty().get()).isEqualTo(ImportWizardViewModel.Step.PREVIEW);
+        assertThat(job.previewProperty().get().toCreate()).isEqualTo(44);
+        assertThat(job.previewProperty().get().invalid()).isEqualTo(5);
+        assertThat(job.previewProperty().get().toSkip()).isEqualTo(1);
+        assertThat(job.firstRows().get(0).contact().number()).startsWith("+91");
+        job.invalidFilterProperty().set("scientific");
+        assertThat(job.invalidRows()).singleElement().satisfies(row -> assertThat(row.row()).isEqualTo(15));
+        job.invalidFilterProperty().set("");
+        assertThat(job.invalidRows()).hasSize(5);
+
+        wizard.next();
+        assertThat(wizard.stepProperty().get()).isEqualTo(ImportWizardViewModel.Step.OPTIONS);
+        wizard.countryProperty().set("XX");
+        assertThat(wizard.canGoNextProperty().get()).isFalse();
+        wizard.countryProperty().set("IN");
+        wizard.tagProperty().set("wizard");
+        wizard.batchSizeProperty().set(20);
+        wizard.next();
+
+        assertThat(wizard.stepProperty().get()).isEqualTo(ImportWizardViewModel.Step.RESULT);
+        assertThat(job.resultProperty().get().summary().created()).isEqualTo(44);
+        assertThat(job.resultTextProperty().get()).startsWith("Done. 50 rows: 44 created");
+        assertThat(refreshes).isEqualTo(1);
+        assertThat(sandbox.contactCount("sandbox")).isEqualTo(44);
+        assertThat(dialogs.errors).isEmpty();
+
+        Path report = dir.resolve("report.csv");
+        job.saveReport(report);
+        assertThat(Files.readAllLines(report, StandardCharsets.UTF_8)).hasSize(51);
+        assertThat(dialogs.infos).singleElement().asString().contains("50 rows written");
+
+        job.undo();
+        assertThat(dialogs.questions).singleElement().asString().contains("Delete the 44 contacts");
+        assertThat(sandbox.contactCount("sandbox")).isZero();
+        assertThat(job.resultTextProperty().get()).isEqualTo("Undone: 44 contacts deleted.");
+    }
+
+    @Test
+    void theMappingIsRememberedForTheSameColumns() {
+        wizard.openFile(SAMPLE);
+        wizard.next();
+        wizard.columns().get(6).kindProperty().set(ColumnTarget.Kind.IGNORE);
+        wizard.next();
+
+        ImportWizardViewModel again = new ImportWizardViewModel(new CurrentThreadTaskExecutor(), dialogs,
+                new MappingStore(dir.resolve("mappings")), job, "IN");
+        again.openFile(SAMPLE);
+        assertThat(again.columns().get(6).target()).isEqualTo(ColumnTarget.IGNORED);
+    }
+
+    @Test
+    void aMappingWithoutANumberCannotGoOn() {
+        wizard.openFile(SAMPLE);
+        wizard.next();
+        wizard.columns().get(0).kindProperty().set(ColumnTarget.Kind.IGNORE);
+        assertThat(wizard.mappingProblemProperty().get()).contains("No column is mapped to number");
+        assertThat(wizard.canGoNextProperty().get()).isFalse();
+    }
+
+    @Test
+    void aBadFileIsExplainedOnTheFirstPage() throws Exception {
+        Path xlsx = Files.write(dir.resolve("book.csv"), new byte[] {0x50, 0x4B, 3, 4, 0, 0});
+        wizard.openFile(xlsx);
+        assertThat(wizard.fileErrorProperty().get()).contains("Excel workbook");
+        assertThat(wizard.canGoNextProperty().get()).isFalse();
+    }
+
+    @Test
+    void changingTheDelimiterReadsTheFileAgain() {
+        wizard.openFile(Path.of("assets/samples/contacts-sample-semicolon.csv"));
+        assertThat(wizard.columns()).hasSize(7);
+        wizard.delimiterProperty().set("comma");
+        wizard.reinspect();
+        assertThat(wizard.formatDescriptionProperty().get()).contains("comma-separated");
+        assertThat(wizard.columns()).hasSize(1);
+    }
+}
