@@ -104,7 +104,7 @@ public final class ImportJobViewModel {
 
     static String describe(ImportPreview done) {
         return done.rows() + " rows: " + done.toCreate() + " to create, " + done.toUpdate() + " to update, "
-                + done.toSkip() + " duplicates to skip, " + done.invalid() + " invalid"
+                + done.toSkip() + " to skip (duplicates), " + done.invalid() + " invalid"
                 + (done.cancelled() ? " (check cancelled: counts cover part of the file)" : "");
     }
 

@@ -37,6 +37,8 @@ import javafx.util.StringConverter;
 import org.dialbook.importer.ColumnTarget;
 import org.dialbook.importer.DuplicatePolicy;
 import org.dialbook.importer.ImportPreview;
+import org.dialbook.importer.ImportResult;
+import org.dialbook.importer.ImportSummary;
 
 /**
  * The import wizard window: six pages over one {@link ImportWizardViewModel}. Layout in
@@ -91,6 +93,12 @@ public final class ImportWizardView {
     @FXML private Label runMessage;
     @FXML private Button cancelRunButton;
     @FXML private Label resultText;
+    @FXML private Label createdCount;
+    @FXML private Label updatedCount;
+    @FXML private Label skippedCount;
+    @FXML private Label invalidResultCount;
+    @FXML private Label failedCount;
+    @FXML private Label unknownCount;
     @FXML private Button saveReportButton;
     @FXML private Button retryButton;
     @FXML private Button undoButton;
@@ -264,8 +272,9 @@ public final class ImportWizardView {
                 : preview.get().toCreate() + " to create", preview));
         updateCount.textProperty().bind(Bindings.createStringBinding(() -> preview.get() == null ? "– to update"
                 : preview.get().toUpdate() + " to update", preview));
-        skipCount.textProperty().bind(Bindings.createStringBinding(() -> preview.get() == null ? "– duplicates"
-                : preview.get().toSkip() + " duplicates skipped", preview));
+        skipCount.textProperty().bind(Bindings.createStringBinding(() -> preview.get() == null ? "– to skip"
+                : preview.get().toSkip() + (preview.get().toSkip() == 1 ? " duplicate" : " duplicates") + " to skip",
+                preview));
         invalidCount.textProperty().bind(Bindings.createStringBinding(() -> preview.get() == null ? "– invalid"
                 : preview.get().invalid() + " invalid", preview));
         firstRowsTable.setItems(job.firstRows());
@@ -337,12 +346,27 @@ public final class ImportWizardView {
         resultMessage.textProperty().bind(Bindings.when(job.runningProperty()).then(job.messageProperty())
                 .otherwise(""));
         var result = job.resultProperty();
+        bindCount(createdCount, result, "created", summary -> summary.created());
+        bindCount(updatedCount, result, "updated", summary -> summary.updated());
+        bindCount(skippedCount, result, "skipped", summary -> summary.skipped());
+        bindCount(invalidResultCount, result, "invalid", summary -> summary.invalid());
+        bindCount(failedCount, result, "failed", summary -> summary.failed());
+        bindCount(unknownCount, result, "unknown", summary -> summary.unknown());
         saveReportButton.disableProperty().bind(result.isNull().or(job.runningProperty()));
         retryButton.disableProperty().bind(Bindings.createBooleanBinding(() -> result.get() == null
                 || result.get().summary().failed() + result.get().summary().unknown() == 0, result)
                 .or(job.runningProperty()));
         undoButton.disableProperty().bind(Bindings.createBooleanBinding(() -> result.get() == null
                 || result.get().summary().created() == 0, result).or(job.runningProperty()));
+    }
+
+    private static void bindCount(Label label, javafx.beans.value.ObservableValue<ImportResult> result, String word,
+            java.util.function.ToLongFunction<ImportSummary> count) {
+        label.textProperty().bind(Bindings.createStringBinding(() -> result.getValue() == null ? ""
+                : count.applyAsLong(result.getValue().summary()) + " " + word, result));
+        label.visibleProperty().bind(Bindings.createBooleanBinding(() -> result.getValue() != null
+                && (count.applyAsLong(result.getValue().summary()) > 0 || word.equals("created")), result));
+        label.managedProperty().bind(label.visibleProperty());
     }
 
     @FXML
