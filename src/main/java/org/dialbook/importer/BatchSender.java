@@ -70,7 +70,20 @@ final class BatchSender {
                 return;
             }
             LOG.info("{} rows of a create request got no answer; checking the account", unknown.size());
-            Map<Long, String> found = reconciler.find(Reconciler.rowsOf(unknown), at, journal);
+            Map<Long, String> found;
+            try {
+                found = reconciler.find(Reconciler.rowsOf(unknown), at, journal);
+            } catch (AuthenticationException e) {
+                throw e;
+            } catch (ApiException e) {
+                // Cannot check now: leave them unknown; "Retry failed rows" checks the account first.
+                for (ValidatedRow row : unknown) {
+                    settle(row, RowOutcome.UNKNOWN, null, "the answer was lost and the account could not be "
+                            + "checked (" + e.getMessage() + "); retry to check and send again");
+                }
+                journal.flush();
+                return;
+            }
             List<ValidatedRow> missing = new ArrayList<>();
             for (ValidatedRow row : unknown) {
                 String sid = found.get(row.row());

@@ -219,27 +219,28 @@ public final class ImportJobViewModel {
         }
     }
 
+    /**
+     * Shows the job's progress and message while it runs. Copied by listeners rather than bound, so
+     * the completion callbacks can write their own summary into the message.
+     */
     private <T> void track(BackgroundTask<T> task) {
         progress.set(-1);
         message.set("");
-        current = task.executeWith(executor);
-        progress.bind(current.progressProperty());
-        message.bind(current.messageProperty());
-        if (!current.isRunning()) {
-            progress.unbind();
-            message.unbind();
-        } else {
-            current.runningProperty().addListener((observable, was, now) -> {
-                if (!now) {
-                    double last = progress.get();
-                    String text = message.get();
-                    progress.unbind();
-                    message.unbind();
-                    progress.set(last);
-                    message.set(text);
-                }
-            });
+        Job started = task.executeWith(executor);
+        current = started;
+        if (!started.isRunning()) {
+            return;
         }
+        started.progressProperty().addListener((observable, old, now) -> {
+            if (current == started && started.isRunning()) {
+                progress.set(now.doubleValue());
+            }
+        });
+        started.messageProperty().addListener((observable, old, now) -> {
+            if (current == started && started.isRunning()) {
+                message.set(now);
+            }
+        });
     }
 
     /** Engine progress into the executor's progress, and the executor's cancel into the engine's token. */
