@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.dialbook.api.ApiError;
 import org.dialbook.api.ApiException;
 import org.dialbook.api.AuthenticationException;
@@ -34,6 +36,11 @@ final class BatchSender {
     private final Reconciler reconciler;
     private final OutcomeCounter counter;
     private final Clock clock;
+    /**
+     * Requests in flight hold the read side; checking the account for lost answers takes the write
+     * side, so every other request has journaled its outcomes first and its contacts are claimed.
+     */
+    private final ReadWriteLock inFlight = new ReentrantReadWriteLock();
 
     BatchSender(ContactsApi api, ImportJournal journal, Reconciler reconciler, OutcomeCounter counter, Clock clock) {
         this.api = api;
@@ -46,31 +53,38 @@ final class BatchSender {
     void sendCreates(List<ValidatedRow> rows) throws IOException {
         List<ValidatedRow> todo = rows;
         for (int round = 1; !todo.isEmpty(); round++) {
-            Instant at = clock.instant();
-            journal.batchStarted("create", at, todo);
-            List<NewContact> contacts = new ArrayList<>(todo.size());
-            todo.forEach(row -> contacts.add(row.contact()));
+            Instant at;
             List<ValidatedRow> unknown = new ArrayList<>();
-            BulkResult<Contact> result = call(() -> api.createContacts(contacts), todo.size());
-            for (ItemOutcome<Contact> item : result.items()) {
-                ValidatedRow row = todo.get(item.index());
-                switch (item.status()) {
-                    case SUCCESS:
-                        settle(row, RowOutcome.CREATED, item.value().sid(), row.note());
-                        break;
-                    case FAILURE:
-                        settle(row, RowOutcome.FAILED, null, describe(item.error()));
-                        break;
-                    default:
-                        unknown.add(row);
+            inFlight.readLock().lock();
+            try {
+                at = clock.instant();
+                journal.batchStarted("create", at, todo);
+                List<NewContact> contacts = new ArrayList<>(todo.size());
+                todo.forEach(row -> contacts.add(row.contact()));
+                BulkResult<Contact> result = call(() -> api.createContacts(contacts), todo.size());
+                for (ItemOutcome<Contact> item : result.items()) {
+                    ValidatedRow row = todo.get(item.index());
+                    switch (item.status()) {
+                        case SUCCESS:
+                            settle(row, RowOutcome.CREATED, item.value().sid(), row.note());
+                            break;
+                        case FAILURE:
+                            settle(row, RowOutcome.FAILED, null, describe(item.error()));
+                            break;
+                        default:
+                            unknown.add(row);
+                    }
                 }
+                journal.flush();
+            } finally {
+                inFlight.readLock().unlock();
             }
-            journal.flush();
             if (unknown.isEmpty()) {
                 return;
             }
             LOG.info("{} rows of a create request got no answer; checking the account", unknown.size());
             Map<Long, String> found;
+            inFlight.writeLock().lock();
             try {
                 found = reconciler.find(Reconciler.rowsOf(unknown), at, journal);
             } catch (AuthenticationException e) {
@@ -83,6 +97,8 @@ final class BatchSender {
                 }
                 journal.flush();
                 return;
+            } finally {
+                inFlight.writeLock().unlock();
             }
             List<ValidatedRow> missing = new ArrayList<>();
             for (ValidatedRow row : unknown) {
@@ -115,7 +131,13 @@ final class BatchSender {
             for (int i = 0; i < todoRows.size(); i++) {
                 updates.add(new ContactUpdate(todoSids.get(i), patchOf(todoRows.get(i).contact())));
             }
-            BulkResult<Contact> result = call(() -> api.updateContacts(updates), todoRows.size());
+            BulkResult<Contact> result;
+            inFlight.readLock().lock();
+            try {
+                result = call(() -> api.updateContacts(updates), todoRows.size());
+            } finally {
+                inFlight.readLock().unlock();
+            }
             List<ValidatedRow> againRows = new ArrayList<>();
             List<String> againSids = new ArrayList<>();
             for (ItemOutcome<Contact> item : result.items()) {

@@ -33,6 +33,9 @@ public final class ImportRunner {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
+    /** Requests in flight at once. */
+    static final int SENDERS = 2;
+
     private final ContactsApi api;
     private final Path importsDir;
     private final Clock clock;
@@ -135,7 +138,7 @@ public final class ImportRunner {
         BatchSender batchSender = new BatchSender(api, journal, reconciler, counter, clock);
         long[] rowsRead = {0, 0};
         SendQueue queue = new SendQueue(batchSender, cancel, () -> report(listener, meter, counter, alreadyDone,
-                expectedRows, rowsRead, bytesTotal));
+                expectedRows, rowsRead, bytesTotal), SENDERS);
         ImportSink sink = new ImportSink(journal, counter, done, reconciled, queue, plan.options().batchSize());
         DuplicateFilter filter = new DuplicateFilter(plan.options().duplicates(), existing);
         long rows;

@@ -1,6 +1,7 @@
 package org.dialbook.importer;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -11,8 +12,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A bounded hand-over from the reading thread to one sender thread, so reading and validating
- * overlap with sending while at most two batches wait in memory. A sender failure stops the reader.
+ * A bounded hand-over from the reading thread to the sender threads, so reading and validating
+ * overlap with sending while at most two batches wait in memory (plus those in flight). A sender
+ * failure stops the reader.
  */
 final class SendQueue {
     /** A batch for the sender; {@code rows == null} marks the end. */
@@ -29,36 +31,51 @@ final class SendQueue {
     private static final Work END = new Work(null, null);
 
     private final BlockingQueue<Work> queue = new ArrayBlockingQueue<>(2);
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(ValidationPipeline.named("import-send"));
-    private final Future<?> sender;
+    private final ExecutorService executor;
+    private final List<Future<?>> senders = new ArrayList<>();
 
-    SendQueue(BatchSender batchSender, CancelToken cancel, Runnable afterBatch) {
-        sender = executor.submit(() -> {
-            while (true) {
-                Work work = queue.take();
-                if (work == END) {
-                    return null;
+    /**
+     * @param threads how many requests may be in flight at once; two let the client prepare and read
+     *     one request while the server works on the other
+     */
+    SendQueue(BatchSender batchSender, CancelToken cancel, Runnable afterBatch, int threads) {
+        executor = Executors.newFixedThreadPool(threads, ValidationPipeline.named("import-send"));
+        for (int i = 0; i < threads; i++) {
+            senders.add(executor.submit(() -> {
+                while (true) {
+                    Work work = queue.take();
+                    if (work == END) {
+                        // Leave the marker for the other senders.
+                        queue.put(END);
+                        return null;
+                    }
+                    if (cancel.isCancelled()) {
+                        // Not sent: these rows stay unsettled, and resuming sends them.
+                        continue;
+                    }
+                    if (work.sids() == null) {
+                        batchSender.sendCreates(work.rows());
+                    } else {
+                        batchSender.sendUpdates(work.rows(), work.sids());
+                    }
+                    afterBatch.run();
                 }
-                if (cancel.isCancelled()) {
-                    // Not sent: these rows stay unsettled, and resuming sends them.
-                    continue;
-                }
-                if (work.sids() == null) {
-                    batchSender.sendCreates(work.rows());
-                } else {
-                    batchSender.sendUpdates(work.rows(), work.sids());
-                }
-                afterBatch.run();
-            }
-        });
+            }));
+        }
+    }
+
+    private boolean anySenderDone() {
+        return senders.stream().anyMatch(Future::isDone);
     }
 
     void put(Work work) {
         try {
             while (!queue.offer(work, 200, TimeUnit.MILLISECONDS)) {
-                if (sender.isDone()) {
+                if (anySenderDone()) {
                     rethrowSenderFailure();
-                    throw new IllegalStateException("the sender stopped unexpectedly");
+                    if (work != END) {
+                        throw new IllegalStateException("the sender stopped unexpectedly");
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -70,16 +87,22 @@ final class SendQueue {
     /** Waits for every queued batch to be sent; rethrows what stopped the sender. */
     void finish() throws InterruptedException, IOException {
         put(END);
-        try {
-            sender.get();
-        } catch (ExecutionException e) {
-            rethrow(e.getCause());
+        for (Future<?> sender : senders) {
+            try {
+                sender.get();
+            } catch (ExecutionException e) {
+                rethrow(e.getCause());
+            }
         }
     }
 
     private void rethrowSenderFailure() {
         try {
-            sender.get();
+            for (Future<?> sender : senders) {
+                if (sender.isDone()) {
+                    sender.get();
+                }
+            }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException) {
