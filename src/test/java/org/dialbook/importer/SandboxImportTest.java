@@ -46,7 +46,7 @@ class SandboxImportTest {
     @Test
     void twentyThousandRowsWithFaultsCreateEachValidRowExactlyOnce() throws Exception {
         CsvFiles.Generated data = CsvFiles.contacts(dir.resolve("big.csv"), 20_000, 1);
-        fixture.sandbox.faults().throttlePerMinute(30).serverErrorFraction(0.05).item429Fraction(0.02)
+        fixture.sandbox.faults().throttlePerMinute(120).serverErrorFraction(0.05).item429Fraction(0.02)
                 .lostResponseFraction(0.01);
         ImportRunner runner = fixture.runner(dir.resolve("imports"));
 
