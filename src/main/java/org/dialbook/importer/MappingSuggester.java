@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.dialbook.exporter.ContactCsvColumns;
 
 /**
  * Suggests a target for every column from its header name (with synonyms) or, without a header,
@@ -44,6 +45,19 @@ public final class MappingSuggester {
         Set<ColumnTarget.Kind> used = EnumSet.noneOf(ColumnTarget.Kind.class);
         Set<String> keys = new HashSet<>();
         for (String header : headers) {
+            // Dialbook's own export: custom.<key> is that key of custom_field exactly, and the
+            // system columns (sid, dates) are the API's to assign. Checked first, since
+            // "custom.email" would otherwise pass for an e-mail column.
+            String name = header.strip();
+            if (ContactCsvColumns.SYSTEM.contains(name.toLowerCase(Locale.ROOT))) {
+                targets.add(ColumnTarget.IGNORED);
+                continue;
+            }
+            if (ContactCsvColumns.isCustomColumn(name)) {
+                String key = ContactCsvColumns.customKey(name);
+                targets.add(keys.add(key) ? ColumnTarget.custom(key) : ColumnTarget.IGNORED);
+                continue;
+            }
             ColumnTarget.Kind kind = matchHeader(header);
             if (kind != null && used.add(kind)) {
                 targets.add(ColumnTarget.of(kind));

@@ -1,9 +1,13 @@
 package org.dialbook.importer;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.dialbook.api.NewContact;
+import org.dialbook.exporter.ContactCsvColumns;
+import org.dialbook.exporter.CustomValueCodec;
+import org.dialbook.exporter.FormulaGuard;
 
 /** Maps one raw row onto a contact and checks it. Stateless and thread-safe. */
 public final class RowValidator {
@@ -46,15 +50,17 @@ public final class RowValidator {
             return new ValidatedRow(raw.row(), fields, null, 0, problems.toString(), null);
         }
         int numberColumn = mapping.numberColumn();
-        PhoneResult phone = phones.normalise(value(fields, numberColumn));
+        // The text marker a spreadsheet-safe export puts before formula-like cells ('=…, '+…) goes.
+        PhoneResult phone = phones.normalise(FormulaGuard.restore(value(fields, numberColumn).strip()));
         if (!phone.isValid()) {
             add(problems, describeColumn(numberColumn) + ": " + phone.note());
         }
         NewContact.Builder contact = NewContact.builder(phone.isValid() ? phone.e164() : "");
         JsonObject custom = null;
+        JsonElement wholeCustomField = null;
         for (int i = 0; i < mapping.columnCount() && i < fields.length; i++) {
             ColumnTarget target = mapping.target(i);
-            String value = fields[i].strip();
+            String value = FormulaGuard.restore(fields[i].strip());
             if (value.isEmpty()) {
                 continue;
             }
@@ -78,10 +84,21 @@ public final class RowValidator {
                     contact.tag(value);
                     break;
                 case CUSTOM:
+                    String header = i < headers.size() ? headers.get(i).strip() : "";
+                    if (header.equals(ContactCsvColumns.CUSTOM_FIELD)) {
+                        // Dialbook's export: a custom field that is not a JSON object, whole.
+                        wholeCustomField = CustomValueCodec.decode(value);
+                        break;
+                    }
                     if (custom == null) {
                         custom = new JsonObject();
                     }
-                    custom.addProperty(target.customKey(), value);
+                    if (ContactCsvColumns.isCustomColumn(header)) {
+                        // Dialbook's export writes custom.<key> values typed: 42, true, {"a":1}, "42".
+                        custom.add(target.customKey(), CustomValueCodec.decode(value));
+                    } else {
+                        custom.addProperty(target.customKey(), value);
+                    }
                     break;
                 default:
                     break;
@@ -93,8 +110,24 @@ public final class RowValidator {
         if (tag != null) {
             contact.tag(tag);
         }
-        contact.customField(custom);
+        contact.customField(merge(wholeCustomField, custom));
         return new ValidatedRow(raw.row(), fields, contact.build(), phone.key(), null, phone.note());
+    }
+
+    /** The custom_field column's value with the custom.<key> columns laid over it. */
+    private static JsonElement merge(JsonElement whole, JsonObject keys) {
+        if (whole == null) {
+            return keys;
+        }
+        if (keys == null) {
+            return whole;
+        }
+        if (!whole.isJsonObject()) {
+            return keys;
+        }
+        JsonObject merged = whole.getAsJsonObject().deepCopy();
+        keys.entrySet().forEach(entry -> merged.add(entry.getKey(), entry.getValue()));
+        return merged;
     }
 
     private static String value(String[] fields, int column) {
