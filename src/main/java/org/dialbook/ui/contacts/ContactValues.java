@@ -7,6 +7,7 @@ import com.google.gson.JsonNull;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import org.dialbook.api.Contact;
 import org.dialbook.api.ContactField;
@@ -16,7 +17,8 @@ import org.dialbook.api.ContactPatch;
 public final class ContactValues {
     private static final Gson COMPACT = new Gson();
     private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().create();
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    // Day, month name and year cannot be read two ways (unlike 03/04), and fit a narrow column.
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
 
     private ContactValues() {
     }
@@ -43,9 +45,18 @@ public final class ContactValues {
         return json == null || json.isJsonNull() ? "" : PRETTY.toJson(json);
     }
 
-    /** Local date and time, minutes precision; empty when unknown. */
+    /** Local date and time, minutes precision, e.g. "26 Nov 2026 14:46"; empty when unknown. */
     public static String dateTime(OffsetDateTime time) {
-        return time == null ? "" : time.atZoneSameInstant(ZoneId.systemDefault()).format(DATE_TIME);
+        return dateTime(time, ZoneId.systemDefault());
+    }
+
+    static String dateTime(OffsetDateTime time, ZoneId zone) {
+        return time == null ? "" : time.atZoneSameInstant(zone).format(DATE_TIME);
+    }
+
+    /** The exact timestamp as the server sent it (ISO 8601 with offset), for a tooltip; empty when unknown. */
+    public static String isoDateTime(OffsetDateTime time) {
+        return time == null ? "" : time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     /** The contact as it will look once the server applies the patch. */

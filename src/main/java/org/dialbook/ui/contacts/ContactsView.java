@@ -214,10 +214,11 @@ public final class ContactsView implements ContactsPane {
             Function<Contact, java.time.OffsetDateTime> getter) {
         TableColumn<ContactRow, String> column = new TableColumn<>(title);
         column.setId(id);
-        column.setPrefWidth(145);
+        column.setPrefWidth(150);
         column.setEditable(false);
         column.setCellValueFactory(data -> Bindings.createStringBinding(
                 () -> ContactValues.dateTime(getter.apply(data.getValue().contact())), data.getValue().contactProperty()));
+        column.setCellFactory(view -> new DateCell(getter));
         return column;
     }
 
@@ -560,6 +561,28 @@ public final class ContactsView implements ContactsPane {
             Tooltip tooltip = new Tooltip(ContactValues.prettyJson(row.contact().customField()));
             tooltip.setStyle("-fx-font-family: monospace;");
             setTooltip(tooltip);
+        }
+    }
+
+    /** A compact local date; the exact ISO timestamp from the server in the tooltip. */
+    private static final class DateCell extends TableCell<ContactRow, String> {
+        private final Function<Contact, java.time.OffsetDateTime> getter;
+
+        DateCell(Function<Contact, java.time.OffsetDateTime> getter) {
+            this.getter = getter;
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            ContactRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            if (empty || text == null || text.isEmpty() || row == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText(text);
+            setTooltip(new Tooltip(ContactValues.isoDateTime(getter.apply(row.contact()))));
         }
     }
 }
