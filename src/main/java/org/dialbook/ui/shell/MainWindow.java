@@ -120,6 +120,19 @@ public final class MainWindow {
         showState();
         stage.show();
         shell.connect();
+        reportProfilesProblem();
+    }
+
+    /**
+     * A profiles file that could not be read was set aside at start-up; say so once, now, rather than
+     * only when the profiles panel is opened. Asked in the background in case the service touches disk.
+     */
+    private void reportProfilesProblem() {
+        context.profileService().ifPresent(service -> BackgroundTask.quiet(progress -> service.loadProblem())
+                .onSuccess(problem -> problem.ifPresent(
+                        text -> dialogs.showError("Saved connection profiles were not loaded", text)))
+                .onFailure(error -> dialogs.showError("Saved connection profiles were not loaded", error))
+                .executeWith(executor));
     }
 
     private void showState() {

@@ -2,11 +2,14 @@ package org.dialbook.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -18,6 +21,9 @@ import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.RetryPolicy;
+import org.dialbook.credentials.ProfileService;
+import org.dialbook.credentials.ProfileStore;
+import org.dialbook.credentials.SessionSecretStore;
 import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.ConnectionSource;
 import org.dialbook.ui.DesktopContext;
@@ -46,6 +52,7 @@ class MainWindowFxTest {
     private final RecordingDialogService dialogs = new RecordingDialogService();
     private FxTaskExecutor executor;
     private MainWindow window;
+    private UnaryOperator<DesktopContext> contextChanges = UnaryOperator.identity();
 
     @TempDir
     Path config;
@@ -74,7 +81,7 @@ class MainWindowFxTest {
 
     private void open(ConnectionSource source) throws TimeoutException {
         executor = new FxTaskExecutor();
-        DesktopContext context = DesktopContext.of(source, config, config.resolve("logs"));
+        DesktopContext context = contextChanges.apply(DesktopContext.of(source, config, config.resolve("logs")));
         FxToolkit.setupStage(stage -> {
             window = new MainWindow(stage, context, executor, dialogs, DesktopLauncher::contactsPane, null);
             window.show();
@@ -304,5 +311,37 @@ class MainWindowFxTest {
         assertThat(robot.lookup("Retry").tryQuery()).isPresent();
         Stage stage = (Stage) robot.lookup("Retry").query().getScene().getWindow();
         assertThat(stage.isShowing()).isTrue();
+    }
+
+    @Test
+    void aCorruptProfilesFileIsReportedOnceAtStartUp() throws TimeoutException, IOException {
+        sandbox.reset(45);
+        Path profilesDir = Files.createDirectories(config.resolve("profiles"));
+        Files.writeString(profilesDir.resolve(ProfileStore.FILE_NAME), "{\"version\": 1, \"profiles\": [ {");
+        ProfileService profiles = new ProfileService(new ProfileStore(profilesDir), new SessionSecretStore(),
+                sandbox.server::connectionSettings);
+        contextChanges = context -> context.withProfiles(profiles);
+
+        openSandbox();
+
+        waitUntil(() -> !dialogs.errors().isEmpty());
+        assertThat(dialogs.errors()).singleElement().asString()
+                .contains("Saved connection profiles were not loaded")
+                .contains("could not be read")
+                .contains("no saved profiles");
+    }
+
+    @Test
+    void readableProfilesRaiseNoStartUpMessage() throws TimeoutException {
+        sandbox.reset(45);
+        ProfileService profiles = new ProfileService(new ProfileStore(config.resolve("fresh")),
+                new SessionSecretStore(), sandbox.server::connectionSettings);
+        contextChanges = context -> context.withProfiles(profiles);
+
+        openSandbox();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(profiles.loadProblem()).isEmpty();
+        assertThat(dialogs.errors()).isEmpty();
     }
 }
