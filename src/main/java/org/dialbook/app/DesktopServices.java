@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.dialbook.api.ConnectionSettings;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.RetryPolicy;
@@ -34,6 +35,7 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
     private final AppDirs dirs;
     private final ProfileService profiles;
     private SandboxServer sandbox;
+    private boolean closed;
 
     DesktopServices(AppDirs dirs) {
         this.dirs = dirs;
@@ -46,6 +48,7 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
         Path logFile = Logs.startFileLogging(dirs.logs());
         LOG.info("Dialbook desktop starting; log file {}", logFile);
         try (DesktopServices services = new DesktopServices(dirs)) {
+            services.warmUp();
             DesktopLauncher.launch(services.context(file));
         }
         return 0;
@@ -62,6 +65,7 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
         LOG.info("Dialbook smoke test starting; log file {}", logFile);
         SmokeProbe.Outcome outcome;
         try (DesktopServices services = new DesktopServices(dirs)) {
+            services.warmUp();
             outcome = DesktopLauncher.launchSmokeTest(services.context(null), timeout);
         }
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -78,6 +82,23 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
         return DesktopContext.of(this, dirs.config(), dirs.logs()).withProfiles(profiles).withInitialFile(file)
                 .withDataDir(dirs.data())
                 .withImportHandler(new ImportWizardLauncher(dirs.imports(), dirs.config().resolve("mappings")));
+    }
+
+    /**
+     * Starts the sandbox in the background while JavaFX starts, when the sandbox is what the window
+     * will open, so the first page appears sooner (packaging/startup-bench.sh). {@link #open()}
+     * then finds it running, or waits for it.
+     */
+    void warmUp() {
+        CompletableFuture.runAsync(() -> {
+            if (profiles.activeProfile().sandbox()) {
+                sandboxSettings();
+            }
+        }).exceptionally(error -> {
+            // open() tries again and reports the failure in the window.
+            LOG.warn("Could not start the sandbox ahead of the window", error);
+            return null;
+        });
     }
 
     /** Blocking: may start the sandbox or read the keychain. The window calls it in the background. */
@@ -97,6 +118,10 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
     }
 
     private synchronized ConnectionSettings sandboxSettings() {
+        if (closed) {
+            // A late warm-up after the window already went away: nothing to start.
+            throw new IllegalStateException("Dialbook is closing");
+        }
         if (sandbox == null) {
             LOG.info("Starting the local sandbox in {}", dirs.sandboxData());
             sandbox = SandboxServer.start(SandboxOptions.builder().port(0).dataDir(dirs.sandboxData())
@@ -107,6 +132,7 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (sandbox != null) {
             sandbox.close();
             sandbox = null;
