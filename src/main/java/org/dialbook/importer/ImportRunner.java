@@ -2,6 +2,7 @@ package org.dialbook.importer;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -60,11 +61,29 @@ public final class ImportRunner {
     public ImportResult start(ImportPlan plan, long expectedRows, ImportListener listener, CancelToken cancel)
             throws IOException, InterruptedException {
         Instant now = clock.instant();
-        String id = ID_TIME.format(now) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF));
+        String id = claimNewImportFolder(now);
         ImportManifest manifest = new ImportManifest(id, plan, Files.size(plan.file()),
                 Files.getLastModifiedTime(plan.file()).toMillis(), now, -1, "running");
         try (ImportJournal journal = ImportJournal.create(importsDir.resolve(id), manifest)) {
             return pass(journal, null, false, expectedRows, listener, cancel);
+        }
+    }
+
+    /**
+     * Creates the new import's folder and returns its id. The folder is claimed atomically: two imports
+     * started in the same second could draw the same suffix, and sharing a journal would merge their rows.
+     */
+    private String claimNewImportFolder(Instant now) throws IOException {
+        Files.createDirectories(importsDir);
+        while (true) {
+            String id = ID_TIME.format(now) + "-"
+                    + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+            try {
+                Files.createDirectory(importsDir.resolve(id));
+                return id;
+            } catch (FileAlreadyExistsException taken) {
+                LOG.debug("Import id {} is taken; drawing another", id);
+            }
         }
     }
 
