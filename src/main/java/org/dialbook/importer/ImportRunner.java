@@ -281,6 +281,11 @@ public final class ImportRunner {
 
     /** All imports, newest first. */
     public List<ImportManifest> imports() throws IOException {
+        return manifestsIn(importsDir);
+    }
+
+    /** The manifests of all imports under {@code importsDir}, newest first; unreadable ones are skipped. */
+    static List<ImportManifest> manifestsIn(Path importsDir) throws IOException {
         List<ImportManifest> out = new ArrayList<>();
         if (!Files.isDirectory(importsDir)) {
             return out;

@@ -1,0 +1,64 @@
+package org.dialbook.importer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds imports that did not end on their own: the app was killed mid-run (the manifest still says
+ * "running") or a pass ended with rows unsent ("stopped"). Imports the user cancelled, finished or
+ * undid are left alone: the user already decided about those. Reads only files, so the app can ask
+ * at start-up, in the background, before any connection is needed.
+ */
+public final class UnfinishedImports {
+    private static final Logger LOG = LoggerFactory.getLogger(UnfinishedImports.class);
+    private static final Set<String> INTERRUPTED = Set.of("running", "stopped");
+
+    /**
+     * One interrupted import.
+     *
+     * @param rowsDone rows that already have an outcome in the journal
+     * @param rowsTotal data rows in the file, or -1 when no pass over the whole file finished yet
+     * @param fileExists whether the CSV is still where it was; without it the import cannot resume
+     */
+    public record Unfinished(String id, Path file, Instant startedAt, long rowsDone, long rowsTotal,
+            boolean fileExists) {
+
+        public String fileName() {
+            Path name = file.getFileName();
+            return name == null ? file.toString() : name.toString();
+        }
+    }
+
+    private UnfinishedImports() {
+    }
+
+    /** The interrupted imports under {@code importsDir}, newest first; empty when there is no such folder. */
+    public static List<Unfinished> find(Path importsDir) throws IOException {
+        List<Unfinished> out = new ArrayList<>();
+        for (ImportManifest manifest : ImportRunner.manifestsIn(importsDir)) {
+            if (!INTERRUPTED.contains(manifest.state())) {
+                continue;
+            }
+            Path folder = importsDir.resolve(manifest.id());
+            long done;
+            try {
+                done = JournalState.load(folder.resolve(ImportJournal.JOURNAL)).summary(manifest.rowsInFile())
+                        .settled();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Ignoring import {} with an unreadable journal: {}", manifest.id(), e.getMessage());
+                continue;
+            }
+            Path file = manifest.plan().file();
+            out.add(new Unfinished(manifest.id(), file, manifest.createdAt(), done, manifest.rowsInFile(),
+                    Files.isRegularFile(file)));
+        }
+        return out;
+    }
+}
