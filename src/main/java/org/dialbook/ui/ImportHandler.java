@@ -19,4 +19,12 @@ public interface ImportHandler {
      * @param afterImport run on the FX thread when the import changed contacts, so the table refreshes
      */
     void openImport(Window owner, List<Path> files, ActiveConnection connection, Runnable afterImport);
+
+    /**
+     * Called once, when the window first has a connection: offers to resume imports that a kill or
+     * crash interrupted. Handlers without a journal have nothing to offer.
+     */
+    default void offerInterruptedImports(Window owner, ActiveConnection connection, Runnable afterImport) {
+        // Nothing was ever journalled, so nothing can have been interrupted.
+    }
 }

@@ -13,8 +13,10 @@ import org.dialbook.importer.ImportManifest;
 import org.dialbook.importer.ImportRunner;
 import org.dialbook.importer.MappingStore;
 import org.dialbook.importer.Previewer;
+import org.dialbook.importer.UnfinishedImports;
 import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.ImportHandler;
+import org.dialbook.ui.common.BackgroundTask;
 import org.dialbook.ui.common.DialogService;
 import org.dialbook.ui.common.FxDialogService;
 import org.dialbook.ui.common.FxTaskExecutor;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Plugs the wizard into the main window: sorts dropped files (explaining rejections), offers to
- * resume an interrupted import of the same file, and opens one wizard per accepted file.
+ * resume an interrupted import of the same file (and, at start-up, the newest interrupted import of
+ * any file), and opens one wizard per accepted file.
  */
 public final class ImportWizardLauncher implements ImportHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ImportWizardLauncher.class);
@@ -70,7 +73,62 @@ public final class ImportWizardLauncher implements ImportHandler {
         }
     }
 
+    /**
+     * Looks for interrupted imports in the background, then asks once about the newest: resume it in
+     * the wizard now, or later (it is offered again at the next start, or when its file is opened).
+     */
+    @Override
+    public void offerInterruptedImports(Window owner, ActiveConnection connection, Runnable afterImport) {
+        TaskExecutor executor = executors.get();
+        BackgroundTask.quiet(progress -> UnfinishedImports.find(importsDir))
+                .onSuccess(found -> offer(owner, found, connection, afterImport))
+                .onFailure(error -> LOG.warn("Could not look for interrupted imports in {}: {}", importsDir,
+                        error.getMessage()))
+                .onFinished(executor::shutdown)
+                .executeWith(executor);
+    }
+
+    private void offer(Window owner, List<UnfinishedImports.Unfinished> found, ActiveConnection connection,
+            Runnable afterImport) {
+        if (found.isEmpty()) {
+            return;
+        }
+        DialogService dialogService = dialogs.apply(owner);
+        UnfinishedImports.Unfinished newest = found.get(0);
+        String progress = newest.rowsTotal() >= 0
+                ? "at " + newest.rowsDone() + " of " + newest.rowsTotal() + " rows"
+                : "after " + newest.rowsDone() + " rows";
+        String others = found.size() == 1 ? "" : " (" + (found.size() - 1) + " older interrupted "
+                + (found.size() == 2 ? "import is" : "imports are") + " offered when you open their files.)";
+        if (!newest.fileExists()) {
+            dialogService.showError("The interrupted import cannot be resumed", "An import of " + newest.fileName()
+                    + " was interrupted " + progress + ", but the file is no longer at " + newest.file()
+                    + ". Put it back there and open it again to resume; rows already imported are not sent again."
+                    + others);
+            return;
+        }
+        if (dialogService.confirm("Resume the interrupted import?", "An import of " + newest.fileName()
+                + " was interrupted " + progress + ". Resume it now? Rows already imported are not sent again."
+                + others, "Resume")) {
+            wizard(owner, newest.file(), newest.id(), connection, afterImport, dialogService);
+        }
+    }
+
     private void open(Window owner, Path file, ActiveConnection connection, Runnable afterImport,
+            DialogService dialogService) {
+        if (file == null) {
+            wizard(owner, null, null, connection, afterImport, dialogService);
+            return;
+        }
+        Optional<ImportManifest> open = findResumable(new ImportRunner(connection.api(), importsDir), file);
+        boolean resume = open.isPresent() && dialogService.confirm("Resume the import?", file.getFileName()
+                + " was being imported on " + open.get().createdAt() + " and did not finish. Resume it? Rows already "
+                + "imported are not sent again.", "Resume");
+        wizard(owner, file, resume ? open.get().id() : null, connection, afterImport, dialogService);
+    }
+
+    /** Opens a wizard, on {@code file} when given, resuming import {@code resumeId} when given. */
+    private void wizard(Window owner, Path file, String resumeId, ActiveConnection connection, Runnable afterImport,
             DialogService dialogService) {
         TaskExecutor executor = executors.get();
         ImportRunner runner = new ImportRunner(connection.api(), importsDir);
@@ -85,15 +143,10 @@ public final class ImportWizardLauncher implements ImportHandler {
         if (file == null) {
             return;
         }
-        Optional<ImportManifest> open = findResumable(runner, file);
-        if (open.isPresent() && dialogService.confirm("Resume the import?", file.getFileName()
-                + " was being imported on " + open.get().createdAt() + " and did not finish. Resume it? Rows already "
-                + "imported are not sent again.", "Resume")) {
-            viewModel.openFile(file);
-            viewModel.resume(open.get().id());
-            return;
-        }
         viewModel.openFile(file);
+        if (resumeId != null) {
+            viewModel.resume(resumeId);
+        }
     }
 
     private static Optional<ImportManifest> findResumable(ImportRunner runner, Path file) {

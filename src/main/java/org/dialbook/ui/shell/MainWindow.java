@@ -77,6 +77,7 @@ public final class MainWindow {
     private final ContactsPaneFactory contactsFactory;
     private final Optional<ConnectionPanel> panel;
     private ContactsPane contacts;
+    private boolean offeredInterruptedImports;
 
     /** Builds the contacts view for an opened connection. */
     @FunctionalInterface
@@ -175,7 +176,13 @@ public final class MainWindow {
         totalLabel.textProperty().bind(contacts.totalText());
         center.getChildren().setAll(contacts.node());
         contactActions.forEach(item -> item.setDisable(false));
-        context.file().ifPresent(file -> openImport(List.of(file)));
+        if (context.file().isPresent()) {
+            // Opening that file already offers to resume an interrupted import of it.
+            openImport(List.of(context.file().get()));
+        } else if (!offeredInterruptedImports && context.importHandler() != null) {
+            context.importHandler().offerInterruptedImports(stage, connection, () -> contacts.refresh());
+        }
+        offeredInterruptedImports = true;
     }
 
     private MenuBar menuBar() {
