@@ -51,19 +51,19 @@ final class BatchSender {
     }
 
     void sendCreates(List<ValidatedRow> rows) throws IOException {
-        List<ValidatedRow> todo = rows;
-        for (int round = 1; !todo.isEmpty(); round++) {
+        List<ValidatedRow> unsettled = rows;
+        for (int round = 1; !unsettled.isEmpty(); round++) {
             Instant at;
             List<ValidatedRow> unknown = new ArrayList<>();
             inFlight.readLock().lock();
             try {
                 at = clock.instant();
-                journal.batchStarted("create", at, todo);
-                List<NewContact> contacts = new ArrayList<>(todo.size());
-                todo.forEach(row -> contacts.add(row.contact()));
-                BulkResult<Contact> result = call(() -> api.createContacts(contacts), todo.size());
+                journal.batchStarted("create", at, unsettled);
+                List<NewContact> contacts = new ArrayList<>(unsettled.size());
+                unsettled.forEach(row -> contacts.add(row.contact()));
+                BulkResult<Contact> result = call(() -> api.createContacts(contacts), unsettled.size());
                 for (ItemOutcome<Contact> item : result.items()) {
-                    ValidatedRow row = todo.get(item.index());
+                    ValidatedRow row = unsettled.get(item.index());
                     switch (item.status()) {
                         case SUCCESS:
                             settle(row, RowOutcome.CREATED, item.value().sid(), row.note());
@@ -118,7 +118,7 @@ final class BatchSender {
                 journal.flush();
                 return;
             }
-            todo = missing;
+            unsettled = missing;
         }
     }
 
