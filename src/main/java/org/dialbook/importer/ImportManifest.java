@@ -15,17 +15,19 @@ import java.util.List;
  * after a restart with exactly the same reading and validation.
  *
  * @param rowsInFile data rows counted by the last complete pass, or -1 before one finished
- * @param state "running", "finished", "cancelled" or "undone"
+ * @param state "running", "stopped" (a pass ended with rows unsent), "finished", "cancelled" or "undone"
+ * @param expectedRows the row count the preview promised when the import started, 0 when unknown; lets
+ *     an import killed during its first pass say how far it got
  */
 public record ImportManifest(String id, ImportPlan plan, long fileSize, long fileModified, Instant createdAt,
-        long rowsInFile, String state) {
+        long rowsInFile, String state, long expectedRows) {
 
     public ImportManifest withRows(long rows) {
-        return new ImportManifest(id, plan, fileSize, fileModified, createdAt, rows, state);
+        return new ImportManifest(id, plan, fileSize, fileModified, createdAt, rows, state, expectedRows);
     }
 
     public ImportManifest withState(String newState) {
-        return new ImportManifest(id, plan, fileSize, fileModified, createdAt, rowsInFile, newState);
+        return new ImportManifest(id, plan, fileSize, fileModified, createdAt, rowsInFile, newState, expectedRows);
     }
 
     String toJson() {
@@ -37,6 +39,7 @@ public record ImportManifest(String id, ImportPlan plan, long fileSize, long fil
         json.addProperty("createdAt", createdAt.toString());
         json.addProperty("rowsInFile", rowsInFile);
         json.addProperty("state", state);
+        json.addProperty("expectedRows", expectedRows);
         CsvFormat format = plan.format();
         json.addProperty("charset", format.charset().name());
         json.addProperty("bomLength", format.bomLength());
@@ -76,6 +79,8 @@ public record ImportManifest(String id, ImportPlan plan, long fileSize, long fil
                 new ColumnMapping(targets), options);
         return new ImportManifest(json.get("id").getAsString(), plan, json.get("fileSize").getAsLong(),
                 json.get("fileModified").getAsLong(), Instant.parse(json.get("createdAt").getAsString()),
-                json.get("rowsInFile").getAsLong(), json.get("state").getAsString());
+                json.get("rowsInFile").getAsLong(), json.get("state").getAsString(),
+                // Absent in manifests written before the field existed.
+                json.has("expectedRows") ? json.get("expectedRows").getAsLong() : 0);
     }
 }

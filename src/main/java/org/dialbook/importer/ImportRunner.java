@@ -63,7 +63,8 @@ public final class ImportRunner {
         Instant now = clock.instant();
         String id = claimNewImportFolder(now);
         ImportManifest manifest = new ImportManifest(id, plan, Files.size(plan.file()),
-                Files.getLastModifiedTime(plan.file()).toMillis(), now, -1, "running");
+                Files.getLastModifiedTime(plan.file()).toMillis(), now, -1, "running",
+                Math.max(0, expectedRows));
         try (ImportJournal journal = ImportJournal.create(importsDir.resolve(id), manifest)) {
             return pass(journal, null, false, expectedRows, listener, cancel);
         }

@@ -24,7 +24,8 @@ public final class UnfinishedImports {
      * One interrupted import.
      *
      * @param rowsDone rows that already have an outcome in the journal
-     * @param rowsTotal data rows in the file, or -1 when no pass over the whole file finished yet
+     * @param rowsTotal data rows in the file (counted by a finished pass, or by the preview before the
+     *     import started), or -1 when neither is known
      * @param fileExists whether the CSV is still where it was; without it the import cannot resume
      */
     public record Unfinished(String id, Path file, Instant startedAt, long rowsDone, long rowsTotal,
@@ -56,7 +57,9 @@ public final class UnfinishedImports {
                 continue;
             }
             Path file = manifest.plan().file();
-            out.add(new Unfinished(manifest.id(), file, manifest.createdAt(), done, manifest.rowsInFile(),
+            long total = manifest.rowsInFile() >= 0 ? manifest.rowsInFile()
+                    : manifest.expectedRows() > 0 ? manifest.expectedRows() : -1;
+            out.add(new Unfinished(manifest.id(), file, manifest.createdAt(), done, total,
                     Files.isRegularFile(file)));
         }
         return out;

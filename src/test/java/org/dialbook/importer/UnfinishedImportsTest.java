@@ -41,7 +41,7 @@ class UnfinishedImportsTest {
         CsvFiles.Generated killed = CsvFiles.contacts(dir.resolve("killed.csv"), 1200, 6);
         ImportRunner crashing = new ImportRunner(new SandboxImportTest.CrashingApi(fixture.client, 2), imports,
                 fixture.clock, new ValidationPipeline(2));
-        assertThatThrownBy(() -> crashing.start(plan(killed.file(), 200), 0, ImportListener.none(),
+        assertThatThrownBy(() -> crashing.start(plan(killed.file(), 200), killed.rows(), ImportListener.none(),
                 CancelToken.none())).isInstanceOf(SandboxImportTest.Crash.class);
 
         List<UnfinishedImports.Unfinished> found = UnfinishedImports.find(imports);
@@ -53,7 +53,7 @@ class UnfinishedImportsTest {
         assertThat(open.id()).isNotEqualTo(done.id());
         // The first request's rows were written down; the second was sent but its answer never recorded.
         assertThat(open.rowsDone()).isGreaterThanOrEqualTo(200).isLessThan(killed.rows());
-        assertThat(open.rowsTotal()).isEqualTo(-1);
+        assertThat(open.rowsTotal()).isEqualTo(killed.rows());
 
         ImportResult resumed = fixture.runner(imports).resume(open.id(), ImportListener.none(), CancelToken.none());
         assertThat(resumed.summary().pending() + resumed.summary().failed() + resumed.summary().unknown()).isZero();
@@ -84,6 +84,7 @@ class UnfinishedImportsTest {
 
         assertThat(found).extracting(UnfinishedImports.Unfinished::fileName).containsExactly("gone.csv");
         assertThat(found.get(0).fileExists()).isFalse();
+        assertThat(found.get(0).rowsTotal()).as("no preview count was given").isEqualTo(-1);
     }
 
     @Test
