@@ -49,7 +49,7 @@ public final class ImportJournal implements Closeable {
         return ImportManifest.fromJson(Files.readString(folder.resolve(MANIFEST), StandardCharsets.UTF_8));
     }
 
-    private static void writeManifest(Path folder, ImportManifest manifest) throws IOException {
+    static void writeManifest(Path folder, ImportManifest manifest) throws IOException {
         Path temp = Files.createTempFile(folder, "manifest", ".tmp");
         Files.writeString(temp, manifest.toJson(), StandardCharsets.UTF_8);
         Files.move(temp, folder.resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING,

@@ -311,7 +311,8 @@ public final class ImportRunner {
         Path wanted = file == null ? null : file.toAbsolutePath().normalize();
         for (ImportManifest manifest : imports()) {
             boolean sameFile = wanted == null || manifest.plan().file().toAbsolutePath().normalize().equals(wanted);
-            boolean open = !manifest.state().equals("finished") && !manifest.state().equals("undone");
+            boolean open = !manifest.state().equals("finished") && !manifest.state().equals("undone")
+                    && !manifest.state().equals(UnfinishedImports.ABANDONED);
             if (sameFile && open) {
                 return Optional.of(manifest);
             }

@@ -12,13 +12,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds imports that did not end on their own: the app was killed mid-run (the manifest still says
- * "running") or a pass ended with rows unsent ("stopped"). Imports the user cancelled, finished or
- * undid are left alone: the user already decided about those. Reads only files, so the app can ask
+ * "running") or a pass ended with rows unsent ("stopped"). Imports the user cancelled, finished,
+ * undid or abandoned are left alone: the user already decided about those. Reads only files, so the app can ask
  * at start-up, in the background, before any connection is needed.
  */
 public final class UnfinishedImports {
     private static final Logger LOG = LoggerFactory.getLogger(UnfinishedImports.class);
     private static final Set<String> INTERRUPTED = Set.of("running", "stopped");
+    /** The state of an interrupted import the user chose not to resume; it is not offered again. */
+    static final String ABANDONED = "abandoned";
 
     /**
      * One interrupted import.
@@ -38,6 +40,15 @@ public final class UnfinishedImports {
     }
 
     private UnfinishedImports() {
+    }
+
+    /**
+     * Marks an interrupted import as given up, so it is no longer offered. Its journal stays, so its
+     * report can still be written and its contacts undone.
+     */
+    public static void abandon(Path importsDir, String id) throws IOException {
+        Path folder = importsDir.resolve(id);
+        ImportJournal.writeManifest(folder, ImportJournal.readManifest(folder).withState(ABANDONED));
     }
 
     /** The interrupted imports under {@code importsDir}, newest first; empty when there is no such folder. */

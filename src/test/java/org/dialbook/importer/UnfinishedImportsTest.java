@@ -85,6 +85,10 @@ class UnfinishedImportsTest {
         assertThat(found).extracting(UnfinishedImports.Unfinished::fileName).containsExactly("gone.csv");
         assertThat(found.get(0).fileExists()).isFalse();
         assertThat(found.get(0).rowsTotal()).as("no preview count was given").isEqualTo(-1);
+
+        UnfinishedImports.abandon(imports, found.get(0).id());
+        assertThat(UnfinishedImports.find(imports)).isEmpty();
+        assertThat(fixture.runner(imports).resumable(gone.file())).isEmpty();
     }
 
     @Test

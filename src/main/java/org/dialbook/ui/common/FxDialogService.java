@@ -1,5 +1,7 @@
 package org.dialbook.ui.common;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
@@ -37,6 +39,26 @@ public final class FxDialogService implements DialogService {
         ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         Optional<ButtonType> answer = alert.showAndWait();
         return answer.isPresent() && answer.get() == go;
+    }
+
+    @Override
+    public int choose(String title, String message, List<String> answers) {
+        List<ButtonType> buttons = new ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            ButtonBar.ButtonData data = i == 0 ? ButtonBar.ButtonData.OK_DONE
+                    : i == answers.size() - 1 ? ButtonBar.ButtonData.CANCEL_CLOSE : ButtonBar.ButtonData.OTHER;
+            buttons.add(new ButtonType(answers.get(i), data));
+        }
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, title, message);
+        alert.getButtonTypes().setAll(buttons);
+        ButtonType safe = buttons.get(buttons.size() - 1);
+        for (ButtonType button : buttons) {
+            ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(button))
+                    .setDefaultButton(button == safe);
+        }
+        alert.getDialogPane().lookupButton(safe).getStyleClass().add("default-choice");
+        Optional<ButtonType> answer = alert.showAndWait();
+        return answer.map(buttons::indexOf).filter(index -> index >= 0).orElse(buttons.size() - 1);
     }
 
     private void show(Alert.AlertType type, String title, String message) {

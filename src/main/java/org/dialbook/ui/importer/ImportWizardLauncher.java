@@ -107,10 +107,18 @@ public final class ImportWizardLauncher implements ImportHandler {
                     + others);
             return;
         }
-        if (dialogService.confirm("Resume the interrupted import?", "An import of " + newest.fileName()
-                + " was interrupted " + progress + ". Resume it now? Rows already imported are not sent again."
-                + others, "Resume")) {
+        int answer = dialogService.choose("Resume the interrupted import?", "An import of " + newest.fileName()
+                + " was interrupted " + progress + ". Resume it now? Rows already imported are not sent again. "
+                + "Discard stops offering it; the contacts it created stay." + others,
+                List.of("Resume", "Discard", "Later"));
+        if (answer == 0) {
             wizard(owner, newest.file(), newest.id(), connection, afterImport, dialogService);
+        } else if (answer == 1) {
+            try {
+                UnfinishedImports.abandon(importsDir, newest.id());
+            } catch (IOException | RuntimeException e) {
+                dialogService.showError("Could not discard the interrupted import", e);
+            }
         }
     }
 

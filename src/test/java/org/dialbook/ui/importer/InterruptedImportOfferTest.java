@@ -47,6 +47,8 @@ class InterruptedImportOfferTest {
     private SandboxServer sandbox;
     private ContactsClient client;
     private MainWindow window;
+    private Stage stage;
+    private ActiveConnection connection;
     private ImportWizardLauncher launcher;
     private final RecordingDialogs dialogs = new RecordingDialogs();
 
@@ -64,10 +66,13 @@ class InterruptedImportOfferTest {
         Files.writeString(csv, text);
         killedImport(csv);
 
+        // The offer at start-up is answered "Later"; each test then answers a second offer its own way.
+        dialogs.choice = 2;
+        this.stage = stage;
+        connection = new ActiveConnection(client, "Sandbox", sandbox.baseUrl().toString(), true, "IN", null);
         launcher = new ImportWizardLauncher(dir.resolve("imports"), dir.resolve("mappings"), FxTaskExecutor::new,
                 owner -> dialogs);
-        DesktopContext context = DesktopContext.of(() -> new ActiveConnection(client, "Sandbox",
-                        sandbox.baseUrl().toString(), true, "IN", null), dir.resolve("config"), dir.resolve("logs"))
+        DesktopContext context = DesktopContext.of(() -> connection, dir.resolve("config"), dir.resolve("logs"))
                 .withImportHandler(launcher);
         window = new MainWindow(stage, context, new FxTaskExecutor(), dialogs, DesktopLauncher::contactsPane, null);
         window.show();
@@ -114,14 +119,37 @@ class InterruptedImportOfferTest {
         assertThat(dialogs.questions).singleElement().asString()
                 .matches("Resume the interrupted import\\?: An import of campaign\\.csv was interrupted at \\d+ of "
                         + ROWS + " rows\\. Resume it now\\? .*");
+        assertThat(UnfinishedImports.find(dir.resolve("imports"))).as("Later keeps it").hasSize(1);
 
+        dialogs.choice = 0;
+        offerAgain();
+        waitUntil(() -> dialogs.questions.size() == 2);
         waitUntil(() -> launcher.lastWizard() != null && launcher.lastWizard().isShowing());
         waitUntil(() -> UnfinishedImports.find(dir.resolve("imports")).isEmpty()
                 && new ImportRunner(client, dir.resolve("imports")).resumable(null).isEmpty());
 
         assertThat(sandbox.contactCount("sandbox")).isEqualTo(ROWS);
         assertThat(dialogs.errors).isEmpty();
-        assertThat(dialogs.questions).hasSize(1);
+    }
+
+    @Test
+    void discardStopsOfferingTheImport() throws Exception {
+        waitUntil(() -> dialogs.questions.size() == 1);
+
+        dialogs.choice = 1;
+        offerAgain();
+        waitUntil(() -> dialogs.questions.size() == 2);
+        waitUntil(() -> UnfinishedImports.find(dir.resolve("imports")).isEmpty());
+
+        assertThat(new ImportRunner(client, dir.resolve("imports")).resumable(null)).isEmpty();
+        assertThat(launcher.lastWizard()).isNull();
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    /** What the window does at start-up, once more, and waits for the background look-up to end. */
+    private void offerAgain() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> launcher.offerInterruptedImports(stage, connection, () -> { })).get();
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {

@@ -10,6 +10,8 @@ final class RecordingDialogs implements DialogService {
     final List<String> infos = new ArrayList<>();
     final List<String> questions = new ArrayList<>();
     boolean answer = true;
+    /** The answer to {@link #choose}, by index; null answers as {@link #confirm} would. */
+    Integer choice;
 
     @Override
     public void showError(String title, String message) {
@@ -25,5 +27,14 @@ final class RecordingDialogs implements DialogService {
     public boolean confirm(String title, String message, String confirmLabel) {
         questions.add(title + ": " + message);
         return answer;
+    }
+
+    @Override
+    public int choose(String title, String message, List<String> answers) {
+        if (choice == null) {
+            return DialogService.super.choose(title, message, answers);
+        }
+        questions.add(title + ": " + message);
+        return choice;
     }
 }
