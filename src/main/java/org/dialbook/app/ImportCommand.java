@@ -165,16 +165,18 @@ public final class ImportCommand implements Callable<Integer> {
         if (dryRun) {
             return dryRun(plan, out, err);
         }
-        try (ContactsClient client = clients.apply(connection.resolve())) {
-            ImportRunner runner = new ImportRunner(client, importsDir.get());
+        ConnectionSettings settings = connection.resolve();
+        try (ContactsClient client = clients.apply(settings)) {
+            ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings));
             ImportResult result = runner.start(plan, 0, progressBar(err), CancelToken.none());
             return finish(runner, result, out, err);
         }
     }
 
     private int resume(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
-        try (ContactsClient client = clients.apply(connection.resolve())) {
-            ImportRunner runner = new ImportRunner(client, importsDir.get());
+        ConnectionSettings settings = connection.resolve();
+        try (ContactsClient client = clients.apply(settings)) {
+            ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings));
             Optional<ImportManifest> open = runner.resumable(file);
             if (open.isEmpty()) {
                 err.println("There is no interrupted import of " + file + " to resume.");
@@ -184,6 +186,11 @@ public final class ImportCommand implements Callable<Integer> {
             ImportResult result = runner.resume(open.get().id(), progressBar(err), CancelToken.none());
             return finish(runner, result, out, err);
         }
+    }
+
+    /** The account and server an import sends to; an interrupted import resumes only into the same one. */
+    static String destinationOf(ConnectionSettings settings) {
+        return "account " + settings.accountSid() + " at " + settings.baseUrl();
     }
 
     private int dryRun(ImportPlan plan, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {

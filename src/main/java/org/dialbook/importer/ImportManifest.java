@@ -18,16 +18,25 @@ import java.util.List;
  * @param state "running", "stopped" (a pass ended with rows unsent), "finished", "cancelled" or "undone"
  * @param expectedRows the row count the preview promised when the import started, 0 when unknown; lets
  *     an import killed during its first pass say how far it got
+ * @param destination where the contacts go (account and server), or null when not recorded; an import is
+ *     only resumed into the same destination, so rows meant for one account never land in another
  */
 public record ImportManifest(String id, ImportPlan plan, long fileSize, long fileModified, Instant createdAt,
-        long rowsInFile, String state, long expectedRows) {
+        long rowsInFile, String state, long expectedRows, String destination) {
 
     public ImportManifest withRows(long rows) {
-        return new ImportManifest(id, plan, fileSize, fileModified, createdAt, rows, state, expectedRows);
+        return new ImportManifest(id, plan, fileSize, fileModified, createdAt, rows, state, expectedRows,
+                destination);
     }
 
     public ImportManifest withState(String newState) {
-        return new ImportManifest(id, plan, fileSize, fileModified, createdAt, rowsInFile, newState, expectedRows);
+        return new ImportManifest(id, plan, fileSize, fileModified, createdAt, rowsInFile, newState, expectedRows,
+                destination);
+    }
+
+    /** True when this import may be resumed into {@code current}; unrecorded destinations match anything. */
+    public boolean sendsTo(String current) {
+        return destination == null || current == null || destination.equals(current);
     }
 
     String toJson() {
@@ -40,6 +49,7 @@ public record ImportManifest(String id, ImportPlan plan, long fileSize, long fil
         json.addProperty("rowsInFile", rowsInFile);
         json.addProperty("state", state);
         json.addProperty("expectedRows", expectedRows);
+        json.addProperty("destination", destination);
         CsvFormat format = plan.format();
         json.addProperty("charset", format.charset().name());
         json.addProperty("bomLength", format.bomLength());
@@ -81,6 +91,8 @@ public record ImportManifest(String id, ImportPlan plan, long fileSize, long fil
                 json.get("fileModified").getAsLong(), Instant.parse(json.get("createdAt").getAsString()),
                 json.get("rowsInFile").getAsLong(), json.get("state").getAsString(),
                 // Absent in manifests written before the field existed.
-                json.has("expectedRows") ? json.get("expectedRows").getAsLong() : 0);
+                json.has("expectedRows") ? json.get("expectedRows").getAsLong() : 0,
+                json.has("destination") && !json.get("destination").isJsonNull()
+                        ? json.get("destination").getAsString() : null);
     }
 }

@@ -41,16 +41,30 @@ public final class ImportRunner {
     private final Path importsDir;
     private final Clock clock;
     private final ValidationPipeline pipeline;
+    private final String destination;
 
     public ImportRunner(ContactsApi api, Path importsDir) {
-        this(api, importsDir, Clock.systemUTC(), ValidationPipeline.forThisMachine());
+        this(api, importsDir, null);
+    }
+
+    /**
+     * @param destination names the account and server {@code api} talks to; recorded with each new import,
+     *     and only imports recorded for the same destination (or none) are offered for resuming
+     */
+    public ImportRunner(ContactsApi api, Path importsDir, String destination) {
+        this(api, importsDir, Clock.systemUTC(), ValidationPipeline.forThisMachine(), destination);
     }
 
     ImportRunner(ContactsApi api, Path importsDir, Clock clock, ValidationPipeline pipeline) {
+        this(api, importsDir, clock, pipeline, null);
+    }
+
+    ImportRunner(ContactsApi api, Path importsDir, Clock clock, ValidationPipeline pipeline, String destination) {
         this.api = api;
         this.importsDir = importsDir;
         this.clock = clock;
         this.pipeline = pipeline;
+        this.destination = destination;
     }
 
     /**
@@ -64,7 +78,7 @@ public final class ImportRunner {
         String id = claimNewImportFolder(now);
         ImportManifest manifest = new ImportManifest(id, plan, Files.size(plan.file()),
                 Files.getLastModifiedTime(plan.file()).toMillis(), now, -1, "running",
-                Math.max(0, expectedRows));
+                Math.max(0, expectedRows), destination);
         try (ImportJournal journal = ImportJournal.create(importsDir.resolve(id), manifest)) {
             return pass(journal, null, false, expectedRows, listener, cancel);
         }
@@ -311,7 +325,7 @@ public final class ImportRunner {
         Path wanted = file == null ? null : file.toAbsolutePath().normalize();
         for (ImportManifest manifest : imports()) {
             boolean sameFile = wanted == null || manifest.plan().file().toAbsolutePath().normalize().equals(wanted);
-            boolean open = !manifest.state().equals("finished") && !manifest.state().equals("undone")
+            boolean open = manifest.sendsTo(destination) && !manifest.state().equals("finished") && !manifest.state().equals("undone")
                     && !manifest.state().equals(UnfinishedImports.ABANDONED);
             if (sameFile && open) {
                 return Optional.of(manifest);

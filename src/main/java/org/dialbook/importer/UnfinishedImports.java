@@ -53,9 +53,17 @@ public final class UnfinishedImports {
 
     /** The interrupted imports under {@code importsDir}, newest first; empty when there is no such folder. */
     public static List<Unfinished> find(Path importsDir) throws IOException {
+        return find(importsDir, null);
+    }
+
+    /**
+     * The interrupted imports that may be resumed into {@code destination} (see
+     * {@link ImportManifest#sendsTo}), newest first; all of them when {@code destination} is null.
+     */
+    public static List<Unfinished> find(Path importsDir, String destination) throws IOException {
         List<Unfinished> out = new ArrayList<>();
         for (ImportManifest manifest : ImportRunner.manifestsIn(importsDir)) {
-            if (!INTERRUPTED.contains(manifest.state())) {
+            if (!INTERRUPTED.contains(manifest.state()) || !manifest.sendsTo(destination)) {
                 continue;
             }
             Path folder = importsDir.resolve(manifest.id());

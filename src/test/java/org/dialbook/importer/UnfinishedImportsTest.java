@@ -61,6 +61,21 @@ class UnfinishedImportsTest {
     }
 
     @Test
+    void anInterruptedImportIsOfferedOnlyForTheAccountItWasSendingTo() throws Exception {
+        Path imports = dir.resolve("imports");
+        CsvFiles.Generated killed = CsvFiles.contacts(dir.resolve("killed.csv"), 600, 8);
+        ImportRunner crashing = new ImportRunner(new SandboxImportTest.CrashingApi(fixture.client, 2), imports,
+                fixture.clock, new ValidationPipeline(2), "account A");
+        assertThatThrownBy(() -> crashing.start(plan(killed.file(), 200), killed.rows(), ImportListener.none(),
+                CancelToken.none())).isInstanceOf(SandboxImportTest.Crash.class);
+
+        assertThat(UnfinishedImports.find(imports, "account A")).hasSize(1);
+        assertThat(UnfinishedImports.find(imports, "account B")).isEmpty();
+        assertThat(new ImportRunner(fixture.client, imports, "account B").resumable(killed.file())).isEmpty();
+        assertThat(new ImportRunner(fixture.client, imports, "account A").resumable(killed.file())).isPresent();
+    }
+
+    @Test
     void aCancelledImportIsNotOfferedAndAMissingFileIsReported() throws Exception {
         Path imports = dir.resolve("imports");
         CsvFiles.Generated cancelledData = CsvFiles.contacts(dir.resolve("cancel.csv"), 1000, 7);

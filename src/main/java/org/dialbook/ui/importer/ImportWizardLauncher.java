@@ -80,7 +80,7 @@ public final class ImportWizardLauncher implements ImportHandler {
     @Override
     public void offerInterruptedImports(Window owner, ActiveConnection connection, Runnable afterImport) {
         TaskExecutor executor = executors.get();
-        BackgroundTask.quiet(progress -> UnfinishedImports.find(importsDir))
+        BackgroundTask.quiet(progress -> UnfinishedImports.find(importsDir, destinationOf(connection)))
                 .onSuccess(found -> offer(owner, found, connection, afterImport))
                 .onFailure(error -> LOG.warn("Could not look for interrupted imports in {}: {}", importsDir,
                         error.getMessage()))
@@ -128,7 +128,7 @@ public final class ImportWizardLauncher implements ImportHandler {
             wizard(owner, null, null, connection, afterImport, dialogService);
             return;
         }
-        Optional<ImportManifest> open = findResumable(new ImportRunner(connection.api(), importsDir), file);
+        Optional<ImportManifest> open = findResumable(new ImportRunner(connection.api(), importsDir, destinationOf(connection)), file);
         boolean resume = open.isPresent() && dialogService.confirm("Resume the import?", file.getFileName()
                 + " was being imported on " + open.get().createdAt() + " and did not finish. Resume it? Rows already "
                 + "imported are not sent again.", "Resume");
@@ -139,7 +139,7 @@ public final class ImportWizardLauncher implements ImportHandler {
     private void wizard(Window owner, Path file, String resumeId, ActiveConnection connection, Runnable afterImport,
             DialogService dialogService) {
         TaskExecutor executor = executors.get();
-        ImportRunner runner = new ImportRunner(connection.api(), importsDir);
+        ImportRunner runner = new ImportRunner(connection.api(), importsDir, destinationOf(connection));
         ImportJobViewModel job = new ImportJobViewModel(executor, dialogService, new Previewer(connection.api()),
                 runner, afterImport);
         ImportWizardViewModel viewModel = new ImportWizardViewModel(executor, dialogService,
@@ -155,6 +155,15 @@ public final class ImportWizardLauncher implements ImportHandler {
         if (resumeId != null) {
             viewModel.resume(resumeId);
         }
+    }
+
+    /**
+     * Names where an import's contacts go, so an interrupted import is only resumed into the same place.
+     * The built-in sandbox moves to a new port each start but keeps its data, so its name leaves the port out.
+     */
+    static String destinationOf(ActiveConnection connection) {
+        return connection.sandbox() ? "built-in sandbox" : "profile " + connection.profileName() + " at "
+                + connection.location();
     }
 
     private static Optional<ImportManifest> findResumable(ImportRunner runner, Path file) {
