@@ -3,6 +3,7 @@ package org.dialbook.ui.common;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
@@ -56,7 +57,14 @@ public final class FxTaskExecutor implements TaskExecutor {
                 running.add(job);
             }
         });
-        pool.execute(fxTask);
+        try {
+            pool.execute(fxTask);
+        } catch (RejectedExecutionException closing) {
+            // The window is closing: late callbacks (a prefetch after the last page arrived) still submit work.
+            // Cancelling tells the caller through its usual path instead of throwing on the FX thread.
+            LOG.debug("Background work '{}' arrived after shutdown; cancelled", task.title());
+            fxTask.cancel(false);
+        }
         return job;
     }
 
@@ -71,11 +79,17 @@ public final class FxTaskExecutor implements TaskExecutor {
     @Override
     public Cancellable schedule(Duration delay, Runnable action) {
         AtomicBoolean cancelled = new AtomicBoolean();
-        ScheduledFuture<?> future = timer.schedule(() -> Platform.runLater(() -> {
-            if (!cancelled.get()) {
-                action.run();
-            }
-        }), delay.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> future;
+        try {
+            future = timer.schedule(() -> Platform.runLater(() -> {
+                if (!cancelled.get()) {
+                    action.run();
+                }
+            }), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            LOG.debug("A timer was set after shutdown; it will not fire");
+            return () -> cancelled.set(true);
+        }
         return () -> {
             cancelled.set(true);
             future.cancel(false);
