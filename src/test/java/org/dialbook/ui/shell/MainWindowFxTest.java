@@ -119,7 +119,13 @@ class MainWindowFxTest {
         return robot.lookup(query).queryAs(Label.class).getText();
     }
 
+    /** Waits for a condition on what the window shows, read on the FX thread: the test thread would race its layout. */
     private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+    }
+
+    /** Waits for a condition on the server, asked from the test thread so the FX thread never waits on I/O. */
+    private static void waitForServer(Callable<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
     }
 
@@ -214,7 +220,7 @@ class MainWindowFxTest {
         assertThat(add.isDisabled()).as(robot.lookup("#problems").queryAs(Label.class).getText()).isFalse();
         robot.clickOn(add);
 
-        waitUntil(() -> sandbox.client.streamContacts(ListQuery.firstPage().withName("Newton")).count() == 1);
+        waitForServer(() -> sandbox.client.streamContacts(ListQuery.firstPage().withName("Newton")).count() == 1);
         Contact created = sandbox.client.streamContacts(ListQuery.firstPage().withName("Newton")).findFirst()
                 .orElseThrow();
         assertThat(created.number()).isEqualTo("+919845011111");
@@ -233,7 +239,7 @@ class MainWindowFxTest {
         robot.clickOn("#tag-value").write("wave3");
         robot.clickOn("Apply to 45 contacts");
 
-        waitUntil(() -> sandbox.client.streamContacts(ListQuery.firstPage()).allMatch(c -> "wave3".equals(c.tag())));
+        waitForServer(() -> sandbox.client.streamContacts(ListQuery.firstPage()).allMatch(c -> "wave3".equals(c.tag())));
         assertThat(dialogs.questions()).singleElement().asString().contains("45 contacts");
     }
 
