@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -34,6 +36,9 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
     public static final int MAX_BATCH_SIZE = 5000;
 
     private static final Logger LOG = LoggerFactory.getLogger(ContactsClient.class);
+    /** Shorter than common server keep-alive timeouts (load balancers 60-75 s, nginx 75 s). */
+    static final Duration POOL_IDLE = Duration.ofSeconds(20);
+    static final Duration EVICT_AFTER_WAIT = Duration.ofSeconds(3);
 
     private final ConnectionSettings settings;
     private final HttpUrl contactsUrl;
@@ -45,6 +50,9 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
         this.settings = builder.settings;
         this.contactsUrl = HttpUrl.get(settings.contactsUrl());
         this.http = new OkHttpClient.Builder()
+                // Idle connections are dropped well before load balancers' 60-75 s, so few pooled
+                // connections are already closed at the far end when we reuse them.
+                .connectionPool(new ConnectionPool(5, POOL_IDLE.toSeconds(), TimeUnit.SECONDS))
                 .connectTimeout(builder.connectTimeout)
                 .writeTimeout(builder.readTimeout)
                 .readTimeout(builder.readTimeout)
@@ -57,10 +65,24 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
                 .eventListener(new HttpExecutor.SendTracker())
                 .addInterceptor(new BasicAuthInterceptor(contactsUrl, settings.apiKey(), settings.apiToken()))
                 .build();
+        Sleeper sleeper = evictingAfterLongWaits(builder.sleeper, http);
         HttpExecutor executor = new HttpExecutor(http,
-                new RateLimiter(builder.maxRequestsPerMinute, builder.clock, builder.sleeper));
-        this.calls = new CallRunner(executor, builder.retryPolicy, builder.sleeper);
-        this.bulk = new BulkSender(executor, builder.retryPolicy, builder.sleeper, builder.maxBatchSize);
+                new RateLimiter(builder.maxRequestsPerMinute, builder.clock, sleeper));
+        this.calls = new CallRunner(executor, builder.retryPolicy, sleeper);
+        this.bulk = new BulkSender(executor, builder.retryPolicy, sleeper, builder.maxBatchSize);
+    }
+
+    /**
+     * After a wait this long (backoff, Retry-After, the rate cap) the pooled connections are dropped:
+     * the server or a load balancer in between may have closed them meanwhile.
+     */
+    static Sleeper evictingAfterLongWaits(Sleeper sleeper, OkHttpClient http) {
+        return duration -> {
+            sleeper.sleep(duration);
+            if (duration.compareTo(EVICT_AFTER_WAIT) > 0) {
+                http.connectionPool().evictAll();
+            }
+        };
     }
 
     public static Builder builder(ConnectionSettings settings) {

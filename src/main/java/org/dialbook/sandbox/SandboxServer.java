@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private final HttpServer http;
+    private final ConnectionFront front;
     private final ExecutorService workers;
     private final ContactStore store;
     private final SandboxOptions options;
@@ -56,14 +58,15 @@ public final class SandboxServer implements AutoCloseable {
     private final URI baseUrl;
     private boolean closed;
 
-    private SandboxServer(HttpServer http, ExecutorService workers, ContactStore store, SandboxOptions options,
-            SandboxFaults faults) {
+    private SandboxServer(HttpServer http, ConnectionFront front, ExecutorService workers, ContactStore store,
+            SandboxOptions options, SandboxFaults faults) {
         this.http = http;
+        this.front = front;
         this.workers = workers;
         this.store = store;
         this.options = options;
         this.faults = faults;
-        this.baseUrl = URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+        this.baseUrl = URI.create("http://127.0.0.1:" + (front != null ? front.port() : http.getAddress().getPort()));
     }
 
     /**
@@ -76,22 +79,31 @@ public final class SandboxServer implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         ContactStore store = openStore(options);
         ExecutorService workers = null;
+        ConnectionFront front = null;
         try {
             SandboxFaults faults = new SandboxFaults(options.seed());
             seedDemoContacts(store, options);
+            boolean fronted = options.idleTimeout().isPresent() || options.http10();
             HttpServer http = HttpServer.create(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), fronted ? 0 : options.port()), 128);
             workers = Executors.newFixedThreadPool(WORKERS, new WorkerThreads());
             http.setExecutor(workers);
             http.createContext("/", new ContactsHandler(store, options.accounts(), faults,
                     new Throttle(options.clock()), options.maxBodyBytes()));
             http.start();
-            SandboxServer server = new SandboxServer(http, workers, store, options, faults);
+            if (fronted) {
+                front = ConnectionFront.start(options.port(), http.getAddress(), options.idleTimeout().orElse(null),
+                        options.http10());
+            }
+            SandboxServer server = new SandboxServer(http, front, workers, store, options, faults);
             LOG.debug("Sandbox serving {} at {}", options.accounts().get(0).accountSid(), server.baseUrl);
             return server;
         } catch (IOException | SQLException | RuntimeException e) {
             if (workers != null) {
                 workers.shutdownNow();
+            }
+            if (front != null) {
+                front.close();
             }
             closeQuietly(store);
             if (e instanceof IOException io) {
@@ -185,6 +197,19 @@ public final class SandboxServer implements AutoCloseable {
         return faults;
     }
 
+    /**
+     * Waits until no client connection is open, for tests of idle-timeout and HTTP/1.0 sandboxes;
+     * true at once when neither is on.
+     */
+    public boolean awaitNoOpenConnections(Duration timeout) throws InterruptedException {
+        return front == null || front.awaitNoOpenConnections(timeout);
+    }
+
+    /** How many connections the sandbox closed for sitting idle longer than its idle timeout. */
+    public int idleConnectionsClosed() {
+        return front == null ? 0 : front.idleClosed();
+    }
+
     /** Where the database lives, or empty when in memory. */
     public Optional<Path> dataDir() {
         return options.dataDir();
@@ -217,6 +242,9 @@ public final class SandboxServer implements AutoCloseable {
             return;
         }
         closed = true;
+        if (front != null) {
+            front.close();
+        }
         http.stop(0);
         workers.shutdown();
         try {
