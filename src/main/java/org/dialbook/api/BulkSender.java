@@ -25,14 +25,12 @@ final class BulkSender {
     }
 
     private final HttpExecutor executor;
-    private final RetryPolicy policy;
-    private final Sleeper sleeper;
+    private final Retries retries;
     private final int maxBatchSize;
 
-    BulkSender(HttpExecutor executor, RetryPolicy policy, Sleeper sleeper, int maxBatchSize) {
+    BulkSender(HttpExecutor executor, Retries retries, int maxBatchSize) {
         this.executor = executor;
-        this.policy = policy;
-        this.sleeper = sleeper;
+        this.retries = retries;
         this.maxBatchSize = maxBatchSize;
     }
 
@@ -75,16 +73,16 @@ final class BulkSender {
     private ApiException sendChunk(String method, HttpUrl url, List<Item> items, List<Integer> chunk,
             boolean safeToReplay, ItemOutcome<Contact>[] outcomes) {
         List<Integer> pending = chunk;
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            boolean lastTry = attempt >= policy.maxAttempts();
+        Retries.Run run = retries.start();
+        while (!pending.isEmpty()) {
             List<JsonObject> body = new ArrayList<>(pending.size());
             pending.forEach(index -> body.add(items.get(index).json()));
             Exchange exchange = executor.execute(method, url, ContactJson.bulkBody(body).toString());
 
             if (exchange instanceof Exchange.Failed failed) {
                 boolean cancelled = HttpExecutor.wasCancelled(failed);
-                if ((!failed.requestSent() || safeToReplay) && !lastTry && !cancelled) {
-                    if (!pause(attempt, null, method, url, failed.cause().getClass().getSimpleName())) {
+                if ((!failed.requestSent() || safeToReplay) && !cancelled && run.mayRetry(true)) {
+                    if (!pause(run, null, method, url, failed.cause().getClass().getSimpleName())) {
                         return cancelBeforeRetry(pending, outcomes, "the connection failed", failed.requestSent());
                     }
                     continue;
@@ -95,8 +93,8 @@ final class BulkSender {
             }
             Exchange.Answered answer = (Exchange.Answered) exchange;
             int status = answer.status();
-            if (ApiErrors.isRetryable(status) && !lastTry) {
-                if (!pause(attempt, answer.retryAfter(), method, url, "HTTP " + status)) {
+            if (ApiErrors.isRetryable(status) && run.mayRetry(status >= 500)) {
+                if (!pause(run, answer.retryAfter(), method, url, "HTTP " + status)) {
                     return cancelBeforeRetry(pending, outcomes, "HTTP " + status, false);
                 }
                 continue;
@@ -106,8 +104,8 @@ final class BulkSender {
                 envelope = Envelope.parse(answer.body(), status);
             } catch (JsonParseException e) {
                 boolean ok = status >= 200 && status < 300;
-                if (ok && safeToReplay && !lastTry) {
-                    if (!pause(attempt, null, method, url, "unreadable answer")) {
+                if (ok && safeToReplay && run.mayRetry(false)) {
+                    if (!pause(run, null, method, url, "unreadable answer")) {
                         markAll(pending, outcomes, true, new ApiError(0, null, "Cancelled after an unreadable answer", null));
                         return new TransportException("Cancelled", true, null);
                     }
@@ -132,18 +130,23 @@ final class BulkSender {
                         + requestIdSuffix(envelope), null));
                 return null;
             }
+            boolean anyRetryable = false;
+            for (Envelope.Item result : envelope.items()) {
+                anyRetryable |= !result.success() && ApiErrors.isRetryable(result.code());
+            }
+            boolean retryItems = anyRetryable && run.mayRetry(false);
             List<Integer> retry = new ArrayList<>();
             for (int k = 0; k < pending.size(); k++) {
                 int index = pending.get(k);
                 Envelope.Item result = envelope.items().get(k);
-                if (!result.success() && ApiErrors.isRetryable(result.code()) && !lastTry) {
+                if (!result.success() && ApiErrors.isRetryable(result.code()) && retryItems) {
                     retry.add(index);
                 } else {
                     outcomes[index] = BulkOutcomes.of(index, result, items.get(index).expectedNumber(), envelope);
                 }
             }
             if (!retry.isEmpty()
-                    && !pause(attempt, answer.retryAfter(), method, url, retry.size() + " items throttled or failed")) {
+                    && !pause(run, answer.retryAfter(), method, url, retry.size() + " items throttled or failed")) {
                 return cancelBeforeRetry(retry, outcomes, "HTTP 429 or 5xx for these items", false);
             }
             pending = retry;
@@ -169,12 +172,9 @@ final class BulkSender {
     }
 
     /** Waits before a retry; false when the thread was interrupted (the caller cancelled). */
-    private boolean pause(int attempt, Duration retryAfter, String method, HttpUrl url, String reason) {
-        Duration delay = policy.delayBeforeRetry(attempt, retryAfter);
-        LOG.info("{} {}: {}; retry {} of {} in {} ms", method, url.encodedPath(), reason, attempt,
-                policy.maxAttempts() - 1, delay.toMillis());
+    private static boolean pause(Retries.Run run, Duration retryAfter, String method, HttpUrl url, String reason) {
         try {
-            sleeper.sleep(delay);
+            run.pause(retryAfter, method, url, reason);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class ContactsClient implements ContactsApi, AutoCloseable {
     /** The API's limit on items per bulk request. */
     public static final int MAX_BATCH_SIZE = 5000;
+    /** How long a long job (import, export, bulk edit, delete, sync) waits out an outage by default. */
+    public static final Duration JOB_OUTAGE_PATIENCE = Duration.ofMinutes(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(ContactsClient.class);
     /** Shorter than common server keep-alive timeouts (load balancers 60-75 s, nginx 75 s). */
@@ -45,6 +47,7 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
     private final OkHttpClient http;
     private final CallRunner calls;
     private final BulkSender bulk;
+    private final Retries retries;
 
     private ContactsClient(Builder builder) {
         this.settings = builder.settings;
@@ -66,10 +69,11 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
                 .addInterceptor(new BasicAuthInterceptor(contactsUrl, settings.apiKey(), settings.apiToken()))
                 .build();
         Sleeper sleeper = evictingAfterLongWaits(builder.sleeper, http);
+        this.retries = new Retries(builder.retryPolicy, sleeper, builder.clock, builder.outagePatience);
         HttpExecutor executor = new HttpExecutor(http,
                 new RateLimiter(builder.maxRequestsPerMinute, builder.clock, sleeper));
-        this.calls = new CallRunner(executor, builder.retryPolicy, sleeper);
-        this.bulk = new BulkSender(executor, builder.retryPolicy, sleeper, builder.maxBatchSize);
+        this.calls = new CallRunner(executor, retries);
+        this.bulk = new BulkSender(executor, retries, builder.maxBatchSize);
     }
 
     /**
@@ -199,6 +203,11 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
     }
 
     @Override
+    public WaitListener.Subscription onWait(WaitListener listener) {
+        return retries.listen(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
     public void close() {
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
@@ -249,6 +258,7 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
         private int maxBatchSize = MAX_BATCH_SIZE;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(60);
+        private Duration outagePatience = Duration.ZERO;
 
         private Builder(ConnectionSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -298,6 +308,20 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
         /** How long to wait for the server's answer (and to write a request) before giving up. */
         public Builder readTimeout(Duration value) {
             this.readTimeout = Objects.requireNonNull(value, "readTimeout");
+            return this;
+        }
+
+        /**
+         * How long to wait out an outage (the server unreachable, or 5xx again and again) after the
+         * normal retries, before a call fails. Zero (the default) fails after the normal retries, which
+         * suits single calls; long jobs pass {@link #JOB_OUTAGE_PATIENCE}.
+         */
+        public Builder outagePatience(Duration value) {
+            Objects.requireNonNull(value, "outagePatience");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("outagePatience must not be negative, got " + value);
+            }
+            this.outagePatience = value;
             return this;
         }
 

@@ -1,20 +1,23 @@
 package org.dialbook.api;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
-import java.net.SocketException;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Locale;
+import java.util.Set;
+import java.util.WeakHashMap;
 import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.EventListener;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -45,26 +48,34 @@ final class HttpExecutor {
 
     /**
      * What one attempt did on the wire, set by {@link SendTracker}: whether the request started going
-     * out, whether it went out on a pooled connection (no connect of its own), and whether any
+     * out, whether the pooled connection it got was already closed by the server, and whether any
      * response headers came back.
      */
     static final class SendState {
         private volatile boolean sent;
         private volatile boolean connected;
-        private volatile boolean reused;
+        private volatile boolean closedBeforeWrite;
         private volatile boolean answered;
+        private volatile Connection connection;
 
         boolean sent() {
             return sent;
         }
 
-        boolean reused() {
-            return reused;
+        boolean closedBeforeWrite() {
+            return closedBeforeWrite;
         }
     }
 
-    /** OkHttp event listener that fills {@link SendState}. */
+    /**
+     * OkHttp event listener that fills {@link SendState}. When a call takes a connection from the
+     * pool it checks, before anything is written, whether the server has already closed it: either
+     * the socket is at end of stream (an idle timeout on the server or a load balancer), or the
+     * previous answer on it came over HTTP/1.0 without keep-alive, which closes after every answer.
+     */
     static final class SendTracker extends EventListener {
+        private final Set<Connection> closeAfterAnswer = Collections.newSetFromMap(new WeakHashMap<>());
+
         private static SendState state(Call call) {
             return call.request().tag(SendState.class);
         }
@@ -80,10 +91,18 @@ final class HttpExecutor {
         @Override
         public void connectionAcquired(Call call, Connection connection) {
             SendState state = state(call);
-            if (state != null) {
-                // A call that acquired a connection without connecting got it from the pool.
-                state.reused = !state.connected;
+            if (state == null) {
+                return;
             }
+            state.connection = connection;
+            if (state.connected) {
+                return;
+            }
+            boolean closesAfterAnswer;
+            synchronized (closeAfterAnswer) {
+                closesAfterAnswer = closeAfterAnswer.remove(connection);
+            }
+            state.closedBeforeWrite = closesAfterAnswer || atEndOfStream(connection.socket());
         }
 
         @Override
@@ -97,8 +116,36 @@ final class HttpExecutor {
         @Override
         public void responseHeadersEnd(Call call, Response response) {
             SendState state = state(call);
-            if (state != null) {
-                state.answered = true;
+            if (state == null) {
+                return;
+            }
+            state.answered = true;
+            boolean keepAlive = "keep-alive".equalsIgnoreCase(response.header("Connection"));
+            if (response.protocol() == Protocol.HTTP_1_0 && !keepAlive && state.connection != null) {
+                synchronized (closeAfterAnswer) {
+                    closeAfterAnswer.add(state.connection);
+                }
+            }
+        }
+
+        /**
+         * True when the peer has closed this idle socket. It reads with a 1 ms timeout, as OkHttp's own
+         * health check does; an idle HTTP/1.1 connection carries no data, so nothing is taken from
+         * the next answer.
+         */
+        private static boolean atEndOfStream(Socket socket) {
+            try {
+                int timeout = socket.getSoTimeout();
+                try {
+                    socket.setSoTimeout(1);
+                    return socket.getInputStream().read() < 0;
+                } finally {
+                    socket.setSoTimeout(timeout);
+                }
+            } catch (SocketTimeoutException open) {
+                return false;
+            } catch (IOException closed) {
+                return true;
             }
         }
     }
@@ -123,9 +170,9 @@ final class HttpExecutor {
                 return new Exchange.Answered(response.code(), text, response.header("Content-Type"),
                         retryAfter(response.header("Retry-After")));
             } catch (IOException e) {
-                LOG.debug("{} {} failed after {} ms ({}; request sent: {}; pooled connection: {})", method,
+                LOG.debug("{} {} failed after {} ms ({}; request sent: {}; onto a closed connection: {})", method,
                         url.encodedPath(), millisSince(started), e.getClass().getSimpleName(), state.sent(),
-                        state.reused());
+                        state.closedBeforeWrite());
                 if (!wasStale(state, e)) {
                     return new Exchange.Failed(e, state.sent());
                 }
@@ -142,28 +189,13 @@ final class HttpExecutor {
     }
 
     /**
-     * True when a request went out on a pooled connection that the server had already closed: no
-     * response byte came back, and the socket ended (end of stream, reset, broken pipe) rather than
-     * timing out. A timeout says nothing about whether the server is still working on it, and a
-     * failure on a fresh connection may follow a request the server did receive; both stay unknown.
+     * True when the request went out on a pooled connection that the server had closed before it was
+     * written, and no answer came back: the server never saw it. A failure on a connection that was
+     * open when we wrote may follow a request the server did receive; that stays unknown.
      */
     static boolean wasStale(SendState state, IOException failure) {
-        if (!state.reused || state.answered || Thread.currentThread().isInterrupted()) {
-            return false;
-        }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SocketTimeoutException) {
-                return false;
-            }
-            if (cause instanceof EOFException || cause instanceof SocketException) {
-                return true;
-            }
-            String message = cause.getMessage();
-            if (message != null && message.startsWith("unexpected end of stream")) {
-                return true;
-            }
-        }
-        return false;
+        return state.closedBeforeWrite && !state.answered && !(failure instanceof SocketTimeoutException)
+                && !Thread.currentThread().isInterrupted();
     }
 
     /**

@@ -159,7 +159,8 @@ public final class SandboxFaults {
         }
     }
 
-    private static Duration parseDuration(String text) {
+    /** {@code 200ms}, {@code 2s} or {@code 1.5s}; a bare number is milliseconds. */
+    public static Duration parseDuration(String text) {
         String value = text.toLowerCase(Locale.ROOT);
         try {
             if (value.endsWith("ms")) {
@@ -171,7 +172,7 @@ public final class SandboxFaults {
             }
             return Duration.ofMillis(Long.parseLong(value));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("The latency must look like 200ms or 1.5s, got '" + text + "'");
+            throw new IllegalArgumentException("A duration must look like 200ms or 1.5s, got '" + text + "'");
         }
     }
 
