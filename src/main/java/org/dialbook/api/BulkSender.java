@@ -93,6 +93,9 @@ final class BulkSender {
             }
             Exchange.Answered answer = (Exchange.Answered) exchange;
             int status = answer.status();
+            if (status < 500) {
+                retries.serverAnswered();
+            }
             if (ApiErrors.isRetryable(status) && run.mayRetry(status >= 500)) {
                 if (!pause(run, answer.retryAfter(), method, url, "HTTP " + status)) {
                     return cancelBeforeRetry(pending, outcomes, "HTTP " + status, false);

@@ -38,6 +38,9 @@ final class CallRunner {
                 throw Transport.failure(method, url, failed);
             }
             Exchange.Answered answer = (Exchange.Answered) exchange;
+            if (answer.status() < 500) {
+                retries.serverAnswered();
+            }
             if (ApiErrors.isRetryable(answer.status()) && run.mayRetry(answer.status() >= 500)) {
                 pause(run, answer.retryAfter(), method, url, "HTTP " + answer.status());
                 continue;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,11 @@ final class Retries {
     private final Clock clock;
     private final Duration outagePatience;
     private final List<WaitListener> listeners = new CopyOnWriteArrayList<>();
+    /**
+     * When the current outage began, for every call of this client: once it outlasts the patience,
+     * later calls fail after their normal retries instead of each waiting the patience again.
+     */
+    private final AtomicReference<Instant> outageSince = new AtomicReference<>();
 
     Retries(RetryPolicy policy, Sleeper sleeper, Clock clock, Duration outagePatience) {
         this.policy = policy;
@@ -56,10 +62,14 @@ final class Retries {
         return new Run();
     }
 
+    /** The server answered (anything but 5xx): no outage now. */
+    void serverAnswered() {
+        outageSince.set(null);
+    }
+
     /** The tries of one request. */
     final class Run {
         private int failures;
-        private Instant outageSince;
 
         /**
          * Counts a failed try and says whether another is allowed.
@@ -70,15 +80,16 @@ final class Retries {
         boolean mayRetry(boolean outage) {
             failures++;
             if (!outage) {
-                outageSince = null;
-            } else if (outageSince == null) {
-                outageSince = clock.instant();
+                serverAnswered();
+            } else {
+                outageSince.compareAndSet(null, clock.instant());
             }
             if (failures < policy.maxAttempts()) {
                 return true;
             }
-            return outage && !outagePatience.isZero()
-                    && Duration.between(outageSince, clock.instant()).compareTo(outagePatience) < 0;
+            Instant since = outageSince.get();
+            return outage && since != null && !outagePatience.isZero()
+                    && Duration.between(since, clock.instant()).compareTo(outagePatience) < 0;
         }
 
         /** Waits before the next try; the caller has just had {@link #mayRetry} say yes. */
@@ -94,9 +105,11 @@ final class Retries {
                 int step = Math.min(failures - policy.maxAttempts(), 10);
                 Duration backoff = OUTAGE_FIRST_WAIT.multipliedBy(1L << step);
                 delay = backoff.compareTo(OUTAGE_MAX_WAIT) > 0 ? OUTAGE_MAX_WAIT : backoff;
-                status = new WaitStatus(WaitStatus.Kind.OUTAGE, outageSince, delay, reason);
+                Instant since = outageSince.get();
+                status = new WaitStatus(WaitStatus.Kind.OUTAGE, since == null ? clock.instant() : since, delay, reason);
                 LOG.warn("{} {}: {}; {} unreachable since {}; waiting {} s before trying again (gives up after {})",
-                        method, url.encodedPath(), reason, url.host(), outageSince, delay.toSeconds(), outagePatience);
+                        method, url.encodedPath(), reason, url.host(), status.since(), delay.toSeconds(),
+                        outagePatience);
             }
             tell(status);
             sleeper.sleep(delay);

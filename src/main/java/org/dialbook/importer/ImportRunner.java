@@ -19,9 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import org.dialbook.api.ApiException;
 import org.dialbook.api.ContactsApi;
 import org.dialbook.api.NotFoundException;
+import org.dialbook.api.WaitListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,6 +141,21 @@ public final class ImportRunner {
     }
 
     private ImportResult pass(ImportJournal journal, JournalState previous, boolean retry, long expectedRows,
+            ImportListener listener, CancelToken cancel) throws IOException, InterruptedException {
+        // Waits (a retry, the rate budget, an outage) are shown on the latest snapshot, so a paused job
+        // says why it does not move instead of showing a frozen bar.
+        AtomicReference<ImportProgress> latest = new AtomicReference<>(new ImportProgress(ImportProgress.Phase.SENDING,
+                0, expectedRows, 0, 0, ImportSummary.EMPTY, 0, null));
+        ImportListener tracked = progress -> {
+            latest.set(progress);
+            listener.progress(progress);
+        };
+        try (WaitListener.Subscription waits = api.onWait(status -> listener.progress(latest.get().withWaiting(status)))) {
+            return send(journal, previous, retry, expectedRows, tracked, cancel);
+        }
+    }
+
+    private ImportResult send(ImportJournal journal, JournalState previous, boolean retry, long expectedRows,
             ImportListener listener, CancelToken cancel) throws IOException, InterruptedException {
         ImportPlan plan = journal.manifest().plan();
         OutcomeCounter counter = new OutcomeCounter();
