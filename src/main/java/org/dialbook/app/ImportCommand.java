@@ -7,6 +7,8 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +87,10 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Finish the interrupted import of this file.")
     boolean resume;
 
+    @Option(names = "--retry", description = "Settle the unknown rows of this file's last import (by checking the "
+            + "account) and send its failed and missing rows again.")
+    boolean retry;
+
     @Option(names = "--batch-size", paramLabel = "N", description = "Contacts per request, 1 to 5000 "
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "5000")
     int batchSize;
@@ -107,7 +113,8 @@ public final class ImportCommand implements Callable<Integer> {
     private final Supplier<Path> importsDir;
 
     public ImportCommand() {
-        this(EnvConnection.fromSystem(), settings -> ContactsClient.builder(settings).build(),
+        this(EnvConnection.fromSystem(), settings -> ContactsClient.builder(settings)
+                .outagePatience(ContactsClient.JOB_OUTAGE_PATIENCE).build(),
                 () -> AppDirs.fromEnvironment().imports());
     }
 
@@ -150,8 +157,14 @@ public final class ImportCommand implements Callable<Integer> {
             return USAGE;
         }
         DuplicatePolicy policy = parsePolicy(duplicates);
+        if (resume && retry) {
+            throw new IllegalArgumentException("Use --resume or --retry, not both");
+        }
         if (resume) {
             return resume(out, err);
+        }
+        if (retry) {
+            return retry(out, err);
         }
         CsvInspection inspection = CsvInspector.inspect(file, charset(), delimiterChar(), noHeader ? false : null);
         ColumnMapping mapping = applyMaps(inspection.headers(), MappingSuggester.suggest(inspection));
@@ -179,11 +192,35 @@ public final class ImportCommand implements Callable<Integer> {
             ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings));
             Optional<ImportManifest> open = runner.resumable(file);
             if (open.isEmpty()) {
-                err.println("There is no interrupted import of " + file + " to resume.");
+                Optional<ImportManifest> last = runner.latest(file);
+                ImportSummary summary = last.isPresent() ? runner.summary(last.get().id()) : null;
+                if (summary != null && summary.failed() + summary.unknown() > 0) {
+                    err.println("The last import of " + file + " (" + last.get().id() + ") finished with "
+                            + (summary.failed() + summary.unknown()) + " rows failed or unknown; run with --retry "
+                            + "to send only those again.");
+                } else {
+                    err.println("There is no interrupted import of " + file + " to resume.");
+                }
                 return USAGE;
             }
             out.println("Resuming import " + open.get().id() + " started " + open.get().createdAt());
             ImportResult result = runner.resume(open.get().id(), progressBar(err), CancelToken.none());
+            return finish(runner, result, out, err);
+        }
+    }
+
+    private int retry(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+        ConnectionSettings settings = connection.resolve();
+        try (ContactsClient client = clients.apply(settings)) {
+            ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings));
+            Optional<ImportManifest> last = runner.latest(file);
+            if (last.isEmpty()) {
+                err.println("There is no import of " + file + " into " + destinationOf(settings) + " to retry.");
+                return USAGE;
+            }
+            out.println("Retrying import " + last.get().id() + " started " + last.get().createdAt()
+                    + ": checking the account for unknown rows, then sending failed and missing rows");
+            ImportResult result = runner.retryFailed(last.get().id(), progressBar(err), CancelToken.none());
             return finish(runner, result, out, err);
         }
     }
@@ -245,7 +282,7 @@ public final class ImportCommand implements Callable<Integer> {
         out.println("Report (" + rows + " rows): " + reportFile.toAbsolutePath());
         if (summary.failed() > 0 || summary.unknown() > 0) {
             err.println(summary.failed() + summary.unknown() + " rows did not make it; see the report. "
-                    + "The wizard's \"Retry failed\" sends only those again.");
+                    + "Run again with --retry (or the wizard's \"Retry failed\") to send only those again.");
         }
         if (summary.pending() > 0) {
             err.println(summary.pending() + " rows were not done; run again with --resume to finish.");
@@ -321,7 +358,7 @@ public final class ImportCommand implements Callable<Integer> {
     /** A one-line bar redrawn in place, only when stderr is a terminal. */
     private static ImportListener progressBar(PrintWriter err) {
         if (System.console() == null) {
-            return ImportListener.none();
+            return new ProgressLines(err, Clock.systemUTC());
         }
         return progress -> {
             double fraction = progress.fraction();
@@ -338,6 +375,9 @@ public final class ImportCommand implements Callable<Integer> {
             line.append(String.format(Locale.ROOT, " rows, %.0f rows/s", progress.rowsPerSecond()));
             if (progress.eta() != null) {
                 line.append(", ").append(progress.eta().toSeconds()).append(" s left");
+            }
+            if (progress.waiting() != null) {
+                line.append(" · ").append(progress.waiting().describe(ZoneId.systemDefault()));
             }
             line.append("   ");
             synchronized (err) {

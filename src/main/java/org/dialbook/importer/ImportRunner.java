@@ -351,6 +351,18 @@ public final class ImportRunner {
         return Optional.empty();
     }
 
+    /** The newest import of {@code file} into this destination that was not undone, finished or not. */
+    public Optional<ImportManifest> latest(Path file) throws IOException {
+        Path wanted = file.toAbsolutePath().normalize();
+        for (ImportManifest manifest : imports()) {
+            if (manifest.sendsTo(destination) && !manifest.state().equals("undone")
+                    && manifest.plan().file().toAbsolutePath().normalize().equals(wanted)) {
+                return Optional.of(manifest);
+            }
+        }
+        return Optional.empty();
+    }
+
     public Path folderOf(String id) {
         return importsDir.resolve(id);
     }
