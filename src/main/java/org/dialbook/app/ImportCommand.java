@@ -277,6 +277,9 @@ public final class ImportCommand implements Callable<Integer> {
         clearBar(err);
         ImportSummary summary = result.summary();
         out.println("Import " + result.id() + ": " + summary.oneLine());
+        if (result.listCalls() > 0) {
+            out.println("Checking the account for lost answers took " + result.listCalls() + " list calls");
+        }
         Path reportFile = report != null ? report : result.folder().resolve("report.csv");
         long rows = runner.writeReport(result.id(), reportFile);
         out.println("Report (" + rows + " rows): " + reportFile.toAbsolutePath());

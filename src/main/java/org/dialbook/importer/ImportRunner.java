@@ -218,8 +218,9 @@ public final class ImportRunner {
                 : "finished"));
         listener.progress(new ImportProgress(ImportProgress.Phase.DONE, summary.settled(), summary.rows(),
                 bytesTotal, bytesTotal, summary, meter.rate(alreadyDone + counter.total()), null));
-        LOG.info("Import {} {}: {}", journal.manifest().id(), cancelled ? "cancelled" : "done", summary.oneLine());
-        return new ImportResult(manifest.id(), journal.folder(), summary, cancelled);
+        LOG.info("Import {} {}: {}; checking the account for lost answers took {} list calls", journal.manifest().id(),
+                cancelled ? "cancelled" : "done", summary.oneLine(), reconciler.listCalls());
+        return new ImportResult(manifest.id(), journal.folder(), summary, cancelled, reconciler.listCalls());
     }
 
     private static Map<Long, String> reconcileUnanswered(JournalState previous, boolean retry, Reconciler reconciler,
