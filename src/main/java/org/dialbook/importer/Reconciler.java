@@ -42,6 +42,7 @@ final class Reconciler {
     }
 
     /**
+     * @param journal the import's journal, or null for a single create outside an import
      * @param rows row number to number key of the rows to look for
      * @return row number to the sid of the contact found for it; rows not found are absent
      */
@@ -105,6 +106,9 @@ final class Reconciler {
      */
     private static Set<String> createdBefore(ImportJournal journal, Instant since) throws IOException {
         Set<String> sids = new HashSet<>();
+        if (journal == null) {
+            return sids;
+        }
         boolean[] reached = {false};
         long sinceMillis = since.toEpochMilli();
         journal.flush();
@@ -125,7 +129,7 @@ final class Reconciler {
     /** Which of these sids the journal already gives to a row. */
     private static Set<String> claimedBy(ImportJournal journal, Set<String> sids) throws IOException {
         Set<String> claimed = new HashSet<>();
-        if (sids.isEmpty()) {
+        if (sids.isEmpty() || journal == null) {
             return claimed;
         }
         journal.flush();
