@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
@@ -36,6 +38,12 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
     public static final int MAX_BATCH_SIZE = 5000;
     /** How long a long job (import, export, bulk edit, delete, sync) waits out an outage by default. */
     public static final Duration JOB_OUTAGE_PATIENCE = Duration.ofMinutes(30);
+    /** Exotel's published per-account budget for the campaign APIs' writes (CONTRACT.md). */
+    public static final int EXOTEL_WRITES_PER_MINUTE = 30;
+    /** Exotel's published per-account budget for GETs. */
+    public static final int EXOTEL_READS_PER_MINUTE = 300;
+    /** Budgets count over 61 s rather than 60, so differences in clocks and arrival never cost a 429. */
+    static final Duration BUDGET_MARGIN = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(ContactsClient.class);
     /** Shorter than common server keep-alive timeouts (load balancers 60-75 s, nginx 75 s). */
@@ -70,8 +78,16 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
                 .build();
         Sleeper sleeper = evictingAfterLongWaits(builder.sleeper, http);
         this.retries = new Retries(builder.retryPolicy, sleeper, builder.clock, builder.outagePatience);
+        boolean exotel = isExotelHost(settings.host());
+        int writes = builder.writesPerMinute != null ? builder.writesPerMinute : exotel ? EXOTEL_WRITES_PER_MINUTE : 0;
+        int reads = builder.readsPerMinute != null ? builder.readsPerMinute : exotel ? EXOTEL_READS_PER_MINUTE : 0;
+        Consumer<Duration> rateWait = wait -> retries.tell(
+                new WaitStatus(WaitStatus.Kind.RATE_LIMIT, builder.clock.instant(), wait, null));
         HttpExecutor executor = new HttpExecutor(http,
-                new RateLimiter(builder.maxRequestsPerMinute, builder.clock, sleeper));
+                new RateLimiter(builder.maxRequestsPerMinute, builder.clock, sleeper).onWait(rateWait),
+                new RateLimiter(writes, BUDGET_MARGIN, builder.clock, sleeper).onWait(rateWait),
+                new RateLimiter(reads, BUDGET_MARGIN, builder.clock, sleeper).onWait(rateWait), builder.clock);
+        LOG.debug("Budgets for {}: {} writes and {} reads a minute (0: none)", settings.host(), writes, reads);
         this.calls = new CallRunner(executor, retries);
         this.bulk = new BulkSender(executor, retries, builder.maxBatchSize);
     }
@@ -87,6 +103,12 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
                 http.connectionPool().evictAll();
             }
         };
+    }
+
+    /** Exotel's API hosts (any region), where its published budgets apply by default. */
+    static boolean isExotelHost(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("exotel.com") || h.endsWith(".exotel.com");
     }
 
     public static Builder builder(ConnectionSettings settings) {
@@ -259,6 +281,8 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(60);
         private Duration outagePatience = Duration.ZERO;
+        private Integer writesPerMinute;
+        private Integer readsPerMinute;
 
         private Builder(ConnectionSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -322,6 +346,27 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
                 throw new IllegalArgumentException("outagePatience must not be negative, got " + value);
             }
             this.outagePatience = value;
+            return this;
+        }
+
+        /**
+         * The account's write budget (POST, PUT, DELETE) a minute; 0 turns it off. The default is
+         * {@value ContactsClient#EXOTEL_WRITES_PER_MINUTE} for Exotel's hosts and off elsewhere (the sandbox).
+         */
+        public Builder writesPerMinute(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("writesPerMinute must be >= 0, got " + value);
+            }
+            this.writesPerMinute = value;
+            return this;
+        }
+
+        /** The account's read budget (GET) a minute; 0 turns it off. Default: 300 for Exotel's hosts, else off. */
+        public Builder readsPerMinute(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("readsPerMinute must be >= 0, got " + value);
+            }
+            this.readsPerMinute = value;
             return this;
         }
 

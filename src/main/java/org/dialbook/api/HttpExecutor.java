@@ -7,7 +7,9 @@ import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Set;
@@ -37,13 +39,33 @@ final class HttpExecutor {
     private static final MediaType JSON = MediaType.get("application/json");
     /** Tries on a new connection after finding pooled ones closed; more means the server drops them at once. */
     private static final int MAX_STALE_RESENDS = 3;
+    /** A hostile or confused reset header cannot stall us longer than the retry cap. */
+    private static final Duration MAX_HOLD = Duration.ofSeconds(60);
 
     private final OkHttpClient http;
     private final RateLimiter rateLimiter;
+    private final RateLimiter writes;
+    private final RateLimiter reads;
+    private final Clock clock;
 
     HttpExecutor(OkHttpClient http, RateLimiter rateLimiter) {
+        this(http, rateLimiter, null, null, Clock.systemUTC());
+    }
+
+    /**
+     * @param writes the account's write budget (POST, PUT, DELETE), or null for none
+     * @param reads the account's read budget (GET), or null for none
+     */
+    HttpExecutor(OkHttpClient http, RateLimiter rateLimiter, RateLimiter writes, RateLimiter reads, Clock clock) {
         this.http = http;
         this.rateLimiter = rateLimiter;
+        this.writes = writes;
+        this.reads = reads;
+        this.clock = clock;
+    }
+
+    private RateLimiter budgetOf(String method) {
+        return "GET".equals(method) ? reads : writes;
     }
 
     /**
@@ -151,7 +173,11 @@ final class HttpExecutor {
     }
 
     Exchange execute(String method, okhttp3.HttpUrl url, String jsonBody) {
+        RateLimiter budget = budgetOf(method);
         try {
+            if (budget != null) {
+                budget.acquire();
+            }
             rateLimiter.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -167,6 +193,9 @@ final class HttpExecutor {
             try (Response response = http.newCall(builder.build()).execute()) {
                 String text = readBody(response.body());
                 LOG.debug("{} {} -> {} in {} ms", method, url.encodedPath(), response.code(), millisSince(started));
+                if (budget != null) {
+                    holdIfSpent(budget, response);
+                }
                 return new Exchange.Answered(response.code(), text, response.header("Content-Type"),
                         retryAfter(response.header("Retry-After")));
             } catch (IOException e) {
@@ -196,6 +225,30 @@ final class HttpExecutor {
     static boolean wasStale(SendState state, IOException failure) {
         return state.closedBeforeWrite && !state.answered && !(failure instanceof SocketTimeoutException)
                 && !Thread.currentThread().isInterrupted();
+    }
+
+    /**
+     * Reads {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset}: when nothing remains, the
+     * next request of this kind waits for the reset instead of drawing a 429. Reset is read as seconds
+     * from now, or as epoch seconds when it is that large (the vendor's page does not say which).
+     */
+    private void holdIfSpent(RateLimiter budget, Response response) {
+        String remaining = response.header("X-RateLimit-Remaining");
+        String reset = response.header("X-RateLimit-Reset");
+        if (remaining == null || reset == null || !remaining.trim().matches("\\d{1,9}")
+                || !reset.trim().matches("\\d{1,12}")) {
+            return;
+        }
+        if (Integer.parseInt(remaining.trim()) > 0) {
+            return;
+        }
+        long value = Long.parseLong(reset.trim());
+        Instant now = clock.instant();
+        Instant until = value > 1_000_000_000L ? Instant.ofEpochSecond(value) : now.plusSeconds(value);
+        if (until.isAfter(now.plus(MAX_HOLD))) {
+            until = now.plus(MAX_HOLD);
+        }
+        budget.holdUntil(until);
     }
 
     /**

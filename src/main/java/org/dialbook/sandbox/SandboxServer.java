@@ -51,6 +51,7 @@ public final class SandboxServer implements AutoCloseable {
 
     private final HttpServer http;
     private final ConnectionFront front;
+    private final ContactsHandler handler;
     private final ExecutorService workers;
     private final ContactStore store;
     private final SandboxOptions options;
@@ -59,7 +60,8 @@ public final class SandboxServer implements AutoCloseable {
     private boolean closed;
 
     private SandboxServer(HttpServer http, ConnectionFront front, ExecutorService workers, ContactStore store,
-            SandboxOptions options, SandboxFaults faults) {
+            SandboxOptions options, SandboxFaults faults, ContactsHandler handler) {
+        this.handler = handler;
         this.http = http;
         this.front = front;
         this.workers = workers;
@@ -88,14 +90,16 @@ public final class SandboxServer implements AutoCloseable {
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), fronted ? 0 : options.port()), 128);
             workers = Executors.newFixedThreadPool(WORKERS, new WorkerThreads());
             http.setExecutor(workers);
-            http.createContext("/", new ContactsHandler(store, options.accounts(), faults,
-                    new Throttle(options.clock()), options.maxBodyBytes()));
+            ContactsHandler handler = new ContactsHandler(store, options.accounts(), faults,
+                    new Throttle(options.clock()), options.maxBodyBytes(), options.exotelLimits(),
+                    options.restException429());
+            http.createContext("/", handler);
             http.start();
             if (fronted) {
                 front = ConnectionFront.start(options.port(), http.getAddress(), options.idleTimeout().orElse(null),
                         options.http10());
             }
-            SandboxServer server = new SandboxServer(http, front, workers, store, options, faults);
+            SandboxServer server = new SandboxServer(http, front, workers, store, options, faults, handler);
             LOG.debug("Sandbox serving {} at {}", options.accounts().get(0).accountSid(), server.baseUrl);
             return server;
         } catch (IOException | SQLException | RuntimeException e) {
@@ -203,6 +207,11 @@ public final class SandboxServer implements AutoCloseable {
      */
     public boolean awaitNoOpenConnections(Duration timeout) throws InterruptedException {
         return front == null || front.awaitNoOpenConnections(timeout);
+    }
+
+    /** The latest requests handled (up to 100,000), oldest first: when, which method, what status. */
+    public List<SandboxRequest> requests() {
+        return handler.requests();
     }
 
     /** How many connections the sandbox closed for sitting idle longer than its idle timeout. */
