@@ -27,6 +27,8 @@ final class BulkSender {
     private final HttpExecutor executor;
     private final Retries retries;
     private final int maxBatchSize;
+    /** The most items a request has been found to hold under the server's body cap (413 halves it). */
+    private volatile int fits = Integer.MAX_VALUE;
 
     BulkSender(HttpExecutor executor, Retries retries, int maxBatchSize) {
         this.executor = executor;
@@ -41,14 +43,16 @@ final class BulkSender {
     BulkResult<Contact> send(String method, HttpUrl url, List<Item> items, boolean safeToReplay) {
         @SuppressWarnings("unchecked")
         ItemOutcome<Contact>[] outcomes = new ItemOutcome[items.size()];
-        for (int from = 0; from < items.size(); from += maxBatchSize) {
-            int to = Math.min(items.size(), from + maxBatchSize);
+        boolean[] splitTold = {false};
+        int from = 0;
+        while (from < items.size()) {
+            int to = Math.min(items.size(), from + Math.min(maxBatchSize, fits));
             List<Integer> chunk = new ArrayList<>(to - from);
             for (int i = from; i < to; i++) {
                 chunk.add(i);
             }
             LOG.debug("{} {}: items {}..{} of {}", method, url.encodedPath(), from, to - 1, items.size());
-            ApiException stop = sendChunk(method, url, items, chunk, safeToReplay, outcomes);
+            ApiException stop = sendChunk(method, url, items, chunk, safeToReplay, outcomes, splitTold);
             if (stop != null) {
                 if (stop instanceof AuthenticationException && from == 0) {
                     throw stop;
@@ -62,6 +66,7 @@ final class BulkSender {
                 }
                 break;
             }
+            from = to;
         }
         return new BulkResult<>(Arrays.asList(outcomes));
     }
@@ -71,7 +76,7 @@ final class BulkSender {
      * or the thread was interrupted), or null to go on with the next chunk.
      */
     private ApiException sendChunk(String method, HttpUrl url, List<Item> items, List<Integer> chunk,
-            boolean safeToReplay, ItemOutcome<Contact>[] outcomes) {
+            boolean safeToReplay, ItemOutcome<Contact>[] outcomes, boolean[] splitTold) {
         List<Integer> pending = chunk;
         Retries.Run run = retries.start();
         while (!pending.isEmpty()) {
@@ -95,6 +100,23 @@ final class BulkSender {
             int status = answer.status();
             if (status < 500) {
                 retries.serverAnswered();
+            }
+            if (status == 413 && pending.size() > 1) {
+                // The body is over the server's cap, and nothing of it was applied: halve it until it fits.
+                int half = pending.size() / 2;
+                fits = Math.min(fits, half);
+                if (!splitTold[0]) {
+                    splitTold[0] = true;
+                    LOG.warn("{} {}: the server refused {} items as too large (HTTP 413); sending at most {} a "
+                            + "request", method, url.encodedPath(), pending.size(), half);
+                }
+                ApiException stop = sendChunk(method, url, items, new ArrayList<>(pending.subList(0, half)),
+                        safeToReplay, outcomes, splitTold);
+                if (stop != null) {
+                    return stop;
+                }
+                return sendChunk(method, url, items, new ArrayList<>(pending.subList(half, pending.size())),
+                        safeToReplay, outcomes, splitTold);
             }
             if (ApiErrors.isRetryable(status) && run.mayRetry(status >= 500)) {
                 if (!pause(run, answer.retryAfter(), method, url, "HTTP " + status)) {
