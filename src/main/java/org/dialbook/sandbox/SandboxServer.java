@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,13 +40,24 @@ import org.slf4j.LoggerFactory;
 public final class SandboxServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
     private static final String DEMO_MARKER = "demo_seeded:";
-    private static final int WORKERS = 16;
+    /**
+     * Workers are made on demand up to this many and end after idling: enough that 200 slow clients
+     * (each holding a worker until {@link #REQUEST_READ_TIMEOUT}) do not starve a normal request.
+     */
+    private static final int WORKERS = 256;
+    static final Duration REQUEST_READ_TIMEOUT = Duration.ofSeconds(10);
 
     static {
         // The JDK server leaves Nagle's algorithm on by default; with keep-alive and small answers that
         // adds up to 40 ms per request (delayed ACKs). Must be set before the server classes load.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        // The JDK server reads a request's headers and body on a worker thread, with no time limit of
+        // its own: a client that sends half a request would hold that worker for ever. This closes
+        // connections whose request takes longer than this many seconds to arrive.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(REQUEST_READ_TIMEOUT.toSeconds()));
         }
     }
 
@@ -88,7 +100,10 @@ public final class SandboxServer implements AutoCloseable {
             boolean fronted = options.idleTimeout().isPresent() || options.http10();
             HttpServer http = HttpServer.create(
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), fronted ? 0 : options.port()), 128);
-            workers = Executors.newFixedThreadPool(WORKERS, new WorkerThreads());
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), new WorkerThreads());
+            pool.allowCoreThreadTimeOut(true);
+            workers = pool;
             http.setExecutor(workers);
             ContactsHandler handler = new ContactsHandler(store, options.accounts(), faults,
                     new Throttle(options.clock()), options.maxBodyBytes(), options.exotelLimits(),
