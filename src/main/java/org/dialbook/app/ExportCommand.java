@@ -3,6 +3,7 @@ package org.dialbook.app;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -13,6 +14,7 @@ import org.dialbook.api.ApiException;
 import org.dialbook.api.ConnectionSettings;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ListQuery;
+import org.dialbook.api.WaitListener;
 import org.dialbook.exporter.CancelToken;
 import org.dialbook.exporter.ContactExporter;
 import org.dialbook.exporter.ExportListener;
@@ -68,7 +70,8 @@ public final class ExportCommand implements Callable<Integer> {
 
     /** The production wiring: the process environment and a default client (paced, retrying). */
     public ExportCommand() {
-        this(EnvConnection.fromSystem(), settings -> ContactsClient.builder(settings).build());
+        this(EnvConnection.fromSystem(), settings -> ContactsClient.builder(settings)
+                .outagePatience(ContactsClient.JOB_OUTAGE_PATIENCE).build());
     }
 
     /** The test seam: where the connection comes from, and how a client is built for it. */
@@ -96,7 +99,8 @@ public final class ExportCommand implements Callable<Integer> {
             }
         }, "dialbook-export-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try (ContactsClient client = clients.apply(connection.resolve())) {
+        try (ContactsClient client = clients.apply(connection.resolve());
+                WaitListener.Subscription waits = client.onWait(new ProgressLines(stderr, Clock.systemUTC()))) {
             ExportResult result = new ContactExporter(client).export(scope, out, options, progress(stderr), cancel);
             if (!result.completed()) {
                 stderr.println("Export interrupted after " + result.contacts() + " contacts; no file was written.");
