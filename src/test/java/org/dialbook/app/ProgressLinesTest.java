@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
-import org.dialbook.api.RateLimiterTestAccess;
+import org.dialbook.api.HandClocks;
 import org.dialbook.api.WaitStatus;
 import org.dialbook.importer.ImportProgress;
 import org.dialbook.importer.ImportSummary;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** When stderr is a log, not a terminal: a line when a wait begins, and at least one a minute. */
 class ProgressLinesTest {
-    private final RateLimiterTestAccess.Time time = RateLimiterTestAccess.time();
+    private final HandClocks.Time time = HandClocks.time();
     private final StringWriter text = new StringWriter();
     private final ProgressLines lines = new ProgressLines(new PrintWriter(text), time);
 

@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A hand-moved clock for tests in other packages. */
-public final class RateLimiterTestAccess {
-    private RateLimiterTestAccess() {
+public final class HandClocks {
+    private HandClocks() {
     }
 
     public static Time time() {
