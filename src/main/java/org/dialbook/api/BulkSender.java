@@ -199,8 +199,7 @@ final class BulkSender {
     /** Waits before a retry; false when the thread was interrupted (the caller cancelled). */
     private static boolean pause(Retries.Run run, Duration retryAfter, String method, HttpUrl url, String reason) {
         try {
-            run.pause(retryAfter, method, url, reason);
-            return true;
+            return run.pause(retryAfter, method, url, reason);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

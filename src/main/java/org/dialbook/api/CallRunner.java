@@ -79,7 +79,10 @@ final class CallRunner {
 
     private static void pause(Retries.Run run, Duration retryAfter, String method, HttpUrl url, String reason) {
         try {
-            run.pause(retryAfter, method, url, reason);
+            if (!run.pause(retryAfter, method, url, reason)) {
+                throw new TransportException("Cancelled while waiting to retry " + method + " " + url.encodedPath()
+                        + " (" + reason + ")", false, null);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransportException("Interrupted while waiting to retry", false, e);

@@ -20,6 +20,7 @@ final class Retries {
     private static final Logger LOG = LoggerFactory.getLogger(Retries.class);
     static final Duration OUTAGE_FIRST_WAIT = Duration.ofSeconds(5);
     static final Duration OUTAGE_MAX_WAIT = Duration.ofMinutes(2);
+    static final Duration WAIT_SLICE = Duration.ofSeconds(5);
 
     private final RetryPolicy policy;
     private final Sleeper sleeper;
@@ -48,6 +49,16 @@ final class Retries {
         for (WaitListener listener : listeners) {
             listener.waiting(status);
         }
+    }
+
+    /** True when a listening job was cancelled, so waiting on is pointless. */
+    boolean cancelled() {
+        for (WaitListener listener : listeners) {
+            if (listener.cancelled()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Sleeper sleeper() {
@@ -92,8 +103,12 @@ final class Retries {
                     && Duration.between(since, clock.instant()).compareTo(outagePatience) < 0;
         }
 
-        /** Waits before the next try; the caller has just had {@link #mayRetry} say yes. */
-        void pause(Duration retryAfter, String method, HttpUrl url, String reason) throws InterruptedException {
+        /**
+         * Waits before the next try; the caller has just had {@link #mayRetry} say yes.
+         *
+         * @return false when a listening job was cancelled: give up without trying again
+         */
+        boolean pause(Duration retryAfter, String method, HttpUrl url, String reason) throws InterruptedException {
             Duration delay;
             WaitStatus status;
             if (failures < policy.maxAttempts()) {
@@ -111,8 +126,19 @@ final class Retries {
                         method, url.encodedPath(), reason, url.host(), status.since(), delay.toSeconds(),
                         outagePatience);
             }
-            tell(status);
-            sleeper.sleep(delay);
+            // Long waits go in slices, so the countdown stays current and Cancel acts within seconds.
+            Duration left = delay;
+            do {
+                if (cancelled()) {
+                    return false;
+                }
+                tell(new WaitStatus(status.kind(), status.since(), left, status.reason()));
+                Duration slice = status.kind() == WaitStatus.Kind.OUTAGE && left.compareTo(WAIT_SLICE) > 0 ? WAIT_SLICE
+                        : left;
+                sleeper.sleep(slice);
+                left = left.minus(slice);
+            } while (!left.isZero() && !left.isNegative());
+            return !cancelled();
         }
     }
 }

@@ -5,6 +5,14 @@ package org.dialbook.api;
 public interface WaitListener {
     void waiting(WaitStatus status);
 
+    /**
+     * True when the job this listener belongs to was cancelled: the wait then ends at once and the
+     * call gives up, without interrupting the thread (which would break file I/O on it).
+     */
+    default boolean cancelled() {
+        return false;
+    }
+
     /** Stops a listener; closing twice is harmless. */
     @FunctionalInterface
     interface Subscription extends AutoCloseable {

@@ -24,6 +24,7 @@ import org.dialbook.api.ApiException;
 import org.dialbook.api.ContactsApi;
 import org.dialbook.api.NotFoundException;
 import org.dialbook.api.WaitListener;
+import org.dialbook.api.WaitStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -150,7 +151,19 @@ public final class ImportRunner {
             latest.set(progress);
             listener.progress(progress);
         };
-        try (WaitListener.Subscription waits = api.onWait(status -> listener.progress(latest.get().withWaiting(status)))) {
+        WaitListener shown = new WaitListener() {
+            @Override
+            public void waiting(WaitStatus status) {
+                listener.progress(latest.get().withWaiting(status));
+            }
+
+            @Override
+            public boolean cancelled() {
+                // Cancel ends an outage pause within seconds; the rows it held end "failed".
+                return cancel.isCancelled();
+            }
+        };
+        try (WaitListener.Subscription waits = api.onWait(shown)) {
             return send(journal, previous, retry, expectedRows, tracked, cancel);
         }
     }
