@@ -57,12 +57,12 @@ final class CreateContactCommand extends ContactsSubcommand {
             err.println("Outcome unknown: " + why + ". Check with 'contacts list' before creating it again.");
             return FAILED;
         }
-        err.println("The answer was lost (" + why + "); checking the account for " + number);
+        err.println("Outcome unknown (" + why + "); checking the account for " + number);
         Optional<String> sid;
         try {
             sid = LostCreates.find(client, number, sentAt);
         } catch (ApiException e) {
-            err.println("Outcome unknown: the answer was lost and the account could not be checked ("
+            err.println("Outcome unknown: the account could not be checked ("
                     + e.getMessage() + "). Check with 'contacts list' before creating it again.");
             return FAILED;
         }

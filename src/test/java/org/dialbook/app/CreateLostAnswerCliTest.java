@@ -40,7 +40,7 @@ class CreateLostAnswerCliTest {
         CliRun run = CliRun.contacts(env, "create", "--number", NUMBER, "--first-name", "Asha");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).contains("The answer was lost").contains("checking the account for " + NUMBER);
+        assertThat(run.err()).contains("Outcome unknown (").contains("checking the account for " + NUMBER);
         assertThat(run.out()).containsPattern("Created \\+919101234510 \\(sid [0-9a-f]{32}\\); confirmed in the account");
         assertThat(sandbox.contactCount(sandbox.defaultAccount().accountSid())).isEqualTo(2);
     }
