@@ -118,7 +118,6 @@ final class ContactsHandler implements HttpHandler {
         String requestId = Ids.newSid();
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         long arrived = throttle.now();
-        int answered = 0;
         try {
             Reply reply;
             try {
@@ -138,16 +137,16 @@ final class ContactsHandler implements HttpHandler {
                 reply = new Reply(500, Wire.errorEnvelope(requestId, method,
                         new Problem(500, null, "The sandbox failed to handle the request (request " + requestId + ")")));
             }
+            // Logged before answering, so a client that has its answer finds the request in the log.
+            remember(new SandboxRequest(method, Instant.ofEpochMilli(arrived), reply == null ? 0 : reply.status()));
             if (reply == null) {
                 // The lost-response fault: the work is committed, the answer never arrives.
                 LOG.debug("Dropping the connection of request {} on purpose", requestId);
                 exchange.close();
                 return;
             }
-            answered = reply.status();
             send(exchange, reply);
         } finally {
-            remember(new SandboxRequest(method, Instant.ofEpochMilli(arrived), answered));
             exchange.close();
         }
     }
