@@ -51,6 +51,17 @@ final class Retries {
         }
     }
 
+    /** The client's outage patience, or a listening job's when that is longer. */
+    Duration patience() {
+        Duration longest = outagePatience;
+        for (WaitListener listener : listeners) {
+            if (listener.outagePatience().compareTo(longest) > 0) {
+                longest = listener.outagePatience();
+            }
+        }
+        return longest;
+    }
+
     /** True when a listening job was cancelled, so waiting on is pointless. */
     boolean cancelled() {
         for (WaitListener listener : listeners) {
@@ -99,8 +110,9 @@ final class Retries {
                 return true;
             }
             Instant since = outageSince.get();
-            return outage && since != null && !outagePatience.isZero()
-                    && Duration.between(since, clock.instant()).compareTo(outagePatience) < 0;
+            Duration patience = patience();
+            return outage && since != null && !patience.isZero()
+                    && Duration.between(since, clock.instant()).compareTo(patience) < 0;
         }
 
         /**
@@ -124,7 +136,7 @@ final class Retries {
                 status = new WaitStatus(WaitStatus.Kind.OUTAGE, since == null ? clock.instant() : since, delay, reason);
                 LOG.warn("{} {}: {}; {} unreachable since {}; waiting {} s before trying again (gives up after {})",
                         method, url.encodedPath(), reason, url.host(), status.since(), delay.toSeconds(),
-                        outagePatience);
+                        patience());
             }
             // Long waits go in slices, so the countdown stays current and Cancel acts within seconds.
             Duration left = delay;

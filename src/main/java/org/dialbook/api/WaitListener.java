@@ -1,5 +1,7 @@
 package org.dialbook.api;
 
+import java.time.Duration;
+
 /** Told each time the client starts waiting (a retry, the rate budget, an outage). Called on the waiting thread. */
 @FunctionalInterface
 public interface WaitListener {
@@ -11,6 +13,15 @@ public interface WaitListener {
      */
     default boolean cancelled() {
         return false;
+    }
+
+    /**
+     * How long the job this listener belongs to waits out an outage, while it listens; the client
+     * uses the longest of this and its own setting. Zero: no opinion. This lets the desktop app's one
+     * client fail fast for single calls and pause during an import.
+     */
+    default Duration outagePatience() {
+        return Duration.ZERO;
     }
 
     /** Stops a listener; closing twice is harmless. */

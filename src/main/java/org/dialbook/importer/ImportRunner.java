@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dialbook.api.ApiException;
 import org.dialbook.api.ContactsApi;
+import org.dialbook.api.ContactsClient;
 import org.dialbook.api.NotFoundException;
 import org.dialbook.api.WaitListener;
 import org.dialbook.api.WaitStatus;
@@ -161,6 +163,11 @@ public final class ImportRunner {
             public boolean cancelled() {
                 // Cancel ends an outage pause within seconds; the rows it held end "failed".
                 return cancel.isCancelled();
+            }
+
+            @Override
+            public Duration outagePatience() {
+                return ContactsClient.JOB_OUTAGE_PATIENCE;
             }
         };
         try (WaitListener.Subscription waits = api.onWait(shown)) {
