@@ -211,6 +211,11 @@ public final class SandboxServer implements AutoCloseable {
                 account.apiToken());
     }
 
+    /** What it was started with. */
+    public SandboxOptions options() {
+        return options;
+    }
+
     /** The live fault switches; changes apply to the next request. */
     public SandboxFaults faults() {
         return faults;
