@@ -60,6 +60,7 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
     private ContactsClient(Builder builder) {
         this.settings = builder.settings;
         this.contactsUrl = HttpUrl.get(settings.contactsUrl());
+        HttpExecutor.SendTracker tracker = new HttpExecutor.SendTracker();
         this.http = new OkHttpClient.Builder()
                 // Idle connections are dropped well before load balancers' 60-75 s, so few pooled
                 // connections are already closed at the far end when we reuse them.
@@ -73,7 +74,7 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
                 // A redirect would be a misconfigured base URL; report it rather than follow it.
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .eventListener(new HttpExecutor.SendTracker())
+                .eventListener(tracker)
                 .addInterceptor(new BasicAuthInterceptor(contactsUrl, settings.apiKey(), settings.apiToken()))
                 .build();
         Sleeper sleeper = evictingAfterLongWaits(builder.sleeper, http);
@@ -86,7 +87,7 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
         HttpExecutor executor = new HttpExecutor(http,
                 new RateLimiter(builder.maxRequestsPerMinute, builder.clock, sleeper).onWait(rateWait),
                 new RateLimiter(writes, BUDGET_MARGIN, builder.clock, sleeper).onWait(rateWait),
-                new RateLimiter(reads, BUDGET_MARGIN, builder.clock, sleeper).onWait(rateWait), builder.clock);
+                new RateLimiter(reads, BUDGET_MARGIN, builder.clock, sleeper).onWait(rateWait), builder.clock, tracker);
         LOG.debug("Budgets for {}: {} writes and {} reads a minute (0: none)", settings.host(), writes, reads);
         this.calls = new CallRunner(executor, retries);
         this.bulk = new BulkSender(executor, retries, builder.maxBatchSize);

@@ -47,16 +47,19 @@ final class HttpExecutor {
     private final RateLimiter writes;
     private final RateLimiter reads;
     private final Clock clock;
+    private final SendTracker tracker;
 
     HttpExecutor(OkHttpClient http, RateLimiter rateLimiter) {
-        this(http, rateLimiter, null, null, Clock.systemUTC());
+        this(http, rateLimiter, null, null, Clock.systemUTC(), null);
     }
 
     /**
      * @param writes the account's write budget (POST, PUT, DELETE), or null for none
      * @param reads the account's read budget (GET), or null for none
      */
-    HttpExecutor(OkHttpClient http, RateLimiter rateLimiter, RateLimiter writes, RateLimiter reads, Clock clock) {
+    HttpExecutor(OkHttpClient http, RateLimiter rateLimiter, RateLimiter writes, RateLimiter reads, Clock clock,
+            SendTracker tracker) {
+        this.tracker = tracker;
         this.http = http;
         this.rateLimiter = rateLimiter;
         this.writes = writes;
@@ -97,6 +100,12 @@ final class HttpExecutor {
      */
     static final class SendTracker extends EventListener {
         private final Set<Connection> closeAfterAnswer = Collections.newSetFromMap(new WeakHashMap<>());
+        private volatile boolean serverClosesAfterAnswer;
+
+        /** True once the server answered over HTTP/1.0 without keep-alive: it closes every connection. */
+        boolean serverClosesAfterAnswer() {
+            return serverClosesAfterAnswer;
+        }
 
         private static SendState state(Call call) {
             return call.request().tag(SendState.class);
@@ -144,6 +153,7 @@ final class HttpExecutor {
             state.answered = true;
             boolean keepAlive = "keep-alive".equalsIgnoreCase(response.header("Connection"));
             if (response.protocol() == Protocol.HTTP_1_0 && !keepAlive && state.connection != null) {
+                serverClosesAfterAnswer = true;
                 synchronized (closeAfterAnswer) {
                     closeAfterAnswer.add(state.connection);
                 }
@@ -189,14 +199,19 @@ final class HttpExecutor {
             RequestBody body = bytes == null ? null : RequestBody.create(bytes, JSON);
             Request.Builder builder = new Request.Builder().url(url).method(method, body).tag(SendState.class, state)
                     .header("Accept", "application/json");
+            if (tracker != null && tracker.serverClosesAfterAnswer()) {
+                // Said so that the connection is not pooled: the server will close it after answering.
+                builder.header("Connection", "close");
+            }
             long started = System.nanoTime();
+            Exchange.Answered answered;
             try (Response response = http.newCall(builder.build()).execute()) {
                 String text = readBody(response.body());
                 LOG.debug("{} {} -> {} in {} ms", method, url.encodedPath(), response.code(), millisSince(started));
                 if (budget != null) {
                     holdIfSpent(budget, response);
                 }
-                return new Exchange.Answered(response.code(), text, response.header("Content-Type"),
+                answered = new Exchange.Answered(response.code(), text, response.header("Content-Type"),
                         retryAfter(response.header("Retry-After")));
             } catch (IOException e) {
                 LOG.debug("{} {} failed after {} ms ({}; request sent: {}; onto a closed connection: {})", method,
@@ -213,7 +228,13 @@ final class HttpExecutor {
                 }
                 LOG.info("{} {}: the server had already closed the pooled connection ({}); sending again on a new one",
                         method, url.encodedPath(), e.getClass().getSimpleName());
+                continue;
             }
+            if (tracker != null && tracker.serverClosesAfterAnswer()) {
+                // The connection just returned to the pool is closing at the far end: never reuse it.
+                http.connectionPool().evictAll();
+            }
+            return answered;
         }
     }
 
