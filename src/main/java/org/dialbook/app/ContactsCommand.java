@@ -26,12 +26,14 @@ import picocli.CommandLine.ScopeType;
             CreateContactCommand.class,
             UpdateContactCommand.class,
             DeleteContactsCommand.class,
-            BulkUpdateCommand.class
+            BulkUpdateCommand.class,
+            FindContactsCommand.class
         })
 public final class ContactsCommand {
     private final ConnectionResolver connection;
     private final Function<String, ConnectionResolver> profiles;
     private final Function<ConnectionSettings, ContactsClient> clients;
+    private AppDirs dirs;
 
     @Option(names = "--profile", paramLabel = "NAME", scope = ScopeType.INHERIT,
             description = "Use the connection profile saved under this name in the desktop app (its API key and "
@@ -54,6 +56,16 @@ public final class ContactsCommand {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.clients = Objects.requireNonNull(clients, "clients");
+    }
+
+    /** Where the local mirror lives ({@code find}); tests point it at a temporary folder. */
+    ContactsCommand withDirs(AppDirs value) {
+        this.dirs = Objects.requireNonNull(value, "dirs");
+        return this;
+    }
+
+    AppDirs dirs() {
+        return dirs == null ? AppDirs.fromEnvironment() : dirs;
     }
 
     ContactsClient openClient() {

@@ -47,6 +47,11 @@ abstract class ContactsSubcommand implements Callable<Integer> {
         }
     }
 
+    /** The app's folders, for the local mirror. */
+    AppDirs dirs() {
+        return parent.dirs();
+    }
+
     /** Checks the arguments before connecting; throws {@link UsageException} naming the problem. */
     void validate() {
     }

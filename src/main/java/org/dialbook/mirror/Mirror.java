@@ -246,17 +246,22 @@ public final class Mirror implements AutoCloseable {
 
     // ---- reads -------------------------------------------------------------------------------
 
+    /** One page of matches; {@code limit} -1 means every match from {@code offset}. */
     public List<Contact> search(MirrorQuery query, int offset, int limit) {
-        List<Contact> contacts = new ArrayList<>(limit);
+        List<Contact> contacts = new ArrayList<>(capacity(limit));
         searchRows(query, offset, limit, row -> contacts.add(row.toContact()));
         return contacts;
     }
 
     /** {@link #search} as the API's contact objects, for {@code --format json}. */
     public List<JsonObject> searchJson(MirrorQuery query, int offset, int limit) {
-        List<JsonObject> contacts = new ArrayList<>(limit);
+        List<JsonObject> contacts = new ArrayList<>(capacity(limit));
         searchRows(query, offset, limit, row -> contacts.add(row.toJson()));
         return contacts;
+    }
+
+    private static int capacity(int limit) {
+        return limit < 0 ? 64 : Math.min(limit, 1000);
     }
 
     /** Every match, one at a time, for whole-book jobs (export, select all); never all in memory. */
