@@ -22,6 +22,10 @@ public record MirrorQuery(String text, String tag, String company, String listSi
         return new MirrorQuery(text, null, null, null, MirrorSort.MIRROR, false);
     }
 
+    public MirrorQuery withText(String value) {
+        return new MirrorQuery(value, tag, company, listSid, sort, descending);
+    }
+
     public MirrorQuery withTag(String value) {
         return new MirrorQuery(text, value, company, listSid, sort, descending);
     }

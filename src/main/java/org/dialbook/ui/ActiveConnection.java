@@ -2,6 +2,7 @@ package org.dialbook.ui;
 
 import java.util.Objects;
 import org.dialbook.api.ContactsApi;
+import org.dialbook.mirror.Mirror;
 
 /**
  * The account the window is showing, opened by a {@link ConnectionSource}.
@@ -10,11 +11,18 @@ import org.dialbook.api.ContactsApi;
  * @param location the region ("Singapore", "Mumbai") or, for the sandbox, its address
  * @param sandbox true for the built-in local sandbox
  * @param defaultCountry ISO 3166 code used to read numbers typed without a country code, e.g. "IN"
- * @param resources closed when the window switches away or exits (client, sandbox server)
+ * @param resources closed when the window switches away or exits (client, sandbox server, mirror)
+ * @param mirror the account's local mirror, or null when there is none (tests, a mirror that failed)
  */
 public record ActiveConnection(
         ContactsApi api, String profileName, String location, boolean sandbox, String defaultCountry,
-        AutoCloseable resources) implements AutoCloseable {
+        AutoCloseable resources, Mirror mirror) implements AutoCloseable {
+
+    /** Without a mirror: search and browsing go to the API only. */
+    public ActiveConnection(ContactsApi api, String profileName, String location, boolean sandbox,
+            String defaultCountry, AutoCloseable resources) {
+        this(api, profileName, location, sandbox, defaultCountry, resources, null);
+    }
 
     public ActiveConnection {
         Objects.requireNonNull(api, "api");

@@ -93,6 +93,9 @@ public final class BulkActions {
     private void finish(BulkOperations.Outcome outcome, String rowNote, String verb,
             Consumer<BulkOperations.Outcome> done) {
         contacts.markOutcome(outcome, rowNote);
+        if ("Deleted".equals(verb)) {
+            contacts.pages().forget(outcome.succeeded());
+        }
         String summary = verb + " " + outcome.succeeded().size() + " of " + outcome.attempted()
                 + (outcome.failed().isEmpty() ? "" : "; " + outcome.failed().size() + " failed")
                 + (outcome.cancelled() ? " (cancelled)" : "");

@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.layout.VBox;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -104,6 +107,9 @@ public final class ContactsView implements ContactsPane {
         table.setPlaceholder(new Label("No contacts match. Clear the search or the filter, or add one with Ctrl+N."));
         table.setRowFactory(view -> statusRow());
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::tableKeys);
+        if (viewModel.offline() != null) {
+            showMirrorState();
+        }
 
         PageLoader pages = viewModel.pages();
         loadingIndicator.visibleProperty().bind(pages.loadingProperty());
@@ -449,8 +455,40 @@ public final class ContactsView implements ContactsPane {
         table.getColumns().forEach(column -> preferences.setColumnWidth(column.getId(), column.getWidth()));
     }
 
+    /** The search box searches every field; the offline banner and search coverage sit above the table. */
+    private void showMirrorState() {
+        searchField.setPromptText("Search number, name, company, e-mail, tag (Ctrl+F)");
+        searchField.setTooltip(new Tooltip("Finds contacts by any part of their number (with or without +, spaces "
+                + "or dashes), name, company, e-mail, tag or custom values"));
+        table.editableProperty().bind(viewModel.editsDisabledProperty().not());
+        OfflineViewModel offline = viewModel.offline();
+        Label offlineText = new Label();
+        offlineText.textProperty().bind(offline.bannerProperty());
+        Button retry = new Button("Retry");
+        retry.setOnAction(event -> offline.retry());
+        HBox banner = new HBox(10, offlineText, retry);
+        banner.setId("offline-banner");
+        banner.getStyleClass().add("offline-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(4, 10, 4, 10));
+        banner.visibleProperty().bind(offline.bannerProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        Label coverage = new Label();
+        coverage.setId("search-coverage");
+        coverage.textProperty().bind(viewModel.pages().coverageProperty());
+        coverage.visibleProperty().bind(coverage.textProperty().isNotEmpty());
+        coverage.managedProperty().bind(coverage.visibleProperty());
+        ((VBox) root.getTop()).getChildren().addAll(0, List.of(banner, coverage));
+    }
+
+    @Override
+    public ObservableStringValue syncText() {
+        return viewModel.mirrorSync() == null ? null : viewModel.mirrorSync().statusProperty();
+    }
+
     @Override
     public void dispose() {
+        viewModel.stop();
         viewModel.pages().invalidate();
     }
 
