@@ -361,6 +361,10 @@ public final class ContactsView implements ContactsPane {
     public void newContact() {
         ContactDialog dialog = ContactDialog.forNew(viewModel.defaultCountry());
         dialog.initOwner(root.getScene().getWindow());
+        if (viewModel.pages().mirror() != null) {
+            dialog.warnAboutDuplicates(new DuplicateNumberViewModel(viewModel.pages().mirror(), viewModel.executor(),
+                    viewModel.defaultCountry(), null), this::openContact);
+        }
         dialog.showAndWait().ifPresent(patch -> viewModel.create(ContactDialogViewModel.toNewContact(patch),
                 created -> reselect.clear()));
     }
@@ -371,6 +375,15 @@ public final class ContactsView implements ContactsPane {
         if (row == null) {
             return;
         }
+        ContactDialog dialog = ContactDialog.forEdit(row.contact(), viewModel.defaultCountry());
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.showAndWait().ifPresent(patch -> viewModel.save(row, patch));
+    }
+
+    /** Opens a contact that may not be on the shown page (the duplicate warning's "Open it"). */
+    private void openContact(Contact contact) {
+        ContactRow row = viewModel.rows().stream().filter(shown -> shown.sid().equals(contact.sid())).findFirst()
+                .orElseGet(() -> new ContactRow(contact));
         ContactDialog dialog = ContactDialog.forEdit(row.contact(), viewModel.defaultCountry());
         dialog.initOwner(root.getScene().getWindow());
         dialog.showAndWait().ifPresent(patch -> viewModel.save(row, patch));

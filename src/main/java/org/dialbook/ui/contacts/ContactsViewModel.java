@@ -188,11 +188,34 @@ public final class ContactsViewModel {
                 return;
             }
             value = number.e164();
+            if (pages.mirror() != null) {
+                saveNumberUnlessDuplicate(row, value);
+                return;
+            }
         }
         if (field == ContactField.CUSTOM_FIELD) {
             throw new IllegalArgumentException("Custom fields are edited in the contact dialog");
         }
         save(row, ContactPatch.empty().with(field, value));
+    }
+
+    /** A number edit that would give two contacts the same number asks first. */
+    private void saveNumberUnlessDuplicate(ContactRow row, String e164) {
+        Mirror mirror = pages.mirror();
+        BackgroundTask.quiet(progress -> mirror.withNumber(e164).stream()
+                .filter(contact -> !contact.sid().equals(row.sid())).toList())
+                .onSuccess(others -> {
+                    if (!others.isEmpty() && !dialogs.confirm("Same number as another contact", e164
+                            + " already belongs to " + describe(others.get(0)) + ". A campaign would dial it twice. "
+                            + "Save the number anyway?", "Save anyway")) {
+                        row.setContact(row.contact());
+                        return;
+                    }
+                    save(row, ContactPatch.empty().with(ContactField.NUMBER, e164));
+                })
+                // The check is a courtesy: if the mirror cannot answer, the edit goes ahead.
+                .onFailure(failure -> save(row, ContactPatch.empty().with(ContactField.NUMBER, e164)))
+                .executeWith(executor);
     }
 
     /** Sends a patch for one contact (inline edit or the contact dialog). */

@@ -39,6 +39,8 @@ public final class MirrorSyncViewModel {
     private Duration retry = FIRST_RETRY;
     private Instant lastSynced;
     private boolean stopped;
+    /** Why the last sync failed, shown until one succeeds; null when it did. */
+    private String failure;
 
     public MirrorSyncViewModel(Mirror mirror, ContactPages pages, ReadGate gate, TaskExecutor executor, Clock clock) {
         this.mirror = Objects.requireNonNull(mirror, "mirror");
@@ -84,13 +86,15 @@ public final class MirrorSyncViewModel {
             if (!result.cancelled()) {
                 lastSynced = clock.instant();
                 retry = FIRST_RETRY;
+                failure = null;
             }
             showAge();
             onSynced.run();
             later(INTERVAL);
         }).onFailure(error -> {
             job = null;
-            status.set("Not synced: " + ErrorMessages.describe(error));
+            failure = ErrorMessages.describe(error);
+            showAge();
             later(retry);
             retry = retry.multipliedBy(2).compareTo(INTERVAL) > 0 ? INTERVAL : retry.multipliedBy(2);
         }).onCancelled(() -> {
@@ -116,7 +120,7 @@ public final class MirrorSyncViewModel {
     }
 
     private void showAge() {
-        status.set(describeAge(lastSynced, clock.instant()));
+        status.set(failure != null ? "Not synced: " + failure : describeAge(lastSynced, clock.instant()));
         ticker.cancel();
         if (!stopped && lastSynced != null) {
             ticker = executor.schedule(TICK, this::showAge);
