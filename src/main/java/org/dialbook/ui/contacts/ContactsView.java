@@ -94,6 +94,9 @@ public final class ContactsView implements ContactsPane {
             throw new UncheckedIOException("ContactsView.fxml is missing from the build", e);
         }
         root.getStylesheets().add(ContactsView.class.getResource("contacts.css").toExternalForm());
+        if (viewModel.offline() != null) {
+            showMirrorState();
+        }
     }
 
     @FXML
@@ -107,9 +110,6 @@ public final class ContactsView implements ContactsPane {
         table.setPlaceholder(new Label("No contacts match. Clear the search or the filter, or add one with Ctrl+N."));
         table.setRowFactory(view -> statusRow());
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::tableKeys);
-        if (viewModel.offline() != null) {
-            showMirrorState();
-        }
 
         PageLoader pages = viewModel.pages();
         loadingIndicator.visibleProperty().bind(pages.loadingProperty());
