@@ -57,8 +57,7 @@ public final class ContactsViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private Cancellable pendingSearch = () -> { };
-    private MirrorSyncViewModel mirrorSync;
-    private OfflineViewModel offline;
+    private ContactsMirror mirror;
 
     private record RowNote(RowStatus status, String message) {
     }
@@ -87,40 +86,32 @@ public final class ContactsViewModel {
      * shown when the server cannot be reached. Call before {@link #start()}.
      */
     public void attachMirror(Mirror mirror, ContactPages source, ReadGate gate, Clock clock) {
-        pages.setMirror(mirror);
-        mirrorSync = new MirrorSyncViewModel(mirror, source, gate, executor, clock);
-        mirrorSync.setOnSynced(() -> {
-            if (pages.searchingMirror()) {
-                pages.refresh();
-            }
-        });
-        offline = new OfflineViewModel(pages, executor, clock, mirrorSync::lastSynced);
+        this.mirror = new ContactsMirror(pages, mirror, source, gate, executor, dialogs, clock);
     }
 
     /** Loads the first page, and starts syncing the mirror when there is one. */
     public void start() {
-        if (mirrorSync != null) {
-            mirrorSync.start();
+        if (mirror != null) {
+            mirror.start();
         }
         applyQuery();
     }
 
     /** Stops the background sync and reconnection timers; the window is closing. */
     public void stop() {
-        if (mirrorSync != null) {
-            mirrorSync.stop();
-            offline.stop();
+        if (mirror != null) {
+            mirror.stop();
         }
     }
 
     /** The sync's status bar text; null without a mirror. */
     public MirrorSyncViewModel mirrorSync() {
-        return mirrorSync;
+        return mirror == null ? null : mirror.sync();
     }
 
     /** The offline banner; null without a mirror. */
     public OfflineViewModel offline() {
-        return offline;
+        return mirror == null ? null : mirror.offline();
     }
 
     /** True while the table shows the mirror because the server cannot be reached. */
@@ -188,8 +179,9 @@ public final class ContactsViewModel {
                 return;
             }
             value = number.e164();
-            if (pages.mirror() != null) {
-                saveNumberUnlessDuplicate(row, value);
+            if (mirror != null) {
+                ContactPatch patch = ContactPatch.empty().with(field, value);
+                mirror.unlessDuplicate(row, value, () -> save(row, patch), () -> row.setContact(row.contact()));
                 return;
             }
         }
@@ -197,25 +189,6 @@ public final class ContactsViewModel {
             throw new IllegalArgumentException("Custom fields are edited in the contact dialog");
         }
         save(row, ContactPatch.empty().with(field, value));
-    }
-
-    /** A number edit that would give two contacts the same number asks first. */
-    private void saveNumberUnlessDuplicate(ContactRow row, String e164) {
-        Mirror mirror = pages.mirror();
-        BackgroundTask.quiet(progress -> mirror.withNumber(e164).stream()
-                .filter(contact -> !contact.sid().equals(row.sid())).toList())
-                .onSuccess(others -> {
-                    if (!others.isEmpty() && !dialogs.confirm("Same number as another contact", e164
-                            + " already belongs to " + describe(others.get(0)) + ". A campaign would dial it twice. "
-                            + "Save the number anyway?", "Save anyway")) {
-                        row.setContact(row.contact());
-                        return;
-                    }
-                    save(row, ContactPatch.empty().with(ContactField.NUMBER, e164));
-                })
-                // The check is a courtesy: if the mirror cannot answer, the edit goes ahead.
-                .onFailure(failure -> save(row, ContactPatch.empty().with(ContactField.NUMBER, e164)))
-                .executeWith(executor);
     }
 
     /** Sends a patch for one contact (inline edit or the contact dialog). */
