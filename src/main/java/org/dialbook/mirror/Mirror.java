@@ -8,11 +8,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.dialbook.api.Contact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -212,6 +217,18 @@ public final class Mirror implements AutoCloseable {
         statement.setLong(15, gen);
     }
 
+    /** Folds the write-ahead log back into the file after a large write, so it does not linger at its peak size. */
+    public void checkpoint() {
+        synchronized (writer) {
+            try (Statement statement = writer.createStatement()) {
+                statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            } catch (SQLException e) {
+                // A reader holding a snapshot can delay it; SQLite checkpoints again later on its own.
+                LOG.debug("Checkpoint of {} deferred", file, e);
+            }
+        }
+    }
+
     /** Contacts not seen since pass {@code gen} began: deleted on the server, or missed by shifting pages. */
     List<String> unseenSince(long gen, int max) {
         synchronized (writer) {
@@ -267,6 +284,52 @@ public final class Mirror implements AutoCloseable {
     /** Every match, one at a time, for whole-book jobs (export, select all); never all in memory. */
     public void forEach(MirrorQuery query, Consumer<Contact> action) {
         searchRows(query, 0, -1, row -> action.accept(row.toContact()));
+    }
+
+    /**
+     * Every contact, oldest first, read a thousand at a time as the stream is consumed, for
+     * whole-book jobs that take a stream (the import's duplicate check); never all in memory.
+     */
+    public Stream<Contact> streamAll() {
+        Spliterator<Contact> pages = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
+            private final ArrayDeque<Contact> buffer = new ArrayDeque<>();
+            private long afterRowid = -1;
+            private boolean done;
+
+            @Override
+            public boolean tryAdvance(Consumer<? super Contact> action) {
+                if (buffer.isEmpty() && !done) {
+                    afterRowid = fill(buffer, afterRowid);
+                    done = buffer.isEmpty();
+                }
+                Contact next = buffer.poll();
+                if (next == null) {
+                    return false;
+                }
+                action.accept(next);
+                return true;
+            }
+        };
+        return StreamSupport.stream(pages, false);
+    }
+
+    private long fill(ArrayDeque<Contact> buffer, long afterRowid) {
+        synchronized (reader) {
+            try (PreparedStatement statement = reader.prepareStatement("SELECT " + SearchSql.COLUMNS
+                    + ", c.rowid FROM contact c WHERE c.rowid > ? ORDER BY c.rowid LIMIT 1000")) {
+                statement.setLong(1, afterRowid);
+                long last = afterRowid;
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        buffer.add(row(rows).toContact());
+                        last = rows.getLong(13);
+                    }
+                }
+                return last;
+            } catch (SQLException e) {
+                throw failure("read", e);
+            }
+        }
     }
 
     /** {@link #forEach} as the API's contact objects. */

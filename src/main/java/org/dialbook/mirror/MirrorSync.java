@@ -35,6 +35,8 @@ public final class MirrorSync {
     static final int SWEEP_PAGES = 5;
     /** Unseen contacts checked one by one at the end of a pass; more than this are trusted as deleted. */
     static final int VERIFY_LIMIT = 100;
+    /** Contacts per transaction while a pass writes. */
+    private static final int WRITE_BATCH = 1000;
     /** New contacts held to be written oldest first, so the mirror's order stays date created. */
     private static final int NEW_BUFFER = 10_000;
 
@@ -154,33 +156,47 @@ public final class MirrorSync {
         }
     }
 
-    /** Continues the pass for at most {@code maxPages}; returns true when cancelled. */
+    /**
+     * Continues the pass for at most {@code maxPages}; returns true when cancelled. Pages are written
+     * a few hundred contacts to a transaction (one per page would make the index the bottleneck); a
+     * kill loses only what was not yet written, and the next sync reads it again.
+     */
     private boolean pass(SyncState start, int maxPages, Consumer<SyncProgress> progress, BooleanSupplier cancelled,
             int[] deleted) throws InterruptedException {
         SyncState state = start;
         Instant began = clock.instant();
         int firstOffset = state.passOffset();
         ListQuery query = ListQuery.firstPage();
-        for (int page = 0; page < maxPages; page++) {
-            if (cancelled.getAsBoolean()) {
-                return true;
+        List<MirrorRow> pending = new ArrayList<>();
+        try {
+            for (int page = 0; page < maxPages; page++) {
+                if (cancelled.getAsBoolean()) {
+                    return true;
+                }
+                Page<JsonObject> answer = read(query.withOffset(state.passOffset()));
+                Instant newest = null;
+                for (JsonObject contact : answer.items()) {
+                    pending.add(MirrorRow.fromJson(contact));
+                    newest = created(contact);
+                }
+                state = state.at(state.passOffset() + answer.items().size(), answer.total()).sawCreated(newest);
+                boolean last = answer.items().isEmpty() || !answer.hasNext();
+                if (last || pending.size() >= WRITE_BATCH) {
+                    mirror.write(pending, state);
+                    pending.clear();
+                }
+                progress.accept(progressOf(state, firstOffset, began));
+                if (last) {
+                    deleted[0] += endPass(state);
+                    return false;
+                }
             }
-            Page<JsonObject> answer = read(query.withOffset(state.passOffset()));
-            List<MirrorRow> rows = new ArrayList<>(answer.items().size());
-            Instant newest = null;
-            for (JsonObject contact : answer.items()) {
-                rows.add(MirrorRow.fromJson(contact));
-                newest = created(contact);
-            }
-            state = state.at(state.passOffset() + rows.size(), answer.total()).sawCreated(newest);
-            mirror.write(rows, state);
-            progress.accept(progressOf(state, firstOffset, began));
-            if (rows.isEmpty() || !answer.hasNext()) {
-                deleted[0] += endPass(state);
-                return false;
+            return false;
+        } finally {
+            if (!pending.isEmpty()) {
+                mirror.write(pending, state);
             }
         }
-        return false;
     }
 
     private int endPass(SyncState state) throws InterruptedException {
@@ -207,6 +223,7 @@ public final class MirrorSync {
             deleted = gone.size();
         }
         mirror.saveState(state.passEnded());
+        mirror.checkpoint();
         return deleted;
     }
 

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.dialbook.api.ConnectionSettings;
+import org.dialbook.api.ContactsApi;
+import org.dialbook.api.ContactsClient;
 import org.dialbook.api.Sleeper;
 
 /**
@@ -56,6 +58,12 @@ public final class ReadGate {
         }
         return perMinute(Math.max(1, EXOTEL_READS_PER_MINUTE * sharePercent / 100), Clock.systemUTC(),
                 Sleeper.system());
+    }
+
+    /** {@link #forConnection} with the default share for what {@code api} talks to; unlimited when unknown. */
+    public static ReadGate forApi(ContactsApi api) {
+        return api instanceof ContactsClient client ? forConnection(client.settings(), DEFAULT_SHARE_PERCENT)
+                : unlimited();
     }
 
     public boolean limited() {

@@ -21,12 +21,15 @@ final class SearchSql {
     final String where;
     final List<Object> args;
     final boolean usesIndex;
+    /** The index alone answers: no filter needs the contact table, so a count skips the join. */
+    private final boolean indexOnly;
 
-    private SearchSql(String from, String where, List<Object> args, boolean usesIndex) {
+    private SearchSql(String from, String where, List<Object> args, boolean usesIndex, boolean indexOnly) {
         this.from = from;
         this.where = where;
         this.args = args;
         this.usesIndex = usesIndex;
+        this.indexOnly = indexOnly;
     }
 
     static SearchSql of(MirrorQuery query) {
@@ -78,13 +81,14 @@ final class SearchSql {
             args.add(query.listSid());
         }
         String from = "contact c";
+        boolean indexOnly = match != null && conditions.isEmpty();
         if (match != null) {
             from = "contact_fts f JOIN contact c ON c.rowid = f.rowid";
             conditions.add(0, "contact_fts MATCH ?");
             args.add(0, match);
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return new SearchSql(from, where, args, match != null);
+        return new SearchSql(from, where, args, match != null, indexOnly);
     }
 
     /** The page query; in mirror order the index hands rows over already sorted, so LIMIT stops early. */
@@ -97,7 +101,7 @@ final class SearchSql {
     }
 
     String count() {
-        return "SELECT count(*) FROM " + from + where;
+        return indexOnly ? "SELECT count(*) FROM contact_fts WHERE contact_fts MATCH ?" : "SELECT count(*) FROM " + from + where;
     }
 
     private static String prefixLike() {

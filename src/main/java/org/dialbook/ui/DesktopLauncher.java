@@ -6,7 +6,6 @@ import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.dialbook.api.ContactsClient;
 import org.dialbook.credentials.ConnectionTester;
 import org.dialbook.mirror.ContactPages;
 import org.dialbook.mirror.ReadGate;
@@ -89,9 +88,8 @@ public final class DesktopLauncher extends Application {
         ContactsViewModel viewModel = new ContactsViewModel(connection.api(), executor, dialogs,
                 connection.defaultCountry());
         if (connection.mirror() != null) {
-            ReadGate gate = connection.api() instanceof ContactsClient client
-                    ? ReadGate.forConnection(client.settings(), ReadGate.DEFAULT_SHARE_PERCENT) : ReadGate.unlimited();
-            viewModel.attachMirror(connection.mirror(), ContactPages.of(connection.api()), gate, Clock.systemDefaultZone());
+            viewModel.attachMirror(connection.mirror(), ContactPages.of(connection.api()),
+                    ReadGate.forApi(connection.api()), Clock.systemDefaultZone());
         }
         viewModel.pages().setOnFetched(onSynced);
         return new ContactsView(viewModel, preferences);

@@ -14,6 +14,8 @@ import org.dialbook.api.ContactUpdate;
 import org.dialbook.api.ContactsApi;
 import org.dialbook.api.ItemOutcome;
 import org.dialbook.api.ListQuery;
+import org.dialbook.mirror.Mirror;
+import org.dialbook.mirror.MirrorQuery;
 import org.dialbook.ui.common.ErrorMessages;
 import org.dialbook.ui.common.Progress;
 
@@ -39,6 +41,25 @@ final class BulkOperations {
     }
 
     /** Every contact matching the query's search and filter, across all pages. */
+    /**
+     * "Select all N matching": a search the mirror answers is collected from the mirror, without a
+     * read; anything else walks the API.
+     */
+    List<String> matchingSids(ListQuery query, Mirror mirror, Progress progress) {
+        MirrorQuery search = mirror == null ? null : MirrorPages.searchFor(query);
+        if (search == null) {
+            return matchingSids(query, progress);
+        }
+        List<String> sids = new ArrayList<>();
+        mirror.forEach(search, contact -> {
+            if (progress.isCancelled()) {
+                throw new CancellationException("Cancelled while collecting the matching contacts");
+            }
+            sids.add(contact.sid());
+        });
+        return sids;
+    }
+
     List<String> matchingSids(ListQuery query, Progress progress) {
         List<String> sids = new ArrayList<>();
         try (Stream<Contact> contacts = api.streamContacts(query.withOffset(0))) {

@@ -57,12 +57,17 @@ public final class MirrorBenchmark {
         System.out.printf(Locale.ROOT, "Mirror benchmark: %s %,d; %d CPUs, Java %s, -Xmx%d MB%n", mode, total,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20);
+        if (args.length > 2) {
+            // A kept mirror file: filled on the first run, searched again by later ones.
+            search(total, Path.of(args[2]));
+            return;
+        }
         Path dir = Files.createTempDirectory("mirror-bench");
         try {
             if (mode.equals("sync")) {
                 sync(total, dir);
             } else {
-                search(total, dir);
+                search(total, dir.resolve("bench.db"));
             }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
@@ -115,9 +120,13 @@ public final class MirrorBenchmark {
         }
     }
 
-    private static void search(int total, Path dir) throws Exception {
-        Path file = dir.resolve("bench.db");
-        try (Mirror mirror = new MirrorFiles(dir, Clock.systemUTC()).open(file)) {
+    private static void search(int total, Path file) throws Exception {
+        try (Mirror mirror = new MirrorFiles(file.getParent(), Clock.systemUTC()).open(file)) {
+            if (mirror.size() == total) {
+                searches(mirror, total);
+                heap(total);
+                return;
+            }
             long start = System.nanoTime();
             Random random = new Random(11);
             List<JsonObject> batch = new ArrayList<>();
@@ -129,16 +138,21 @@ public final class MirrorBenchmark {
                 }
             }
             mirror.putJson(batch);
+            mirror.checkpoint();
             System.out.printf(Locale.ROOT, "filled %,d contacts in %.1f s; on disk %.1f MB = %.1f MB per 100,000%n",
                     total, (System.nanoTime() - start) / 1e9, size(file) / 1e6, size(file) / 1e6 * 100_000 / total);
             searches(mirror, total);
-            System.gc();
-            Thread.sleep(200);
-            System.gc();
-            long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            System.out.printf(Locale.ROOT, "heap in use with %,d mirrored, after the searches: %.1f MB%n", total,
-                    used / 1e6);
+            heap(total);
         }
+    }
+
+    private static void heap(int total) throws InterruptedException {
+        System.gc();
+        Thread.sleep(200);
+        System.gc();
+        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        System.out.printf(Locale.ROOT, "heap in use with %,d mirrored, after the searches: %.1f MB%n", total,
+                used / 1e6);
     }
 
     private static void searches(Mirror mirror, int total) {
