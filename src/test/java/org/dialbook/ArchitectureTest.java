@@ -28,7 +28,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule engineNeverReachesUp = noClasses()
             .that().resideInAnyPackage("org.dialbook.importer..", "org.dialbook.credentials..",
-                    "org.dialbook.sandbox..", "org.dialbook.exporter..")
+                    "org.dialbook.sandbox..", "org.dialbook.exporter..", "org.dialbook.mirror..")
             .should().dependOnClassesThat().resideInAnyPackage("org.dialbook.ui..", "org.dialbook.app..")
             .allowEmptyShould(true)
             .because("dependencies point inward: ui uses the engine and app wires it, never the reverse");
