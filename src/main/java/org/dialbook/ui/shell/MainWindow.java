@@ -311,6 +311,9 @@ public final class MainWindow {
         Label sync = new Label();
         sync.setId("status-sync");
         sync.textProperty().bind(shell.lastSyncTextProperty());
+        // With a mirror, its "Synced 2 min ago" says more than the time of the last page.
+        sync.visibleProperty().bind(mirrorLabel.textProperty().isEmpty());
+        sync.managedProperty().bind(sync.visibleProperty());
         HBox jobs = new HBox(8);
         jobs.setAlignment(Pos.CENTER_RIGHT);
         executor.runningJobs().addListener((ListChangeListener<Job>) change -> {

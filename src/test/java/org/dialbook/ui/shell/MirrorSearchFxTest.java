@@ -76,7 +76,9 @@ class MirrorSearchFxTest {
                     DesktopLauncher::contactsPane, null);
             window.show();
         });
-        waitUntil(() -> table().getItems().size() == 20 && "Synced just now".equals(text("#status-mirror")));
+        // The table exists once the connection opened; until then there is nothing to look at.
+        waitUntil(() -> robot.lookup(".table-view").tryQuery().isPresent() && table().getItems().size() == 20
+                && "Synced just now".equals(text("#status-mirror")));
 
         robot.push(KeyCode.CONTROL, KeyCode.F).write("98100-00017");
 
