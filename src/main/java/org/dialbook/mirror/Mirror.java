@@ -313,6 +313,32 @@ public final class Mirror implements AutoCloseable {
         return StreamSupport.stream(pages, false);
     }
 
+    /** The matches of {@code query} from {@code offset} on, read a thousand at a time as consumed. */
+    public Stream<Contact> streamSearch(MirrorQuery query, int offset) {
+        Spliterator<Contact> pages = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
+            private final ArrayDeque<Contact> buffer = new ArrayDeque<>();
+            private int next = offset;
+            private boolean done;
+
+            @Override
+            public boolean tryAdvance(Consumer<? super Contact> action) {
+                if (buffer.isEmpty() && !done) {
+                    List<Contact> page = search(query, next, 1000);
+                    buffer.addAll(page);
+                    next += page.size();
+                    done = page.isEmpty();
+                }
+                Contact contact = buffer.poll();
+                if (contact == null) {
+                    return false;
+                }
+                action.accept(contact);
+                return true;
+            }
+        };
+        return StreamSupport.stream(pages, false);
+    }
+
     private long fill(ArrayDeque<Contact> buffer, long afterRowid) {
         synchronized (reader) {
             try (PreparedStatement statement = reader.prepareStatement("SELECT " + SearchSql.COLUMNS

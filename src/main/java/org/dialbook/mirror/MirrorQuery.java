@@ -1,5 +1,7 @@
 package org.dialbook.mirror;
 
+import org.dialbook.api.ListQuery;
+
 /**
  * A search of the mirror: free text over every field, plus exact filters (any case) on tag, company
  * and list. Blank values mean "no condition".
@@ -16,6 +18,20 @@ public record MirrorQuery(String text, String tag, String company, String listSi
         company = blankToNull(company);
         listSid = blankToNull(listSid);
         sort = sort == null ? MirrorSort.MIRROR : sort;
+    }
+
+    /**
+     * The mirror search for an API list query's name search, sort included; null when the query
+     * has no search text or filters by list (lists are answered by the API until the lists
+     * feature fills the mirror's memberships).
+     */
+    public static MirrorQuery forListQuery(ListQuery query) {
+        if (query.name() == null || !query.listSids().isEmpty()) {
+            return null;
+        }
+        boolean byName = query.sortBy().wireValue().startsWith("name");
+        boolean descending = query.sortBy().wireValue().endsWith("desc");
+        return text(query.name()).sortedBy(byName ? MirrorSort.FIRST_NAME : MirrorSort.MIRROR, descending);
     }
 
     public static MirrorQuery text(String text) {

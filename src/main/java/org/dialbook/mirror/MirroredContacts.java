@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * The API with the mirror beside it, for whole-book jobs such as the import: every call goes to the
  * server and the mirror takes the server's answers (creates, edits, deletes, pages read); a walk of
  * the whole account is served by the mirror after an incremental sync, instead of one read per 20
- * contacts. A mirror that is not complete yet, or a sync that fails, leaves the walk to the server.
+ * contacts, and a name search by the mirror's search. A mirror that is not complete yet, or a sync
+ * that fails, leaves the walk to the server.
  */
 public final class MirroredContacts implements ContactsApi {
     private static final Logger LOG = LoggerFactory.getLogger(MirroredContacts.class);
@@ -68,8 +69,19 @@ public final class MirroredContacts implements ContactsApi {
         }
     }
 
+    /**
+     * A name search is answered by a complete mirror, which finds any part of any field (what the
+     * search box shows, so an export of a search writes what was on screen); anything else by the
+     * server.
+     */
     @Override
     public Page<Contact> listContacts(ListQuery query) {
+        MirrorQuery search = MirrorQuery.forListQuery(query);
+        if (search != null && mirror.status().complete()) {
+            List<Contact> items = mirror.search(search, query.offset(), query.limit());
+            return new Page<>(items, query.offset(), query.limit(), (int) Math.min(Integer.MAX_VALUE,
+                    mirror.count(search)));
+        }
         Page<Contact> page = live.listContacts(query);
         mirror.put(page.items());
         return page;
@@ -89,6 +101,10 @@ public final class MirroredContacts implements ContactsApi {
 
     @Override
     public Stream<Contact> streamContacts(ListQuery query) {
+        MirrorQuery search = MirrorQuery.forListQuery(query);
+        if (search != null && mirror.status().complete()) {
+            return mirror.streamSearch(search, query.offset());
+        }
         boolean wholeBook = query.offset() == 0 && query.name() == null && query.listSids().isEmpty()
                 && query.sortBy().equals(SortBy.DEFAULT) && !query.showLists();
         if (wholeBook && mirror.status().complete()) {

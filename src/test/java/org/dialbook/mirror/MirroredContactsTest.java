@@ -2,18 +2,25 @@ package org.dialbook.mirror;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.dialbook.api.BulkResult;
 import org.dialbook.api.Contact;
+import org.dialbook.api.ContactField;
 import org.dialbook.api.ContactPatch;
 import org.dialbook.api.ContactUpdate;
 import org.dialbook.api.ContactsApi;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.NewContact;
 import org.dialbook.api.Page;
+import org.dialbook.exporter.ContactExporter;
+import org.dialbook.exporter.ExportListener;
+import org.dialbook.exporter.ExportOptions;
+import org.dialbook.exporter.ExportResult;
+import org.dialbook.exporter.ExportScope;
 import org.dialbook.importer.CancelToken;
 import org.dialbook.importer.ExistingNumbers;
 import org.junit.jupiter.api.AfterEach;
@@ -63,11 +70,25 @@ class MirroredContactsTest {
         Contact created = mirrored.createContacts(List.of(NewContact.of("+919845077777"))).successes().get(0).value();
         assertThat(mirror.withNumber("+919845077777")).extracting(Contact::sid).containsExactly(created.sid());
 
-        mirrored.updateContact(created.sid(), ContactPatch.empty().with(org.dialbook.api.ContactField.TAG, "fresh"));
+        mirrored.updateContact(created.sid(), ContactPatch.empty().with(ContactField.TAG, "fresh"));
         assertThat(mirror.count(MirrorQuery.text(null).withTag("fresh"))).isEqualTo(1);
 
         mirrored.deleteContact(created.sid());
         assertThat(mirror.get(created.sid())).isEmpty();
+    }
+
+    @Test
+    void anExportOfASearchWritesWhatTheSearchBoxFinds() throws Exception {
+        MirroredContacts mirrored = new MirroredContacts(live, mirror, ReadGate.unlimited(), fixture.time);
+        Path csv = data.resolve("found.csv");
+        ExportResult result = new ContactExporter(mirrored).export(
+                ExportScope.search("98100-0004"), csv,
+                new ExportOptions(false, true), ExportListener.NONE,
+                new org.dialbook.exporter.CancelToken());
+        assertThat(result.contacts()).isEqualTo(10);
+        assertThat(Files.readString(csv)).contains("+919810000040", "+919810000049")
+                .doesNotContain("+919810000050");
+        assertThat(live.lists.get() + live.streams.get()).as("nothing read from the API").isZero();
     }
 
     @Test

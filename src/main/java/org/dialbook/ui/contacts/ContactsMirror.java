@@ -1,8 +1,10 @@
 package org.dialbook.ui.contacts;
 
 import java.time.Clock;
+import org.dialbook.api.ContactsApi;
 import org.dialbook.mirror.ContactPages;
 import org.dialbook.mirror.Mirror;
+import org.dialbook.mirror.MirroredContacts;
 import org.dialbook.mirror.ReadGate;
 import org.dialbook.ui.common.BackgroundTask;
 import org.dialbook.ui.common.DialogService;
@@ -19,9 +21,10 @@ final class ContactsMirror {
     private final DialogService dialogs;
     private final MirrorSyncViewModel sync;
     private final OfflineViewModel offline;
+    private final MirroredContacts wholeBook;
 
-    ContactsMirror(PageLoader pages, Mirror mirror, ContactPages source, ReadGate gate, TaskExecutor executor,
-            DialogService dialogs, Clock clock) {
+    ContactsMirror(PageLoader pages, ContactsApi api, Mirror mirror, ContactPages source, ReadGate gate,
+            TaskExecutor executor, DialogService dialogs, Clock clock) {
         this.pages = pages;
         this.executor = executor;
         this.dialogs = dialogs;
@@ -34,6 +37,7 @@ final class ContactsMirror {
             }
         });
         offline = new OfflineViewModel(pages, executor, clock, sync::lastSynced);
+        wholeBook = new MirroredContacts(api, mirror, gate, clock);
     }
 
     void start() {
@@ -51,6 +55,11 @@ final class ContactsMirror {
 
     OfflineViewModel offline() {
         return offline;
+    }
+
+    /** The API for whole-book jobs (export of a search): searches and walks served by the mirror. */
+    ContactsApi wholeBook() {
+        return wholeBook;
     }
 
     /** Runs {@code save} unless another contact has {@code e164} and the user declines; else {@code revert}. */

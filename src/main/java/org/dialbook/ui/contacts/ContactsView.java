@@ -448,7 +448,7 @@ public final class ContactsView implements ContactsPane {
         ExportScope selection = allMatching
                 ? new ExportScope.Query(query, "all " + viewModel.pages().totalProperty().get() + " matching contacts")
                 : selected.isEmpty() ? null : ExportScope.selection(selected);
-        new ExportDialog(root.getScene().getWindow(), new ExportViewModel(viewModel.api(), viewModel.executor(),
+        new ExportDialog(root.getScene().getWindow(), new ExportViewModel(viewModel.wholeBookApi(), viewModel.executor(),
                 viewModel.dialogs(), search, selection), Path.of(System.getProperty("user.home"))).show();
     }
 

@@ -86,7 +86,7 @@ public final class ContactsViewModel {
      * shown when the server cannot be reached. Call before {@link #start()}.
      */
     public void attachMirror(Mirror mirror, ContactPages source, ReadGate gate, Clock clock) {
-        this.mirror = new ContactsMirror(pages, mirror, source, gate, executor, dialogs, clock);
+        this.mirror = new ContactsMirror(pages, api, mirror, source, gate, executor, dialogs, clock);
     }
 
     /** Loads the first page, and starts syncing the mirror when there is one. */
@@ -107,6 +107,11 @@ public final class ContactsViewModel {
     /** The sync's status bar text; null without a mirror. */
     public MirrorSyncViewModel mirrorSync() {
         return mirror == null ? null : mirror.sync();
+    }
+
+    /** The API for whole-book jobs: with a mirror, a search is exported as the search box shows it. */
+    public ContactsApi wholeBookApi() {
+        return mirror == null ? api : mirror.wholeBook();
     }
 
     /** The offline banner; null without a mirror. */

@@ -26,11 +26,7 @@ final class MirrorPages {
 
     /** The mirror search for the table's query; null when the query is browsing (no search text). */
     static MirrorQuery searchFor(ListQuery query) {
-        if (query.name() == null || !query.listSids().isEmpty()) {
-            // Lists are filled by the lists feature; until it has, the API answers list filters.
-            return null;
-        }
-        return browse(query).withText(query.name());
+        return MirrorQuery.forListQuery(query);
     }
 
     /** The query's sort and filter, without search text. */
