@@ -120,7 +120,7 @@ public final class ImportRunner {
         ImportManifest manifest = ImportJournal.readManifest(folder);
         checkFileUnchanged(manifest);
         JournalState state = JournalState.load(folder.resolve(ImportJournal.JOURNAL));
-        try (ImportJournal journal = ImportJournal.open(folder, state.maxBatch() + 1)) {
+        try (ImportJournal journal = ImportJournal.open(folder, state)) {
             journal.updateManifest(manifest.withState("running"));
             return pass(journal, state, retry, Math.max(0, manifest.rowsInFile()), listener, cancel);
         }
@@ -195,7 +195,7 @@ public final class ImportRunner {
         if (!cancelled) {
             manifest = manifest.withRows(rows);
         }
-        JournalState after = JournalState.load(journal.journalFile());
+        JournalState after = journal.outcomes();
         ImportSummary summary = after.summary(Math.max(manifest.rowsInFile(), rows));
         journal.updateManifest(manifest.withState(cancelled ? "cancelled" : summary.pending() > 0 ? "stopped"
                 : "finished"));
