@@ -11,6 +11,7 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -103,7 +104,9 @@ final class ContactJson {
      */
     static JsonRequestBody bulkBody(Iterable<? extends ItemWriter> items) {
         Buffer buffer = new Buffer();
-        try (Writer chars = new OutputStreamWriter(buffer.outputStream(), StandardCharsets.UTF_8);
+        // Buffered: JsonWriter writes token by token, and each bare OutputStreamWriter.write wraps a CharBuffer.
+        try (Writer chars = new BufferedWriter(new OutputStreamWriter(buffer.outputStream(), StandardCharsets.UTF_8),
+                    16 * 1024);
                 JsonWriter out = new JsonWriter(chars)) {
             // As JsonElement.toString() writes, so the bytes are the same as before.
             out.setStrictness(Strictness.LENIENT);
