@@ -26,8 +26,8 @@ import org.dialbook.sandbox.SandboxAccount;
  * the same run; then again with the sandbox answering after 50 ms. Not a test.
  */
 final class EndToEndBench {
-    /** The options the packaged launcher starts the app and the CLI with (pom.xml, jpackage.java.options). */
-    static final String LAUNCHER_OPTIONS = System.getProperty("bench.launcher", "-XX:+UseSerialGC -Xmx256m");
+    /** The options the packaged launcher starts the app and the CLI with (pom.xml: jpackage.java.options, app.java.*). */
+    static final String LAUNCHER_OPTIONS = System.getProperty("bench.launcher", "-XX:+UseSerialGC -Xmx256m -Xmn96m -XX:SurvivorRatio=2 -XX:TargetSurvivorRatio=90");
 
     private static final String PYTHON_LOOP = String.join("\n",
             "import base64, json, sys, time",
