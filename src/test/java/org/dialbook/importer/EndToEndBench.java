@@ -27,7 +27,8 @@ import org.dialbook.sandbox.SandboxAccount;
  */
 final class EndToEndBench {
     /** The options the packaged launcher starts the app and the CLI with (pom.xml: jpackage.java.options, app.java.*). */
-    static final String LAUNCHER_OPTIONS = System.getProperty("bench.launcher", "-XX:+UseSerialGC -Xmx256m -Xmn96m -XX:SurvivorRatio=2 -XX:TargetSurvivorRatio=90");
+    static final String LAUNCHER_OPTIONS = System.getProperty("bench.launcher", "-XX:+UseSerialGC -Xmx256m -Xmn96m -XX:SurvivorRatio=2 -XX:TargetSurvivorRatio=90 "
+            + "-XX:TieredStopAtLevel=1");
 
     private static final String PYTHON_LOOP = String.join("\n",
             "import base64, json, sys, time",
