@@ -55,8 +55,8 @@ public final class ReportWriter {
         csv.writeRecord(head);
     }
 
-    /** Two passes over the whole journal, keeping only each row's latest line. */
-    private static long writeByScanning(Path file, List<String> headers, Path out) throws IOException {
+    /** Two passes over the whole journal, keeping only each row's latest line; package-private for tests. */
+    static long writeByScanning(Path file, List<String> headers, Path out) throws IOException {
         // Pass 1: which line is each row's latest outcome? Only rows seen twice need remembering.
         BitSet seen = new BitSet();
         Map<Long, Long> latest = new HashMap<>();
