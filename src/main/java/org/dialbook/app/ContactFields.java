@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.dialbook.api.ContactField;
+import org.dialbook.contact.ContactField;
 import org.dialbook.api.ContactPatch;
 import org.dialbook.app.ContactsSubcommand.UsageException;
 

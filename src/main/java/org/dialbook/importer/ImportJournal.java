@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
+import org.dialbook.files.SafeFiles;
 
 /**
  * The append-only record of one import: which rows went into which request (written and flushed
@@ -31,8 +32,8 @@ public final class ImportJournal implements Closeable {
         this.folder = folder;
         this.manifest = manifest;
         this.nextBatch = nextBatch;
-        this.out = Files.newBufferedWriter(folder.resolve(JOURNAL), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        // Every row's values go here: readable by the user only.
+        this.out = new BufferedWriter(SafeFiles.openPrivateAppend(folder.resolve(JOURNAL)));
     }
 
     static ImportJournal create(Path folder, ImportManifest manifest) throws IOException {
@@ -50,10 +51,7 @@ public final class ImportJournal implements Closeable {
     }
 
     static void writeManifest(Path folder, ImportManifest manifest) throws IOException {
-        Path temp = Files.createTempFile(folder, "manifest", ".tmp");
-        Files.writeString(temp, manifest.toJson(), StandardCharsets.UTF_8);
-        Files.move(temp, folder.resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+        SafeFiles.writeString(folder.resolve(MANIFEST), manifest.toJson());
     }
 
     public Path folder() {

@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.dialbook.api.ApiException;
 import org.dialbook.api.ContactsApi;
 import org.dialbook.api.NotFoundException;
+import org.dialbook.contact.PhoneRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,10 +159,11 @@ public final class ImportRunner {
 
         ExistingNumbers existing = ExistingNumbers.none();
         if (plan.options().needsExisting()) {
-            existing = ExistingNumbers.load(api, cancel, seen -> listener.progress(new ImportProgress(
+            existing = ExistingNumbers.load(api, new PhoneRule(plan.options().defaultCountry()), cancel, seen -> listener.progress(new ImportProgress(
                     ImportProgress.Phase.CHECKING_ACCOUNT, seen, 0, 0, 0, ImportSummary.EMPTY, 0, null)));
         }
-        Reconciler reconciler = new Reconciler(api, plan.options().reconcileWindow());
+        Reconciler reconciler = new Reconciler(api, plan.options().reconcileWindow(),
+                new PhoneRule(plan.options().defaultCountry()));
         Map<Long, String> reconciled = new HashMap<>();
         if (previous != null && !cancel.isCancelled()) {
             listener.progress(new ImportProgress(ImportProgress.Phase.RECONCILING, alreadyDone, expectedRows, 0,

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.dialbook.files.SafeFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,11 +56,7 @@ public final class MappingStore {
         mapping.targets().forEach(target -> targets.add(target.label()));
         json.add("headers", names);
         json.add("targets", targets);
-        Files.createDirectories(folder);
-        Path file = fileFor(headers);
-        Path temp = Files.createTempFile(folder, "mapping", ".tmp");
-        Files.writeString(temp, GSON.toJson(json), StandardCharsets.UTF_8);
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        SafeFiles.writeString(fileFor(headers), GSON.toJson(json));
     }
 
     /** The mapping saved for exactly these headers, if any and if it still reads. */

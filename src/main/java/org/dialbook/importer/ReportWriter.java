@@ -1,8 +1,6 @@
 package org.dialbook.importer;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -11,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.dialbook.contact.CsvRowWriter;
+import org.dialbook.files.SafeFiles;
 
 /**
  * Writes the result report: one line per input row with its row number, outcome, sid, detail and
@@ -46,10 +46,12 @@ public final class ReportWriter {
         boolean sort = index.get() <= SORT_LIMIT;
         List<JournalState.Entry> sorted = new ArrayList<>();
         AtomicLong written = new AtomicLong();
-        try (CsvWriter csv = CsvWriter.builder().build(out, StandardCharsets.UTF_8)) {
-            List<String> head = new ArrayList<>(List.of("row", "outcome", "sid", "detail"));
-            headers.forEach(head::add);
-            csv.writeRecord(head);
+        List<String> head = new ArrayList<>(List.of("row", "outcome", "sid", "detail"));
+        head.addAll(headers);
+        // The original values are personal data: the report is 0600, and every cell passes the formula
+        // guard and every row gets the header's width, since users open it in a spreadsheet.
+        SafeFiles.write(out, writer -> {
+            CsvRowWriter csv = new CsvRowWriter(writer, head);
             AtomicLong second = new AtomicLong();
             JournalState.forEachLine(file, json -> {
                 if (!json.get("k").getAsString().equals("row")) {
@@ -73,17 +75,18 @@ public final class ReportWriter {
                 writeEntry(csv, entry);
                 written.incrementAndGet();
             }
-        }
+            csv.flush();
+        });
         return written.get();
     }
 
-    private static void writeEntry(CsvWriter csv, JournalState.Entry entry) {
+    private static void writeEntry(CsvRowWriter csv, JournalState.Entry entry) {
         List<String> record = new ArrayList<>(4 + entry.values().size());
         record.add(Long.toString(entry.row()));
         record.add(entry.outcome().label());
         record.add(entry.sid() == null ? "" : entry.sid());
         record.add(entry.detail() == null ? "" : entry.detail());
         record.addAll(entry.values());
-        csv.writeRecord(record);
+        csv.write(record);
     }
 }

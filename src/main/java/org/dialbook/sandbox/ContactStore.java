@@ -26,7 +26,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.dialbook.api.ContactField;
+import org.dialbook.contact.ContactField;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.SortBy;
 

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.dialbook.api.ContactField;
+import org.dialbook.contact.ContactField;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.SortBy;
 import org.dialbook.sandbox.ContactStore.Change;

@@ -20,7 +20,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dialbook.api.ConnectionSettings;
-import org.dialbook.api.ContactField;
+import org.dialbook.contact.ContactField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.dialbook.contact.ContactField;
 import org.dialbook.sandbox.SandboxServer;
 import org.dialbook.sandbox.SandboxWithClock;
 import org.junit.jupiter.api.AfterEach;

@@ -15,6 +15,7 @@ import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.NewContact;
 import org.dialbook.api.RetryPolicy;
+import org.dialbook.contact.FormulaGuard;
 import org.dialbook.importer.CsvInspection;
 import org.dialbook.importer.CsvInspector;
 import org.dialbook.importer.ImportOptions;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.dialbook.api.Contact;
-import org.dialbook.api.ContactField;
+import org.dialbook.contact.ContactField;
 import org.dialbook.api.ContactPatch;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.NewContact;
