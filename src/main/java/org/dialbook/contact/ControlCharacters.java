@@ -3,8 +3,10 @@ package org.dialbook.contact;
 /**
  * Control characters in contact text. On the way in they are refused in every field: an ESC in a
  * name can retitle a terminal window or recolour it when the name is printed, and a bare CR hides
- * what came before it. On the way out to a terminal, text that already holds one is shown escaped
- * ({@code \e}, {@code \r}, {@code \x07}), never raw.
+ * what came before it. Line breaks (LF, CRLF) and tabs are layout, not control, and stay allowed: a
+ * company or an address may span lines, and the API stores them. On the way out to a terminal,
+ * every control character, line breaks included, is shown escaped ({@code \e}, {@code \r},
+ * {@code \n}, {@code \x07}), never raw.
  */
 public final class ControlCharacters {
 
@@ -16,7 +18,7 @@ public final class ControlCharacters {
         return c < 0x20 || (c >= 0x7F && c <= 0x9F);
     }
 
-    /** The index of the first control character in {@code value}, or -1. */
+    /** The index of the first control character in {@code value}, line breaks and tabs included, or -1. */
     public static int indexOf(String value) {
         if (value == null) {
             return -1;
@@ -29,12 +31,28 @@ public final class ControlCharacters {
         return -1;
     }
 
+    /** The index of the first control character refused on the way in (not LF, CRLF or TAB), or -1. */
+    public static int indexOfRefused(String value) {
+        if (value == null) {
+            return -1;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean layout = c == '\n' || c == '\t'
+                    || (c == '\r' && i + 1 < value.length() && value.charAt(i + 1) == '\n');
+            if (isControl(c) && !layout) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /**
      * Why {@code value} is refused, as the end of a sentence ("holds a control character (ESC,
      * U+001B) at position 6"), or null when it holds none.
      */
     public static String problem(String value) {
-        int at = indexOf(value);
+        int at = indexOfRefused(value);
         if (at < 0) {
             return null;
         }
@@ -69,7 +87,7 @@ public final class ControlCharacters {
     private static String name(char c) {
         return switch (c) {
             case 0x1B -> "ESC";
-            case '\r' -> "CR";
+            case '\r' -> "a bare CR";
             case '\n' -> "LF";
             case '\t' -> "TAB";
             case 0 -> "NUL";
