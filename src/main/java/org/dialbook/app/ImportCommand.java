@@ -25,6 +25,7 @@ import org.dialbook.importer.CsvFormat;
 import org.dialbook.importer.CsvInspection;
 import org.dialbook.importer.CsvInspector;
 import org.dialbook.importer.DuplicatePolicy;
+import org.dialbook.importer.ImportDestination;
 import org.dialbook.importer.ImportFileException;
 import org.dialbook.importer.ImportListener;
 import org.dialbook.importer.ImportManifest;
@@ -188,9 +189,9 @@ public final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    /** The account and server an import sends to; an interrupted import resumes only into the same one. */
+    /** The account and server an import sends to, spelled as the desktop app spells it. */
     static String destinationOf(ConnectionSettings settings) {
-        return "account " + settings.accountSid() + " at " + settings.baseUrl();
+        return ImportDestination.of(settings);
     }
 
     private int dryRun(ImportPlan plan, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
