@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.dialbook.contact.ContactField;
 import org.dialbook.api.ContactPatch;
-import org.dialbook.app.ContactsSubcommand.UsageException;
 import org.dialbook.contact.ContactRules;
 import org.dialbook.contact.PhoneResult;
 import org.dialbook.contact.PhoneRule;

@@ -12,10 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.dialbook.api.ApiException;
 import org.dialbook.api.ConnectionSettings;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.importer.CancelToken;
@@ -38,10 +36,9 @@ import org.dialbook.importer.ImportSummary;
 import org.dialbook.importer.MappingSuggester;
 import org.dialbook.importer.Previewer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dialbook import FILE.csv}: the same engine as the wizard, from a terminal. Exit codes: 0
@@ -52,12 +49,11 @@ import picocli.CommandLine.Spec;
         name = "import",
         mixinStandardHelpOptions = true,
         description = {"Import contacts from a CSV file into Exotel.",
-            "Connects like 'dialbook contacts' (EXOTEL_API_KEY, EXOTEL_API_TOKEN, EXOTEL_ACCOUNT_SID, "
-                + "EXOTEL_REGION or EXOTEL_BASE_URL)."})
-public final class ImportCommand implements Callable<Integer> {
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
+            "Connects like 'dialbook contacts': --profile NAME, or EXOTEL_API_KEY, EXOTEL_API_TOKEN, "
+                + "EXOTEL_ACCOUNT_SID, EXOTEL_REGION or EXOTEL_BASE_URL."})
+public final class ImportCommand extends CliCommand {
+    @Mixin
+    ConnectionOptions connectionOptions = new ConnectionOptions();
 
     @Parameters(index = "0", paramLabel = "FILE.csv", description = "The CSV file to import.")
     Path file;
@@ -100,48 +96,47 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--no-header", description = "The first row is data, not column names.")
     boolean noHeader;
 
-    @Spec
-    CommandSpec spec;
-
-    private final ConnectionResolver connection;
-    private final Function<ConnectionSettings, ContactsClient> clients;
+    private final CliConnection connection;
     private final Supplier<Path> importsDir;
 
     public ImportCommand() {
-        this(EnvConnection.fromSystem(), settings -> ContactsClient.builder(settings).build(),
-                () -> AppDirs.fromEnvironment().imports());
+        this(CliConnection.fromSystem(), () -> AppDirs.fromEnvironment().imports());
     }
 
     /** The test seam: connection, client factory and where journals go. */
     public ImportCommand(ConnectionResolver connection, Function<ConnectionSettings, ContactsClient> clients,
             Supplier<Path> importsDir) {
+        this(CliConnection.of(connection, clients), importsDir);
+    }
+
+    /** The test seam with profiles. */
+    public ImportCommand(CliConnection connection, Supplier<Path> importsDir) {
         this.connection = Objects.requireNonNull(connection, "connection");
-        this.clients = Objects.requireNonNull(clients, "clients");
         this.importsDir = Objects.requireNonNull(importsDir, "importsDir");
     }
 
+    /** An unreadable file is a usage problem here: the user gave its path. */
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    int ioExitCode() {
+        return USAGE;
+    }
+
+    @Override
+    int interruptedExitCode() {
+        return FAILED;
+    }
+
+    @Override
+    String interrupted() {
+        return "Interrupted; run again with --resume to finish.";
+    }
+
+    @Override
+    int execute(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         try {
             return run(out, err);
-        } catch (IllegalArgumentException | ConnectionSetupException | ImportFileException e) {
-            err.println(e.getMessage());
-            return USAGE;
-        } catch (ApiException e) {
-            err.println("Error: " + e.getMessage());
-            return FAILED;
-        } catch (IOException e) {
-            err.println("Error: " + e.getMessage());
-            return USAGE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("Interrupted; run again with --resume to finish.");
-            return FAILED;
-        } finally {
-            out.flush();
-            err.flush();
+        } catch (ImportFileException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 
@@ -166,8 +161,8 @@ public final class ImportCommand implements Callable<Integer> {
         if (dryRun) {
             return dryRun(plan, out, err);
         }
-        ConnectionSettings settings = connection.resolve();
-        try (ContactsClient client = clients.apply(settings)) {
+        ConnectionSettings settings = connection.resolve(connectionOptions.profile());
+        try (ContactsClient client = connection.open(settings)) {
             ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings));
             ImportResult result = runner.start(plan, 0, progressBar(err), CancelToken.none());
             return finish(runner, result, out, err);
@@ -175,8 +170,8 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     private int resume(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
-        ConnectionSettings settings = connection.resolve();
-        try (ContactsClient client = clients.apply(settings)) {
+        ConnectionSettings settings = connection.resolve(connectionOptions.profile());
+        try (ContactsClient client = connection.open(settings)) {
             ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings));
             Optional<ImportManifest> open = runner.resumable(file);
             if (open.isEmpty()) {
@@ -199,7 +194,7 @@ public final class ImportCommand implements Callable<Integer> {
         try {
             if (plan.options().needsExisting()) {
                 try {
-                    client = clients.apply(connection.resolve());
+                    client = connection.open(connection.resolve(connectionOptions.profile()));
                 } catch (ConnectionSetupException e) {
                     out.println("Not connected, so numbers already in the account are not checked: " + e.getMessage());
                 }
