@@ -11,7 +11,7 @@ import java.util.function.Function;
 import org.dialbook.api.ConnectionSettings;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ListQuery;
-import org.dialbook.exporter.CancelToken;
+import org.dialbook.jobs.CancelToken;
 import org.dialbook.exporter.ContactExporter;
 import org.dialbook.exporter.ExportListener;
 import org.dialbook.exporter.ExportOptions;

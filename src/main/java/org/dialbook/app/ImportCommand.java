@@ -7,6 +7,7 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.dialbook.api.ConnectionSettings;
 import org.dialbook.api.ContactsClient;
-import org.dialbook.importer.CancelToken;
+import org.dialbook.jobs.CancelToken;
 import org.dialbook.importer.ColumnMapping;
 import org.dialbook.importer.ColumnTarget;
 import org.dialbook.importer.CsvFormat;
@@ -96,6 +97,11 @@ public final class ImportCommand extends CliCommand {
     @Option(names = "--no-header", description = "The first row is data, not column names.")
     boolean noHeader;
 
+    @Option(names = "--keep-journals", paramLabel = "DAYS", description = "Keep the journals of finished imports "
+            + "(which Undo and Retry need) this many days, then remove them (default: ${DEFAULT-VALUE}).",
+            defaultValue = "30")
+    int keepJournalDays;
+
     private final CliConnection connection;
     private final Supplier<Path> importsDir;
 
@@ -163,7 +169,8 @@ public final class ImportCommand extends CliCommand {
         }
         ConnectionSettings settings = connection.resolve(connectionOptions.profile());
         try (ContactsClient client = connection.open(settings)) {
-            ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings));
+            ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings))
+                    .retainFinishedJournals(Duration.ofDays(keepJournalDays));
             ImportResult result = runner.start(plan, 0, progressBar(err), CancelToken.none());
             return finish(runner, result, out, err);
         }

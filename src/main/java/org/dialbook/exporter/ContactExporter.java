@@ -34,6 +34,7 @@ import org.dialbook.contact.ContactCsvColumns;
 import org.dialbook.contact.CustomValueCodec;
 import org.dialbook.contact.CsvRowWriter;
 import org.dialbook.files.SafeFiles;
+import org.dialbook.jobs.CancelToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

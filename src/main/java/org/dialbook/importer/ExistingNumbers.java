@@ -8,6 +8,7 @@ import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsApi;
 import org.dialbook.api.ListQuery;
 import org.dialbook.contact.PhoneRule;
+import org.dialbook.jobs.CancelToken;
 
 /**
  * The numbers already in the account, with one contact sid each, for duplicate detection. Keyed by

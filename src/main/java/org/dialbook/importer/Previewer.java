@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.dialbook.api.ContactsApi;
 import org.dialbook.contact.PhoneRule;
+import org.dialbook.jobs.CancelToken;
 
 /** Validates a whole file without sending anything: the wizard's preview and the CLI's --dry-run. */
 public final class Previewer {

@@ -22,7 +22,7 @@ import org.dialbook.api.ListQuery;
 import org.dialbook.api.NewContact;
 import org.dialbook.api.RetryPolicy;
 import org.dialbook.contact.FormulaGuard;
-import org.dialbook.exporter.CancelToken;
+import org.dialbook.jobs.CancelToken;
 import org.dialbook.exporter.ContactExporter;
 import org.dialbook.exporter.ExportListener;
 import org.dialbook.exporter.ExportOptions;

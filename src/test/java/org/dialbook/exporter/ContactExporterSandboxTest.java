@@ -24,6 +24,7 @@ import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.NewContact;
 import org.dialbook.api.RetryPolicy;
+import org.dialbook.jobs.CancelToken;
 import org.dialbook.sandbox.SandboxServer;
 import org.dialbook.sandbox.SandboxWithClock;
 import org.junit.jupiter.api.AfterEach;

@@ -23,6 +23,7 @@ import org.dialbook.importer.ImportPlan;
 import org.dialbook.importer.ImportResult;
 import org.dialbook.importer.ImportRunner;
 import org.dialbook.importer.MappingSuggester;
+import org.dialbook.jobs.CancelToken;
 import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
 import org.junit.jupiter.api.AfterEach;
@@ -124,7 +125,7 @@ class ExportImportRoundTripTest {
         CsvInspection inspection = CsvInspector.inspect(file);
         ImportPlan plan = ImportPlan.of(inspection, MappingSuggester.suggest(inspection), ImportOptions.defaults("IN"));
         return new ImportRunner(client, dir.resolve("imports")).start(plan, 0, progress -> { },
-                new org.dialbook.importer.CancelToken());
+                new CancelToken());
     }
 
     /** What the user wrote; sid, dates and account are the API's. */

@@ -66,6 +66,9 @@ public final class ContactDialogViewModel {
             loadCustom(original.customField());
         }
         numberProblem = Bindings.createStringBinding(() -> {
+            if (number.get() == null || number.get().isBlank()) {
+                return "The number is required";
+            }
             PhoneResult result = PhoneRule.forCountryOrIndia(defaultCountry).normalise(number.get());
             return result.isValid() ? "" : capitalise(result.note());
         }, number);
