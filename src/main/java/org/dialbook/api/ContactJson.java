@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** Maps contacts to and from their wire JSON. Field names follow CONTRACT.md. */
+/** Maps contacts to and from their wire JSON. Field names follow docs/CONTRACT.md. */
 final class ContactJson {
     private ContactJson() {
     }

@@ -20,7 +20,7 @@ import org.dialbook.api.SortBy;
 import org.dialbook.contact.PhoneRule;
 
 /**
- * Settles creates whose answer was lost (CONTRACT.md): lists the account newest-first back to when
+ * Settles creates whose answer was lost (docs/CONTRACT.md): lists the account newest-first back to when
  * the request left (minus a window for clock skew), and matches numbers. A contact already claimed
  * by another row of this import is never matched twice, so only truly missing rows are re-sent.
  */

@@ -34,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves {@code /v2/accounts/{sid}/contacts[/{contact_sid}]} as CONTRACT.md describes. Checks run
+ * Serves {@code /v2/accounts/{sid}/contacts[/{contact_sid}]} as docs/CONTRACT.md describes. Checks run
  * in the order a real gateway would: route, credentials, account, method, throttle, injected faults,
  * content type, size, JSON, then the call itself.
  */

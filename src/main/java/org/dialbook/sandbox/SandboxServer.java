@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local server that speaks the Exotel Contacts API v2 (see CONTRACT.md) on a loopback port, keeps
+ * A local server that speaks the Exotel Contacts API v2 (see docs/CONTRACT.md) on a loopback port, keeps
  * its contacts in an embedded database, and misbehaves on request through {@link #faults()}.
  *
  * <pre>{@code

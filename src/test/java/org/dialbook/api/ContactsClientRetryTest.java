@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The retry rules of CONTRACT.md, with the waits recorded instead of slept. */
+/** The retry rules of docs/CONTRACT.md, with the waits recorded instead of slept. */
 class ContactsClientRetryTest {
     @StartStop
     private final MockWebServer server = new MockWebServer();
