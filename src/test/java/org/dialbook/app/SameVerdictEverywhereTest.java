@@ -13,6 +13,7 @@ import java.util.Map;
 import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ListQuery;
+import org.dialbook.api.NewContact;
 import org.dialbook.api.RetryPolicy;
 import org.dialbook.contact.ContactField;
 import org.dialbook.importer.CsvInspection;
@@ -27,7 +28,12 @@ import org.dialbook.sandbox.SandboxAccount;
 import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
 import org.dialbook.ui.contacts.BulkEditViewModel;
+import org.dialbook.ui.common.CurrentThreadTaskExecutor;
+import org.dialbook.ui.common.RecordingDialogService;
 import org.dialbook.ui.contacts.ContactDialogViewModel;
+import org.dialbook.ui.contacts.ContactRow;
+import org.dialbook.ui.contacts.ContactsViewModel;
+import org.dialbook.ui.contacts.RowStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One table of numbers, e-mails and names goes through every entry point that takes a contact in:
- * an import row, the contact dialog, bulk edit and {@code contacts create}. Each must give the same
+ * an import row, the contact dialog, inline edit in the table, bulk edit and {@code contacts create}.
+ * Each must give the same
  * verdict (accepted or refused) and, when accepted, send the same number. The table holds the cases
  * where the old copies of the rules disagreed.
  */
@@ -104,11 +111,12 @@ class SameVerdictEverywhereTest {
             byEntryPoint.add("import=" + viaImport(importRows, i, row));
             byEntryPoint.add("dialog=" + viaDialog(row));
             byEntryPoint.add("cli=" + viaCli(row));
+            byEntryPoint.add("inline=" + viaInlineEdit(row));
             verdicts.put(what, byEntryPoint);
 
             String expected = row.expected() == null ? "refused" : row.expected();
             assertThat(byEntryPoint).as(what).containsExactly("import=" + expected, "dialog=" + expected,
-                    "cli=" + expected);
+                    "cli=" + expected, "inline=" + expected);
             // Bulk edit never sets a number; its verdict on the name and e-mail must match too.
             if (row.number().equals(GOOD_NUMBER)) {
                 assertThat(viaBulkEdit(row)).as(what + " in bulk edit").isEqualTo(expected);
@@ -148,6 +156,26 @@ class SameVerdictEverywhereTest {
         viewModel.valueProperty(ContactField.FIRST_NAME).set(row.name());
         viewModel.valueProperty(ContactField.EMAIL).set(row.email());
         return viewModel.problemProperty().get().isEmpty() ? GOOD_NUMBER : "refused";
+    }
+
+    /** Edits a fresh contact's cells one by one in the table, as a user would; refused if any edit is. */
+    private String viaInlineEdit(Case row) {
+        client.streamContacts(ListQuery.firstPage()).map(Contact::sid).toList().forEach(client::deleteContact);
+        client.createContacts(List.of(NewContact.builder("+919101239999").firstName("Base")
+                .email("base@example.com").build()));
+        RecordingDialogService dialogs = new RecordingDialogService();
+        ContactsViewModel table = new ContactsViewModel(client, new CurrentThreadTaskExecutor(), dialogs, "IN");
+        table.start();
+        ContactRow contact = table.rows().get(0);
+        for (Map.Entry<ContactField, String> edit : Map.of(ContactField.NUMBER, row.number(),
+                ContactField.FIRST_NAME, row.name(), ContactField.EMAIL, row.email()).entrySet()) {
+            table.commitEdit(contact, edit.getKey(), edit.getValue());
+            if (contact.status() == RowStatus.FAILED) {
+                assertThat(dialogs.errors()).isNotEmpty();
+                return "refused";
+            }
+        }
+        return client.getContact(contact.sid()).number();
     }
 
     private String viaCli(Case row) {
