@@ -1,5 +1,7 @@
 package org.dialbook.contact;
 
+import java.util.Map;
+
 /**
  * What a text field may hold, as the server checks it: at most {@link #MAX_TEXT} characters (the
  * sandbox refuses longer with 400 / 1002), no control characters, and an e-mail address in the
@@ -31,6 +33,20 @@ public final class ContactRules {
         }
         if (field == ContactField.EMAIL) {
             return EmailRule.problem(value.strip());
+        }
+        return null;
+    }
+
+    /**
+     * The first problem among several fields, in field order, as {@code "first_name: ..."}; null when
+     * all are fine. Fields missing from {@code values} are skipped.
+     */
+    public static String firstProblem(Map<ContactField, String> values) {
+        for (ContactField field : ContactField.TEXT) {
+            String problem = values.containsKey(field) ? textProblem(field, values.get(field)) : null;
+            if (problem != null) {
+                return field.wireName() + ": " + problem;
+            }
         }
         return null;
     }

@@ -78,9 +78,12 @@ public final class ContactDialogViewModel {
             return problem == null ? "" : capitalise(problem);
         }, email);
         customProblem = Bindings.createStringBinding(this::checkCustom, customRows, rawJson, rawMode);
-        textProblem = Bindings.createStringBinding(() -> checkText(Map.of(ContactField.FIRST_NAME, firstName,
-                ContactField.LAST_NAME, lastName, ContactField.COMPANY_NAME, company, ContactField.TAG, tag)),
-                firstName, lastName, company, tag);
+        // Names, company and tag: the contact package's rule (control characters, length), first problem only.
+        textProblem = Bindings.createStringBinding(() -> Objects.requireNonNullElse(ContactRules.firstProblem(Map.of(
+                ContactField.FIRST_NAME, Objects.toString(firstName.get(), ""),
+                ContactField.LAST_NAME, Objects.toString(lastName.get(), ""),
+                ContactField.COMPANY_NAME, Objects.toString(company.get(), ""),
+                ContactField.TAG, Objects.toString(tag.get(), ""))), ""), firstName, lastName, company, tag);
         valid = Bindings.createBooleanBinding(() -> numberProblem.get().isEmpty() && emailProblem.get().isEmpty()
                 && customProblem.get().isEmpty() && textProblem.get().isEmpty(),
                 numberProblem, emailProblem, customProblem, textProblem);
@@ -96,18 +99,6 @@ public final class ContactDialogViewModel {
         rawJson.set(ContactValues.prettyJson(custom));
         // A custom field that is not an object (a list, a bare value) can only be edited as JSON.
         rawMode.set(custom != null && !custom.isJsonNull() && !custom.isJsonObject());
-    }
-
-    /** The contact package's rule (control characters, length) for the plain text fields, in field order. */
-    private static String checkText(Map<ContactField, StringProperty> fields) {
-        for (ContactField field : ContactField.TEXT) {
-            String problem = fields.containsKey(field)
-                    ? ContactRules.textProblem(field, fields.get(field).get()) : null;
-            if (problem != null) {
-                return field.wireName() + ": " + problem;
-            }
-        }
-        return "";
     }
 
     private static String capitalise(String text) {
