@@ -27,13 +27,10 @@ import org.dialbook.exporter.ContactExporter;
 import org.dialbook.exporter.ExportListener;
 import org.dialbook.exporter.ExportOptions;
 import org.dialbook.exporter.ExportScope;
-import org.dialbook.sandbox.SandboxAccount;
-import org.dialbook.sandbox.SandboxOptions;
-import org.dialbook.sandbox.SandboxServer;
+import org.dialbook.testing.InProcessSandbox;
 import org.dialbook.ui.contacts.RowsText;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -50,23 +47,8 @@ class ContactsOutSafelyTest {
     @TempDir
     Path dir;
 
-    private SandboxServer sandbox;
-    private ContactsClient client;
-    private Map<String, String> env;
-
-    @BeforeEach
-    void start() {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build());
-        client = ContactsClient.builder(sandbox.connectionSettings()).retryPolicy(RetryPolicy.none()).build();
-        SandboxAccount account = sandbox.defaultAccount();
-        env = CliRun.env(sandbox.baseUrl().toString(), account.accountSid(), account.apiKey(), account.apiToken());
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        sandbox.close();
-    }
+    @RegisterExtension
+    final InProcessSandbox sandbox = InProcessSandbox.inMemory();
 
     @Test
     void everyCsvWriterGuardsFormulasAsTheExportDoes() throws IOException {
@@ -74,13 +56,13 @@ class ContactsOutSafelyTest {
         for (int i = 0; i < CELLS.size(); i++) {
             contacts.add(NewContact.builder("+9191012345" + (10 + i)).firstName(CELLS.get(i)).build());
         }
-        assertThat(client.createContacts(contacts).allSucceeded()).isTrue();
-        List<Contact> stored = client.streamContacts(ListQuery.firstPage()).toList();
+        assertThat(sandbox.client().createContacts(contacts).allSucceeded()).isTrue();
+        List<Contact> stored = sandbox.client().streamContacts(ListQuery.firstPage()).toList();
 
         Path exported = dir.resolve("export.csv");
-        new ContactExporter(client).export(ExportScope.all(), exported, ExportOptions.defaults(), ExportListener.NONE,
+        new ContactExporter(sandbox.client()).export(ExportScope.all(), exported, ExportOptions.defaults(), ExportListener.NONE,
                 new CancelToken());
-        CliRun listed = CliRun.contacts(env, "list", "--format", "csv");
+        CliRun listed = CliRun.contacts(sandbox.env(), "list", "--format", "csv");
         assertThat(listed.exitCode()).as(listed.err()).isZero();
         String copied = RowsText.format(stored, true);
 
@@ -138,11 +120,11 @@ class ContactsOutSafelyTest {
     @Test
     void theTerminalGetsControlCharactersEscapedNeverRaw() {
         String name = "Asha\u001b]0;owned\u0007\u001b[31mRed\rX";
-        Contact contact = client.createContacts(List.of(NewContact.builder("+919101234510").firstName(name).build()))
-                .items().get(0).value();
+        Contact contact = sandbox.client().createContacts(List.of(NewContact.builder("+919101234510").firstName(name)
+                .build())).items().get(0).value();
 
-        CliRun list = CliRun.contacts(env, "list");
-        CliRun get = CliRun.contacts(env, "get", contact.sid());
+        CliRun list = CliRun.contacts(sandbox.env(), "list");
+        CliRun get = CliRun.contacts(sandbox.env(), "get", contact.sid());
 
         for (CliRun run : List.of(list, get)) {
             assertThat(run.exitCode()).as(run.err()).isZero();
@@ -170,11 +152,11 @@ class ContactsOutSafelyTest {
                         + " U+001B) at position 4");
 
         assertThat(importCommand(dir.resolve("imports")).execute(file.toString())).isZero();
-        assertThat(sandbox.contactCount(sandbox.defaultAccount().accountSid())).isEqualTo(999);
+        assertThat(sandbox.contactCount()).isEqualTo(999);
     }
 
     private CommandLine importCommand(Path imports) {
-        CommandLine commandLine = new CommandLine(new ImportCommand(sandbox::connectionSettings,
+        CommandLine commandLine = new CommandLine(new ImportCommand(sandbox::settings,
                 settings -> ContactsClient.builder(settings).retryPolicy(RetryPolicy.none()).build(), () -> imports));
         commandLine.setOut(new PrintWriter(new StringWriter(), true));
         commandLine.setErr(new PrintWriter(new StringWriter(), true));

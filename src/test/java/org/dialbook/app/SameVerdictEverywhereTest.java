@@ -11,10 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dialbook.api.Contact;
-import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.NewContact;
-import org.dialbook.api.RetryPolicy;
 import org.dialbook.contact.ContactField;
 import org.dialbook.importer.CsvInspection;
 import org.dialbook.importer.CsvInspector;
@@ -24,9 +22,7 @@ import org.dialbook.importer.MappingSuggester;
 import org.dialbook.importer.RawRow;
 import org.dialbook.importer.RowValidator;
 import org.dialbook.importer.ValidatedRow;
-import org.dialbook.sandbox.SandboxAccount;
-import org.dialbook.sandbox.SandboxOptions;
-import org.dialbook.sandbox.SandboxServer;
+import org.dialbook.testing.InProcessSandbox;
 import org.dialbook.ui.contacts.BulkEditViewModel;
 import org.dialbook.ui.common.CurrentThreadTaskExecutor;
 import org.dialbook.ui.common.RecordingDialogService;
@@ -34,9 +30,8 @@ import org.dialbook.ui.contacts.ContactDialogViewModel;
 import org.dialbook.ui.contacts.ContactRow;
 import org.dialbook.ui.contacts.ContactsViewModel;
 import org.dialbook.ui.contacts.RowStatus;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -82,23 +77,8 @@ class SameVerdictEverywhereTest {
     @TempDir
     Path dir;
 
-    private SandboxServer sandbox;
-    private ContactsClient client;
-    private Map<String, String> env;
-
-    @BeforeEach
-    void start() {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build());
-        client = ContactsClient.builder(sandbox.connectionSettings()).retryPolicy(RetryPolicy.none()).build();
-        SandboxAccount account = sandbox.defaultAccount();
-        env = CliRun.env(sandbox.baseUrl().toString(), account.accountSid(), account.apiKey(), account.apiToken());
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        sandbox.close();
-    }
+    @RegisterExtension
+    final InProcessSandbox sandbox = InProcessSandbox.inMemory();
 
     @Test
     void everyEntryPointGivesTheSameVerdict() throws IOException {
@@ -160,11 +140,11 @@ class SameVerdictEverywhereTest {
 
     /** Edits a fresh contact's cells one by one in the table, as a user would; refused if any edit is. */
     private String viaInlineEdit(Case row) {
-        client.streamContacts(ListQuery.firstPage()).map(Contact::sid).toList().forEach(client::deleteContact);
-        client.createContacts(List.of(NewContact.builder("+919101239999").firstName("Base")
+        sandbox.client().streamContacts(ListQuery.firstPage()).map(Contact::sid).toList().forEach(sandbox.client()::deleteContact);
+        sandbox.client().createContacts(List.of(NewContact.builder("+919101239999").firstName("Base")
                 .email("base@example.com").build()));
         RecordingDialogService dialogs = new RecordingDialogService();
-        ContactsViewModel table = new ContactsViewModel(client, new CurrentThreadTaskExecutor(), dialogs, "IN");
+        ContactsViewModel table = new ContactsViewModel(sandbox.client(), new CurrentThreadTaskExecutor(), dialogs, "IN");
         table.start();
         ContactRow contact = table.rows().get(0);
         for (Map.Entry<ContactField, String> edit : Map.of(ContactField.NUMBER, row.number(),
@@ -175,21 +155,21 @@ class SameVerdictEverywhereTest {
                 return "refused";
             }
         }
-        return client.getContact(contact.sid()).number();
+        return sandbox.client().getContact(contact.sid()).number();
     }
 
     private String viaCli(Case row) {
-        int before = sandbox.contactCount(sandbox.defaultAccount().accountSid());
-        CliRun run = CliRun.contacts(env, "create", "--number", row.number(), "--first-name", row.name(),
+        int before = sandbox.contactCount();
+        CliRun run = CliRun.contacts(sandbox.env(), "create", "--number", row.number(), "--first-name", row.name(),
                 "--email", row.email());
         if (run.exitCode() == 2) {
             // Refused before anything was sent, with one line saying why.
-            assertThat(sandbox.contactCount(sandbox.defaultAccount().accountSid())).isEqualTo(before);
+            assertThat(sandbox.contactCount()).isEqualTo(before);
             assertThat(run.err().strip()).isNotEmpty().doesNotContain("\tat ");
             return "refused";
         }
         assertThat(run.exitCode()).as(run.err()).isZero();
-        List<Contact> all = client.streamContacts(ListQuery.firstPage()).toList();
+        List<Contact> all = sandbox.client().streamContacts(ListQuery.firstPage()).toList();
         assertThat(all).hasSize(before + 1);
         return findCreated(all, run.out());
     }
