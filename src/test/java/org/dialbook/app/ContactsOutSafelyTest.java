@@ -60,8 +60,8 @@ class ContactsOutSafelyTest {
         List<Contact> stored = sandbox.client().streamContacts(ListQuery.firstPage()).toList();
 
         Path exported = dir.resolve("export.csv");
-        new ContactExporter(sandbox.client()).export(ExportScope.all(), exported, ExportOptions.defaults(), ExportListener.NONE,
-                new CancelToken());
+        new ContactExporter(sandbox.client()).export(ExportScope.all(), exported, ExportOptions.defaults(),
+                ExportListener.NONE, new CancelToken());
         CliRun listed = CliRun.contacts(sandbox.env(), "list", "--format", "csv");
         assertThat(listed.exitCode()).as(listed.err()).isZero();
         String copied = RowsText.format(stored, true);

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dialbook.api.Contact;
+import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.NewContact;
 import org.dialbook.contact.ContactField;
@@ -140,11 +141,12 @@ class SameVerdictEverywhereTest {
 
     /** Edits a fresh contact's cells one by one in the table, as a user would; refused if any edit is. */
     private String viaInlineEdit(Case row) {
-        sandbox.client().streamContacts(ListQuery.firstPage()).map(Contact::sid).toList().forEach(sandbox.client()::deleteContact);
-        sandbox.client().createContacts(List.of(NewContact.builder("+919101239999").firstName("Base")
+        ContactsClient client = sandbox.client();
+        client.streamContacts(ListQuery.firstPage()).map(Contact::sid).toList().forEach(client::deleteContact);
+        client.createContacts(List.of(NewContact.builder("+919101239999").firstName("Base")
                 .email("base@example.com").build()));
         RecordingDialogService dialogs = new RecordingDialogService();
-        ContactsViewModel table = new ContactsViewModel(sandbox.client(), new CurrentThreadTaskExecutor(), dialogs, "IN");
+        ContactsViewModel table = new ContactsViewModel(client, new CurrentThreadTaskExecutor(), dialogs, "IN");
         table.start();
         ContactRow contact = table.rows().get(0);
         for (Map.Entry<ContactField, String> edit : Map.of(ContactField.NUMBER, row.number(),
