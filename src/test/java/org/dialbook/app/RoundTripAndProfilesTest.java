@@ -20,11 +20,10 @@ import org.dialbook.credentials.ProfileStore;
 import org.dialbook.credentials.SessionSecretStore;
 import org.dialbook.importer.ImportDestination;
 import org.dialbook.importer.ImportRunner;
-import org.dialbook.sandbox.SandboxOptions;
-import org.dialbook.sandbox.SandboxServer;
-import org.junit.jupiter.api.AfterEach;
+import org.dialbook.testing.InProcessSandbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -39,26 +38,18 @@ class RoundTripAndProfilesTest {
     @TempDir
     Path dir;
 
-    private SandboxServer sandbox;
-    private ContactsClient client;
+    @RegisterExtension
+    final InProcessSandbox sandbox = InProcessSandbox.inMemory();
     private ProfileService profiles;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     @BeforeEach
     void start() {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build());
-        client = ContactsClient.builder(sandbox.connectionSettings()).retryPolicy(RetryPolicy.none()).build();
         profiles = new ProfileService(new ProfileStore(dir.resolve("config")),
-                new FallbackSecretStore(new SessionSecretStore(), new SessionSecretStore()), sandbox::connectionSettings);
-        profiles.save(new ConnectionProfile("local1", PROFILE, null, sandbox.baseUrl().toString(), "sandbox", "IN",
+                new FallbackSecretStore(new SessionSecretStore(), new SessionSecretStore()), sandbox::settings);
+        profiles.save(new ConnectionProfile("local1", PROFILE, null, sandbox.server().baseUrl().toString(), "sandbox", "IN",
                 false), new ApiCredentials("sandbox-key", "sandbox-token"));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        sandbox.close();
     }
 
     /** No EXOTEL_* variables: the profile alone must be enough. */
@@ -75,7 +66,7 @@ class RoundTripAndProfilesTest {
     }
 
     private int accountSize() {
-        return sandbox.contactCount(sandbox.defaultAccount().accountSid());
+        return sandbox.contactCount();
     }
 
     @Test
@@ -88,7 +79,7 @@ class RoundTripAndProfilesTest {
         for (int i = 0; i < 10; i++) {
             contacts.add(NewContact.builder("0802234567" + i).firstName("Landline " + i).build());
         }
-        assertThat(client.createContacts(contacts).allSucceeded()).isTrue();
+        assertThat(sandbox.client().createContacts(contacts).allSucceeded()).isTrue();
         Path file = dir.resolve("export.csv");
 
         assertThat(run(new ExportCommand(profileOnly()), file.toString(), "--profile", PROFILE)).as(err.toString())
@@ -102,7 +93,7 @@ class RoundTripAndProfilesTest {
 
     @Test
     void landlinesMatchInEitherSpelling() throws Exception {
-        assertThat(client.createContacts(List.of(NewContact.builder("08022345670").firstName("Stored STD").build(),
+        assertThat(sandbox.client().createContacts(List.of(NewContact.builder("08022345670").firstName("Stored STD").build(),
                 NewContact.builder("+918022345671").firstName("Stored E164").build())).allSucceeded()).isTrue();
         Path file = Files.writeString(dir.resolve("landlines.csv"),
                 "number,first_name\n+918022345670,Typed E164\n08022345671,Typed STD\n080 2234 5671,Again\n",
@@ -126,7 +117,7 @@ class RoundTripAndProfilesTest {
         // The desktop app spells the destination from the same profile's settings (DesktopServices.open).
         String app = ImportDestination.of(profiles.settingsFor(profiles.profiles().stream()
                 .filter(profile -> profile.name().equals(PROFILE)).findFirst().orElseThrow()));
-        ImportRunner asTheApp = new ImportRunner(client, dir.resolve("imports"), app);
+        ImportRunner asTheApp = new ImportRunner(sandbox.client(), dir.resolve("imports"), app);
         assertThat(asTheApp.imports()).singleElement().satisfies(manifest -> assertThat(manifest.sendsTo(app))
                 .isTrue());
         assertThat(asTheApp.imports().get(0).destination()).isEqualTo(app);
