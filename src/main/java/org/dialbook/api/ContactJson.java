@@ -25,7 +25,7 @@ import java.util.Map;
 import okio.Buffer;
 
 /**
- * Maps contacts to and from their wire JSON. Field names follow CONTRACT.md. Bulk bodies are written
+ * Maps contacts to and from their wire JSON. Field names follow docs/CONTRACT.md. Bulk bodies are written
  * and bulk answers read as streams: no Gson tree and no body-sized string for 5000 contacts.
  */
 final class ContactJson {

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Exotel Contacts API v2 over HTTP (OkHttp + Gson), following {@code CONTRACT.md}. Thread-safe;
+ * The Exotel Contacts API v2 over HTTP (OkHttp + Gson), following docs/CONTRACT.md. Thread-safe;
  * make one per connection and close it when done.
  *
  * <pre>{@code

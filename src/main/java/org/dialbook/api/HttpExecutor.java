@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 final class HttpExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(HttpExecutor.class);
-    // Exactly "application/json" as CONTRACT.md says; JSON is UTF-8 by definition (RFC 8259), and
+    // Exactly "application/json" as docs/CONTRACT.md says; JSON is UTF-8 by definition (RFC 8259), and
     // creating the body from bytes stops OkHttp from appending "; charset=utf-8".
     private static final MediaType JSON = MediaType.get("application/json");
 

@@ -12,6 +12,7 @@ import org.dialbook.credentials.ConnectionProfile;
 import org.dialbook.credentials.FallbackSecretStore;
 import org.dialbook.credentials.ProfileService;
 import org.dialbook.credentials.ProfileStore;
+import org.dialbook.importer.ImportDestination;
 import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
 import org.dialbook.ui.ActiveConnection;
@@ -113,8 +114,9 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
                 .readTimeout(Duration.ofSeconds(30))
                 .build();
         String location = profile.sandbox() ? "Local sandbox " + settings.baseUrl().getAuthority() : profile.whereLabel();
+        String destination = profile.sandbox() ? ImportDestination.BUILT_IN_SANDBOX : ImportDestination.of(settings);
         return new ActiveConnection(client, profile.name(), location, profile.sandbox(), profile.defaultCountry(),
-                client::close);
+                client::close, destination);
     }
 
     private synchronized ConnectionSettings sandboxSettings() {

@@ -7,10 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
+import org.dialbook.files.SafeFiles;
 
 /**
  * The append-only record of one import: which rows went into which request (written and flushed
@@ -36,8 +35,8 @@ public final class ImportJournal implements Closeable {
         this.manifest = manifest;
         this.nextBatch = nextBatch;
         this.outcomes = outcomes;
-        this.out = Files.newBufferedWriter(folder.resolve(JOURNAL), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        // Every row's values go here: readable by the user only.
+        this.out = new BufferedWriter(SafeFiles.openPrivateAppend(folder.resolve(JOURNAL)));
     }
 
     static ImportJournal create(Path folder, ImportManifest manifest) throws IOException {
@@ -73,10 +72,7 @@ public final class ImportJournal implements Closeable {
     }
 
     static void writeManifest(Path folder, ImportManifest manifest) throws IOException {
-        Path temp = Files.createTempFile(folder, "manifest", ".tmp");
-        Files.writeString(temp, manifest.toJson(), StandardCharsets.UTF_8);
-        Files.move(temp, folder.resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+        SafeFiles.writeString(folder.resolve(MANIFEST), manifest.toJson());
     }
 
     public Path folder() {

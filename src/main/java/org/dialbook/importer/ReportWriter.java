@@ -1,8 +1,6 @@
 package org.dialbook.importer;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -11,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.dialbook.contact.CsvRowWriter;
+import org.dialbook.files.SafeFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * original values. Built from the journal, keeping only each row's latest outcome (a retried row
  * appears once), sorted by row. (The fallback scan, for a journal with a line cut short by a kill,
  * sorts when it fits comfortably in memory, else keeps the order rows finished.)
+ *
+ * <p>The original values are personal data: the report is 0600, and every cell passes the formula
+ * guard and every row gets the header's width, since users open it in a spreadsheet.
  */
 public final class ReportWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ReportWriter.class);
@@ -35,12 +38,15 @@ public final class ReportWriter {
         // In row order from an index of where each row's latest line is: 8 bytes a row held, each line
         // parsed once. A line cut short by a kill where the index points falls back to the full scan.
         JournalIndex index = JournalIndex.build(file);
-        try (CsvWriter csv = CsvWriter.builder().build(out, StandardCharsets.UTF_8)) {
-            writeHeader(csv, headers);
-            AtomicLong written = new AtomicLong();
-            index.forEachLatest(file, entry -> {
-                writeEntry(csv, entry);
-                written.incrementAndGet();
+        AtomicLong written = new AtomicLong();
+        try {
+            SafeFiles.write(out, writer -> {
+                CsvRowWriter csv = new CsvRowWriter(writer, header(headers));
+                index.forEachLatest(file, entry -> {
+                    writeEntry(csv, entry);
+                    written.incrementAndGet();
+                });
+                csv.flush();
             });
             return written.get();
         } catch (JournalIndex.UnreadableLineException e) {
@@ -49,10 +55,10 @@ public final class ReportWriter {
         }
     }
 
-    private static void writeHeader(CsvWriter csv, List<String> headers) {
+    private static List<String> header(List<String> headers) {
         List<String> head = new ArrayList<>(List.of("row", "outcome", "sid", "detail"));
-        headers.forEach(head::add);
-        csv.writeRecord(head);
+        head.addAll(headers);
+        return head;
     }
 
     /** Two passes over the whole journal, keeping only each row's latest line; package-private for tests. */
@@ -75,8 +81,8 @@ public final class ReportWriter {
         boolean sort = index.get() <= SORT_LIMIT;
         List<JournalState.Entry> sorted = new ArrayList<>();
         AtomicLong written = new AtomicLong();
-        try (CsvWriter csv = CsvWriter.builder().build(out, StandardCharsets.UTF_8)) {
-            writeHeader(csv, headers);
+        SafeFiles.write(out, writer -> {
+            CsvRowWriter csv = new CsvRowWriter(writer, header(headers));
             AtomicLong second = new AtomicLong();
             JournalState.forEachLine(file, json -> {
                 if (!json.get("k").getAsString().equals("row")) {
@@ -100,17 +106,18 @@ public final class ReportWriter {
                 writeEntry(csv, entry);
                 written.incrementAndGet();
             }
-        }
+            csv.flush();
+        });
         return written.get();
     }
 
-    private static void writeEntry(CsvWriter csv, JournalState.Entry entry) {
+    private static void writeEntry(CsvRowWriter csv, JournalState.Entry entry) {
         List<String> record = new ArrayList<>(4 + entry.values().size());
         record.add(Long.toString(entry.row()));
         record.add(entry.outcome().label());
         record.add(entry.sid() == null ? "" : entry.sid());
         record.add(entry.detail() == null ? "" : entry.detail());
         record.addAll(entry.values());
-        csv.writeRecord(record);
+        csv.write(record);
     }
 }

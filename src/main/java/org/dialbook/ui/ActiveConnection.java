@@ -14,7 +14,13 @@ import org.dialbook.api.ContactsApi;
  */
 public record ActiveConnection(
         ContactsApi api, String profileName, String location, boolean sandbox, String defaultCountry,
-        AutoCloseable resources) implements AutoCloseable {
+        AutoCloseable resources, String importDestination) implements AutoCloseable {
+
+    /** Without an import destination: imports then name the profile (tests, and a connection made by hand). */
+    public ActiveConnection(ContactsApi api, String profileName, String location, boolean sandbox,
+            String defaultCountry, AutoCloseable resources) {
+        this(api, profileName, location, sandbox, defaultCountry, resources, null);
+    }
 
     public ActiveConnection {
         Objects.requireNonNull(api, "api");

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.RetryPolicy;
+import org.dialbook.jobs.CancelToken;
 import org.dialbook.sandbox.SandboxAccount;
 
 /**
