@@ -13,6 +13,7 @@ import org.dialbook.credentials.ConnectionProfile;
 import org.dialbook.credentials.FallbackSecretStore;
 import org.dialbook.credentials.ProfileService;
 import org.dialbook.credentials.ProfileStore;
+import org.dialbook.importer.ImportDestination;
 import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
 import org.dialbook.mirror.Mirror;
@@ -118,13 +119,14 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
                 .build();
         String location = profile.sandbox() ? "Local sandbox " + settings.baseUrl().getAuthority() : profile.whereLabel();
         Mirror mirror = openMirror(settings);
+        String destination = profile.sandbox() ? ImportDestination.BUILT_IN_SANDBOX : ImportDestination.of(settings);
         return new ActiveConnection(client, profile.name(), location, profile.sandbox(), profile.defaultCountry(),
                 () -> {
                     client.close();
                     if (mirror != null) {
                         mirror.close();
                     }
-                }, mirror);
+                }, destination, mirror);
     }
 
     /** The account's mirror; without one the window still works on the API alone, so a failure is logged. */

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.dialbook.api.BulkResult;
 import org.dialbook.api.Contact;
-import org.dialbook.api.ContactField;
+import org.dialbook.contact.ContactField;
 import org.dialbook.api.ContactPatch;
 import org.dialbook.api.ContactUpdate;
 import org.dialbook.api.ContactsApi;
@@ -21,7 +21,8 @@ import org.dialbook.exporter.ExportListener;
 import org.dialbook.exporter.ExportOptions;
 import org.dialbook.exporter.ExportResult;
 import org.dialbook.exporter.ExportScope;
-import org.dialbook.importer.CancelToken;
+import org.dialbook.contact.PhoneRule;
+import org.dialbook.jobs.CancelToken;
 import org.dialbook.importer.ExistingNumbers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,10 +57,11 @@ class MirroredContactsTest {
         fixture.client.createContacts(List.of(NewContact.of("+919845099999")));
         MirroredContacts mirrored = new MirroredContacts(live, mirror, ReadGate.unlimited(), fixture.time);
 
-        ExistingNumbers existing = ExistingNumbers.load(mirrored, CancelToken.none(), seen -> { });
+        PhoneRule phones = new PhoneRule("IN");
+        ExistingNumbers existing = ExistingNumbers.load(mirrored, phones, CancelToken.none(), seen -> { });
 
-        assertThat(existing.sidFor(919845099999L)).as("created elsewhere since the last sync").isNotNull();
-        assertThat(existing.sidFor(919810000042L)).isNotNull();
+        assertThat(existing.sidFor(phones.keyOf("+919845099999"))).as("created elsewhere since the last sync").isNotNull();
+        assertThat(existing.sidFor(phones.keyOf("+919810000042"))).isNotNull();
         assertThat(live.streams.get()).as("the account was not walked").isZero();
         assertThat(live.lists.get()).as("the newest page and the sweep, not 4 pages of the walk").isLessThanOrEqualTo(5);
     }
@@ -84,7 +86,7 @@ class MirroredContactsTest {
         ExportResult result = new ContactExporter(mirrored).export(
                 ExportScope.search("98100-0004"), csv,
                 new ExportOptions(false, true), ExportListener.NONE,
-                new org.dialbook.exporter.CancelToken());
+                new CancelToken());
         assertThat(result.contacts()).isEqualTo(10);
         assertThat(Files.readString(csv)).contains("+919810000040", "+919810000049")
                 .doesNotContain("+919810000050");

@@ -12,6 +12,7 @@ import org.dialbook.api.Contact;
 import org.dialbook.api.ContactPatch;
 import org.dialbook.api.ContactUpdate;
 import org.dialbook.api.ContactsApi;
+import org.dialbook.api.DeleteMany;
 import org.dialbook.api.ItemOutcome;
 import org.dialbook.api.ListQuery;
 import org.dialbook.mirror.Mirror;
@@ -110,17 +111,25 @@ final class BulkOperations {
     Outcome delete(List<String> sids, Progress progress) {
         List<String> succeeded = new ArrayList<>();
         Map<String, String> failed = new LinkedHashMap<>();
-        for (int i = 0; i < sids.size(); i++) {
-            if (progress.isCancelled()) {
-                return new Outcome(succeeded, failed, true);
+        progress.update(0, sids.size(), "Deleted 0 of " + sids.size());
+        DeleteMany.Result result = DeleteMany.run(api, sids, progress::isCancelled, new DeleteMany.Listener() {
+            @Override
+            public void deleted(String sid, Contact deleted) {
+                succeeded.add(sid);
             }
-            progress.update(i, sids.size(), "Deleted " + i + " of " + sids.size());
-            try {
-                api.deleteContact(sids.get(i));
-                succeeded.add(sids.get(i));
-            } catch (ApiException e) {
-                failed.put(sids.get(i), ErrorMessages.describe(e));
+
+            @Override
+            public void failed(String sid, ApiException error) {
+                failed.put(sid, ErrorMessages.describe(error));
             }
+
+            @Override
+            public void progress(int done, int total) {
+                progress.update(done, total, "Deleted " + done + " of " + total);
+            }
+        });
+        if (result.cancelled()) {
+            return new Outcome(succeeded, failed, true);
         }
         progress.update(sids.size(), sids.size(), "Deleted " + succeeded.size() + " of " + sids.size());
         return new Outcome(succeeded, failed, false);

@@ -120,8 +120,10 @@ public final class ContactDialog extends Dialog<ContactPatch> {
         problems.getStyleClass().add("form-problems");
         problems.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n",
                 java.util.stream.Stream.of(viewModel.numberProblemProperty().get(), viewModel.emailProblemProperty().get(),
-                        viewModel.customProblemProperty().get()).filter(text -> !text.isEmpty()).toList()),
-                viewModel.numberProblemProperty(), viewModel.emailProblemProperty(), viewModel.customProblemProperty()));
+                        viewModel.customProblemProperty().get(), viewModel.textProblemProperty().get())
+                        .filter(text -> !text.isEmpty()).toList()),
+                viewModel.numberProblemProperty(), viewModel.emailProblemProperty(), viewModel.customProblemProperty(),
+                viewModel.textProblemProperty()));
         VBox box = new VBox(10, grid, customLabel, editors, problems);
         box.setPadding(new Insets(14, 18, 4, 18));
         box.setPrefWidth(560);

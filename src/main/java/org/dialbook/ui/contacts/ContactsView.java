@@ -37,7 +37,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.dialbook.api.Contact;
-import org.dialbook.api.ContactField;
+import org.dialbook.contact.ContactField;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.SortBy;
 import org.dialbook.exporter.ExportScope;

@@ -20,13 +20,16 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.dialbook.api.BulkResult;
 import org.dialbook.api.Contact;
-import org.dialbook.api.ContactField;
+import org.dialbook.contact.ContactField;
 import org.dialbook.api.ContactPatch;
 import org.dialbook.api.ContactsApi;
 import org.dialbook.api.ItemOutcome;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.NewContact;
 import org.dialbook.api.SortBy;
+import org.dialbook.contact.ContactRules;
+import org.dialbook.contact.PhoneResult;
+import org.dialbook.contact.PhoneRule;
 import org.dialbook.mirror.ContactPages;
 import org.dialbook.mirror.Mirror;
 import org.dialbook.mirror.ReadGate;
@@ -176,11 +179,11 @@ public final class ContactsViewModel {
             return;
         }
         if (field == ContactField.NUMBER) {
-            PhoneNumbers.Result number = PhoneNumbers.normalise(value, defaultCountry);
-            if (!number.valid()) {
-                mark(row, RowStatus.FAILED, number.problem());
+            PhoneResult number = PhoneRule.forCountryOrIndia(defaultCountry).normalise(value);
+            if (!number.isValid()) {
+                mark(row, RowStatus.FAILED, number.note());
                 row.setContact(row.contact());
-                dialogs.showError("Number not changed", number.problem());
+                dialogs.showError("Number not changed", number.note());
                 return;
             }
             value = number.e164();
@@ -189,6 +192,12 @@ public final class ContactsViewModel {
                 mirror.unlessDuplicate(row, value, () -> save(row, patch), () -> row.setContact(row.contact()));
                 return;
             }
+        } else if (field.isText() && ContactRules.textProblem(field, value) != null) {
+            String problem = field.wireName() + ": " + ContactRules.textProblem(field, value);
+            mark(row, RowStatus.FAILED, problem);
+            row.setContact(row.contact());
+            dialogs.showError("Not changed", problem);
+            return;
         }
         if (field == ContactField.CUSTOM_FIELD) {
             throw new IllegalArgumentException("Custom fields are edited in the contact dialog");

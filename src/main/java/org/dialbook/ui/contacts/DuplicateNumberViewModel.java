@@ -1,5 +1,7 @@
 package org.dialbook.ui.contacts;
 
+import org.dialbook.contact.PhoneResult;
+import org.dialbook.contact.PhoneRule;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -37,8 +39,8 @@ public final class DuplicateNumberViewModel {
     /** Looks the typed number up; an answer for text typed since is dropped. */
     public void check(String typed) {
         int expected = ++request;
-        PhoneNumbers.Result number = PhoneNumbers.normalise(typed, defaultCountry);
-        if (!number.valid()) {
+        PhoneResult number = PhoneRule.forCountryOrIndia(defaultCountry).normalise(typed);
+        if (!number.isValid()) {
             show(null);
             return;
         }

@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.dialbook.api.ContactsApi;
 import org.dialbook.importer.DroppedFiles;
+import org.dialbook.importer.ImportDestination;
 import org.dialbook.importer.ImportManifest;
 import org.dialbook.importer.ImportRunner;
 import org.dialbook.importer.MappingStore;
@@ -162,8 +163,8 @@ public final class ImportWizardLauncher implements ImportHandler {
     }
 
     /**
-     * Names where an import's contacts go, so an interrupted import is only resumed into the same place.
-     * The built-in sandbox moves to a new port each start but keeps its data, so its name leaves the port out.
+     * Names where an import's contacts go, so an interrupted import is only resumed into the same place:
+     * the composition root spells it with {@code ImportDestination}, as the CLI does.
      */
     /**
      * The API the import uses: with the account's mirror, its duplicate check reads the mirror after
@@ -178,8 +179,11 @@ public final class ImportWizardLauncher implements ImportHandler {
     }
 
     static String destinationOf(ActiveConnection connection) {
-        return connection.sandbox() ? "built-in sandbox" : "profile " + connection.profileName() + " at "
-                + connection.location();
+        if (connection.importDestination() != null) {
+            return connection.importDestination();
+        }
+        return connection.sandbox() ? ImportDestination.BUILT_IN_SANDBOX : "profile " + connection.profileName()
+                + " at " + connection.location();
     }
 
     private static Optional<ImportManifest> findResumable(ImportRunner runner, Path file) {

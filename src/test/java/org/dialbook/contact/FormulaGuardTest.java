@@ -1,4 +1,4 @@
-package org.dialbook.exporter;
+package org.dialbook.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

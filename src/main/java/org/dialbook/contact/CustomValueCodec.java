@@ -1,4 +1,4 @@
-package org.dialbook.exporter;
+package org.dialbook.contact;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;

@@ -1,4 +1,4 @@
-package org.dialbook.exporter;
+package org.dialbook.contact;
 
 import java.util.List;
 
@@ -10,12 +10,6 @@ import java.util.List;
  */
 public final class ContactCsvColumns {
 
-    public static final String NUMBER = "number";
-    public static final String FIRST_NAME = "first_name";
-    public static final String LAST_NAME = "last_name";
-    public static final String COMPANY_NAME = "company_name";
-    public static final String EMAIL = "email";
-    public static final String TAG = "tag";
 
     /** Prefix of a column holding one key of the custom field. */
     public static final String CUSTOM_PREFIX = "custom.";
@@ -24,14 +18,14 @@ public final class ContactCsvColumns {
      * The whole custom field as JSON, used only when a contact's custom field is not a JSON object
      * (an array, say), which cannot be spread over key columns.
      */
-    public static final String CUSTOM_FIELD = "custom_field";
+    public static final String CUSTOM_FIELD = ContactField.CUSTOM_FIELD.wireName();
 
     public static final String SID = "sid";
     public static final String DATE_CREATED = "date_created";
     public static final String DATE_UPDATED = "date_updated";
 
     /** The contact's own fields, in the order they are written. */
-    public static final List<String> STANDARD = List.of(NUMBER, FIRST_NAME, LAST_NAME, COMPANY_NAME, EMAIL, TAG);
+    public static final List<String> STANDARD = ContactField.COLUMNS.stream().map(ContactField::wireName).toList();
 
     /** Read-only fields the API assigns, written last. */
     public static final List<String> SYSTEM = List.of(SID, DATE_CREATED, DATE_UPDATED);

@@ -1,4 +1,4 @@
-package org.dialbook.importer;
+package org.dialbook.contact;
 
 /**
  * A normalised number, or why there is none.

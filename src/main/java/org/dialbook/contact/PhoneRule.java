@@ -1,4 +1,4 @@
-package org.dialbook.importer;
+package org.dialbook.contact;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -7,10 +7,16 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Turns what people and spreadsheets write into E.164 with libphonenumber and a default country, and
- * repairs Excel damage only where the repair is unambiguous. Thread-safe.
+ * The one phone rule: turns what people and spreadsheets write into E.164 with libphonenumber and a
+ * default country, and repairs Excel damage only where the repair is unambiguous. The import, the
+ * contact dialog, inline and bulk edit and the CLI all call it, so a number gets the same verdict
+ * everywhere. Thread-safe.
+ *
+ * <p>{@link #keyOf} gives the one duplicate key per number: the E.164 digits as a long. An account
+ * may store a landline the way the vendor page writes it, with its STD prefix ({@code 08012345678});
+ * that is read in the default country, so it has the same key as {@code +918012345678}.
  */
-public final class PhoneNormalizer {
+public final class PhoneRule {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final Pattern SCIENTIFIC = Pattern.compile("[+-]?\\d+([.,]\\d+)?[eE][+-]?\\d+");
     private static final Pattern FLOAT_ZERO = Pattern.compile("\\+?\\d{6,}\\.0+");
@@ -19,7 +25,7 @@ public final class PhoneNormalizer {
     private final int countryCode;
 
     /** @param defaultCountry an ISO 3166 two-letter code such as "IN" */
-    public PhoneNormalizer(String defaultCountry) {
+    public PhoneRule(String defaultCountry) {
         String code = defaultCountry == null ? "" : defaultCountry.strip().toUpperCase(Locale.ROOT);
         if (!UTIL.getSupportedRegions().contains(code)) {
             throw new IllegalArgumentException("unknown country '" + defaultCountry
@@ -38,10 +44,48 @@ public final class PhoneNormalizer {
         return region;
     }
 
+    /** A rule for {@code defaultCountry}, or for India (the vendor's home) when that is blank or unknown. */
+    public static PhoneRule forCountryOrIndia(String defaultCountry) {
+        return new PhoneRule(isSupportedCountry(defaultCountry) ? defaultCountry : "IN");
+    }
+
+    /**
+     * The duplicate key of a number as stored or typed: its E.164 digits as a long, or 0 when it is
+     * not a valid number. {@code +918012345678} and {@code 08012345678} (in India) get the same key.
+     */
+    public long keyOf(String number) {
+        long fast = e164Key(number);
+        if (fast != 0) {
+            return fast;
+        }
+        PhoneResult result = normalise(number);
+        return result.isValid() ? result.key() : 0;
+    }
+
+    /** The digits of a plain E.164 string ({@code +} then 2 to 15 digits) as a long; 0 for anything else. */
+    static long e164Key(String number) {
+        if (number == null || number.length() < 3 || number.length() > 16 || number.charAt(0) != '+'
+                || number.charAt(1) == '0') {
+            return 0;
+        }
+        for (int i = 1; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c < '0' || c > '9') {
+                return 0;
+            }
+        }
+        return Long.parseLong(number, 1, number.length(), 10);
+    }
+
+    /** The number in E.164, or why there is none; never throws. */
     public PhoneResult normalise(String raw) {
         String value = raw == null ? "" : raw.strip();
         if (value.isEmpty()) {
             return PhoneResult.invalid("the number is empty");
+        }
+        String control = ControlCharacters.problem(value);
+        if (control != null) {
+            return PhoneResult.invalid("the number " + control);
         }
         if (SCIENTIFIC.matcher(value).matches()) {
             return PhoneResult.invalid("'" + value + "' is in scientific notation: Excel turned the number into a "

@@ -1,4 +1,4 @@
-package org.dialbook.exporter;
+package org.dialbook.contact;
 
 import java.util.regex.Pattern;
 
