@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 final class HttpExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(HttpExecutor.class);
-    // Exactly "application/json" as CONTRACT.md says; JSON is UTF-8 by definition (RFC 8259), and
+    // Exactly "application/json" as docs/CONTRACT.md says; JSON is UTF-8 by definition (RFC 8259), and
     // creating the body from bytes stops OkHttp from appending "; charset=utf-8".
     private static final MediaType JSON = MediaType.get("application/json");
     /** Tries on a new connection after finding pooled ones closed; more means the server drops them at once. */
@@ -183,6 +183,15 @@ final class HttpExecutor {
     }
 
     Exchange execute(String method, okhttp3.HttpUrl url, String jsonBody) {
+        return execute(method, url,
+                jsonBody == null ? null : RequestBody.create(jsonBody.getBytes(StandardCharsets.UTF_8), JSON));
+    }
+
+    /**
+     * As {@link #execute(String, okhttp3.HttpUrl, String)}, with a body that writes itself to the
+     * socket. The body must be writable more than once: a stale pooled connection sends it again.
+     */
+    Exchange execute(String method, okhttp3.HttpUrl url, RequestBody body) {
         RateLimiter budget = budgetOf(method);
         try {
             if (budget != null) {
@@ -193,10 +202,8 @@ final class HttpExecutor {
             Thread.currentThread().interrupt();
             return new Exchange.Failed(new InterruptedIOException("interrupted while waiting under the rate cap"), false);
         }
-        byte[] bytes = jsonBody == null ? null : jsonBody.getBytes(StandardCharsets.UTF_8);
         for (int attempt = 1; ; attempt++) {
             SendState state = new SendState();
-            RequestBody body = bytes == null ? null : RequestBody.create(bytes, JSON);
             Request.Builder builder = new Request.Builder().url(url).method(method, body).tag(SendState.class, state)
                     .header("Accept", "application/json");
             if (tracker != null && tracker.serverClosesAfterAnswer()) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.dialbook.api.ContactsApi;
+import org.dialbook.contact.PhoneRule;
 
 /**
  * Settles a single create whose answer was lost, the way an import settles a lost batch: it lists the
@@ -21,21 +22,22 @@ public final class LostCreates {
     private LostCreates() {
     }
 
-    /** False for numbers the check cannot match exactly (landlines with an STD prefix). */
-    public static boolean canCheck(String number) {
-        return ExistingNumbers.keyOf(number) != 0;
+    /** False for a number no phone rule accepts: nothing in the account could be matched to it. */
+    public static boolean canCheck(PhoneRule phones, String number) {
+        return phones.keyOf(number) != 0;
     }
 
     /**
-     * @param number the E.164 number that was sent; see {@link #canCheck}
+     * @param phones the rule the account's numbers are keyed by (a landline with its STD prefix matches its E.164)
+     * @param number the number that was sent; see {@link #canCheck}
      * @param sentAt when the create left, by this computer's clock
      * @return the sid of the contact the lost create made, or empty when the account has none
      * @throws org.dialbook.api.ApiException when the account cannot be listed
      */
-    public static Optional<String> find(ContactsApi api, String number, Instant sentAt) {
+    public static Optional<String> find(ContactsApi api, PhoneRule phones, String number, Instant sentAt) {
         try {
-            Map<Long, String> found = new Reconciler(api, CLOCK_SKEW)
-                    .find(Map.of(1L, ExistingNumbers.keyOf(number)), sentAt, null);
+            Map<Long, String> found = new Reconciler(api, CLOCK_SKEW, phones)
+                    .find(Map.of(1L, phones.keyOf(number)), sentAt, null);
             return Optional.ofNullable(found.get(1L));
         } catch (IOException e) {
             // Only the journal is read from disk, and there is none here.

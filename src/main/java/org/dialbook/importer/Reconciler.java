@@ -17,11 +17,12 @@ import org.dialbook.api.ContactsApi;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.Page;
 import org.dialbook.api.SortBy;
+import org.dialbook.contact.PhoneRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Settles creates whose answer was lost (CONTRACT.md): lists the account newest-first back to the
+ * Settles creates whose answer was lost (docs/CONTRACT.md): lists the account newest-first back to the
  * first contact an earlier, settled batch of this import made, or to when the request left (minus a
  * window for clock skew), whichever comes first, and matches numbers. So the reads are bounded by the
  * lost batch (about batch/20 pages), not by the size of the account. A contact already claimed
@@ -35,10 +36,12 @@ final class Reconciler {
     private final ContactsApi api;
     private final Duration window;
     private final AtomicLong listCalls = new AtomicLong();
+    private final PhoneRule phones;
 
-    Reconciler(ContactsApi api, Duration window) {
+    Reconciler(ContactsApi api, Duration window, PhoneRule phones) {
         this.api = api;
         this.window = window;
+        this.phones = phones;
     }
 
     /**
@@ -65,7 +68,7 @@ final class Reconciler {
                         || contact.dateCreated() != null && contact.dateCreated().toInstant().isBefore(cutoff)) {
                     break walk;
                 }
-                long key = ExistingNumbers.keyOf(contact.number());
+                long key = phones.keyOf(contact.number());
                 if (wanted.contains(key)) {
                     // Oldest first: the walk is newest-first, so prepend.
                     candidates.computeIfAbsent(key, k -> new ArrayDeque<>()).addFirst(contact.sid());

@@ -3,6 +3,7 @@ package org.dialbook.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.dialbook.testing.TestClock;
 import java.util.List;
 import org.dialbook.sandbox.SandboxClocks;
 import org.dialbook.sandbox.SandboxOptions;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The sandbox's model of Exotel's published limits, and the client reading its headers and bodies. */
 class ExotelLimitsSandboxTest {
-    private final RateLimiterTest.FakeTime time = new RateLimiterTest.FakeTime();
+    private final TestClock time = TestClock.fixed();
     private SandboxServer sandbox;
     private ContactsClient client;
 
@@ -42,8 +43,8 @@ class ExotelLimitsSandboxTest {
 
         assertThat(sandbox.requests()).extracting(SandboxRequest::status).doesNotContain(429).hasSize(31);
         // The 30th answer said none remain; the 31st waited for the reset, about a minute after the first.
-        assertThat(time.sleeps).hasSize(1);
-        assertThat(time.sleeps.get(0)).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(60));
+        assertThat(time.sleeps()).hasSize(1);
+        assertThat(time.sleeps().get(0)).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(60));
     }
 
     @Test
@@ -54,7 +55,7 @@ class ExotelLimitsSandboxTest {
         }
         // The writes are spent, but reads go straight through.
         assertThat(client.listContacts(ListQuery.firstPage()).total()).isEqualTo(30);
-        assertThat(time.sleeps).isEmpty();
+        assertThat(time.sleeps()).isEmpty();
     }
 
     @Test
@@ -67,7 +68,7 @@ class ExotelLimitsSandboxTest {
         Contact created = client.createContacts(List.of(NewContact.of("+919101234510"))).successes().get(0).value();
 
         assertThat(created.number()).isEqualTo("+919101234510");
-        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(2));
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2));
         assertThat(sandbox.requests()).extracting(SandboxRequest::status).containsExactly(200, 429, 207);
     }
 }

@@ -3,6 +3,7 @@ package org.dialbook.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.dialbook.testing.TestClock;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.dialbook.sandbox.SandboxClocks;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class StaleConnectionTest {
     private static final String NUMBER = "+919101234510";
 
-    private final RateLimiterTest.FakeTime time = new RateLimiterTest.FakeTime();
+    private final TestClock time = TestClock.fixed();
     private SandboxServer sandbox;
     private ContactsClient client;
 
@@ -59,7 +60,7 @@ class StaleConnectionTest {
 
         BulkResult<Contact> result = client.createContacts(List.of(NewContact.of(NUMBER)));
 
-        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(1));
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1));
         assertThat(result.items()).singleElement()
                 .satisfies(item -> assertThat(item.status()).isEqualTo(ItemOutcome.Status.SUCCESS));
         assertThat(sandbox.idleConnectionsClosed()).isPositive();
@@ -73,7 +74,7 @@ class StaleConnectionTest {
 
         BulkResult<Contact> result = client.createContacts(List.of(NewContact.of(NUMBER)));
 
-        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(1));
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1));
         assertThat(result.items()).singleElement()
                 .satisfies(item -> assertThat(item.status()).isEqualTo(ItemOutcome.Status.SUCCESS));
         assertThat(sandbox.contactCount(sandbox.defaultAccount().accountSid())).isEqualTo(1);

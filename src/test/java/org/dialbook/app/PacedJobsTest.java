@@ -22,7 +22,7 @@ import org.dialbook.exporter.ExportListener;
 import org.dialbook.exporter.ExportOptions;
 import org.dialbook.exporter.ExportResult;
 import org.dialbook.exporter.ExportScope;
-import org.dialbook.importer.CancelToken;
+import org.dialbook.jobs.CancelToken;
 import org.dialbook.importer.CsvInspection;
 import org.dialbook.importer.CsvInspector;
 import org.dialbook.importer.DuplicatePolicy;
@@ -86,7 +86,7 @@ class PacedJobsTest {
                 .start(plan, ROWS, ImportListener.none(), CancelToken.none());
         // 7000 contacts are 350 pages: more than one minute's read budget.
         ExportResult exported = new ContactExporter(client).export(ExportScope.all(), dir.resolve("out.csv"),
-                ExportOptions.defaults(), ExportListener.NONE, new org.dialbook.exporter.CancelToken());
+                ExportOptions.defaults(), ExportListener.NONE, new CancelToken());
 
         assertThat(imported.summary().created()).isEqualTo(ROWS);
         assertThat(exported.contacts()).isEqualTo(ROWS);

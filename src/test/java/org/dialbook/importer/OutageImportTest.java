@@ -10,6 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.dialbook.jobs.CancelToken;
+import org.dialbook.testing.TestClock;
 import org.dialbook.api.BulkResult;
 import org.dialbook.api.Contact;
 import org.dialbook.api.ContactPatch;
@@ -41,7 +43,7 @@ class OutageImportTest {
     @TempDir
     Path dir;
 
-    private final TestClock clock = new TestClock();
+    private final TestClock clock = TestClock.ticking();
     private final List<ImportProgress> waits = new CopyOnWriteArrayList<>();
     private final AtomicInteger outageWaits = new AtomicInteger();
     private SandboxServer sandbox;

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.WaitStatus;
 import org.dialbook.exporter.ContactExporter;
+import org.dialbook.jobs.CancelToken;
 import org.dialbook.exporter.ExportListener;
 import org.dialbook.exporter.ExportOptions;
 import org.dialbook.exporter.ExportResult;
@@ -83,7 +84,7 @@ final class PacedBenchmark {
 
             start = System.nanoTime();
             ExportResult exported = new ContactExporter(client).export(ExportScope.all(), dir.resolve("out.csv"),
-                    ExportOptions.defaults(), ExportListener.NONE, new org.dialbook.exporter.CancelToken());
+                    ExportOptions.defaults(), ExportListener.NONE, new CancelToken());
             double exportSeconds = (System.nanoTime() - start) / 1e9;
             List<SandboxRequest> all = sandbox.requests();
             List<SandboxRequest> export = all.subList(afterImport.size(), all.size());
