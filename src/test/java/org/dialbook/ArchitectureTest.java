@@ -1,6 +1,7 @@
 package org.dialbook;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -39,4 +40,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..")
             .allowEmptyShould(true)
             .because("ViewModels are tested without the FX thread and must not know about nodes or controls");
+
+    @ArchTest
+    static final ArchRule uiFeaturesHaveNoCycles = slices().matching("org.dialbook.ui.(*)..")
+            .should().beFreeOfCycles()
+            .because("a ui feature that reaches back into whoever mounts it cannot be changed or tested alone; "
+                    + "the wiring lives in ui.desktop, which nothing else in ui depends on");
+
+    @ArchTest
+    static final ArchRule uiRootHoldsOnlyContracts = noClasses()
+            .that().resideInAPackage("org.dialbook.ui")
+            .should().dependOnClassesThat().resideInAnyPackage("org.dialbook.ui.*..")
+            .because("org.dialbook.ui holds the contracts every feature shares (ActiveConnection, ImportHandler...); "
+                    + "if it reached into a feature, that feature and the shell would form a cycle through it");
 }

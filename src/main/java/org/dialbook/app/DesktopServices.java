@@ -17,8 +17,7 @@ import org.dialbook.sandbox.SandboxServer;
 import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.ConnectionSource;
 import org.dialbook.ui.DesktopContext;
-import org.dialbook.ui.DesktopLauncher;
-import org.dialbook.ui.importer.ImportWizardLauncher;
+import org.dialbook.ui.desktop.DesktopLauncher;
 import org.dialbook.ui.shell.SmokeProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +80,7 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
     DesktopContext context(Path file) {
         return DesktopContext.of(this, dirs.config(), dirs.logs()).withProfiles(profiles).withInitialFile(file)
                 .withDataDir(dirs.data())
-                .withImportHandler(new ImportWizardLauncher(dirs.imports(), dirs.config().resolve("mappings")));
+                .withImportsDir(dirs.imports());
     }
 
     /**
