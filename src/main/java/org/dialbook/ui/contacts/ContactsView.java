@@ -31,6 +31,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.dialbook.api.Contact;
@@ -57,7 +58,8 @@ public final class ContactsView implements ContactsPane {
     private final Set<String> reselect = new HashSet<>();
     private boolean allMatching;
     private boolean selectingProgrammatically;
-    private TableColumn<ContactRow, ?> editColumn;
+    /** The column F2/Enter edits: the cell last clicked or reached with Left/Right, shown as the focused cell. */
+    private TableColumn<ContactRow, ?> currentColumn;
 
     @FXML private TextField searchField;
     @FXML private TextField listFilterField;
@@ -104,6 +106,13 @@ public final class ContactsView implements ContactsPane {
         table.setPlaceholder(new Label("No contacts match. Clear the search or the filter, or add one with Ctrl+N."));
         table.setRowFactory(view -> statusRow());
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::tableKeys);
+        table.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> {
+            if (event.getTarget() instanceof Node target && cellOf(target) instanceof TableCell<?, ?> cell
+                    && cell.getTableColumn() != null) {
+                table.getVisibleLeafColumns().stream().filter(column -> column == cell.getTableColumn()).findFirst()
+                        .ifPresent(column -> currentColumn = column);
+            }
+        });
 
         PageLoader pages = viewModel.pages();
         loadingIndicator.visibleProperty().bind(pages.loadingProperty());
@@ -180,7 +189,7 @@ public final class ContactsView implements ContactsPane {
         for (TableColumn<ContactRow, ?> column : table.getColumns()) {
             preferences.columnWidth(column.getId()).ifPresent(width -> column.setPrefWidth(Math.max(30, width)));
         }
-        editColumn = first;
+        currentColumn = number;
     }
 
     private SortBy sortFrom(TableColumn<ContactRow, String> created) {
@@ -200,7 +209,7 @@ public final class ContactsView implements ContactsPane {
                 () -> ContactValues.text(data.getValue().contact(), field), data.getValue().contactProperty()));
         column.setCellFactory(TextFieldTableCell.forTableColumn());
         column.setEditable(true);
-        column.setOnEditStart(event -> editColumn = column);
+        column.setOnEditStart(event -> currentColumn = column);
         column.setOnEditCommit(event -> {
             ContactRow row = event.getRowValue();
             viewModel.commitEdit(row, field, event.getNewValue());
@@ -243,21 +252,54 @@ public final class ContactsView implements ContactsPane {
     }
 
     private static boolean isStatusOrReadOnly(Node target) {
+        return cellOf(target) instanceof TableCell<?, ?> cell && cell.getTableColumn() != null
+                && !cell.getTableColumn().isEditable();
+    }
+
+    private static Node cellOf(Node target) {
         Node node = target;
         while (node != null && !(node instanceof TableCell<?, ?>)) {
             node = node.getParent();
         }
-        return node instanceof TableCell<?, ?> cell && cell.getTableColumn() != null
-                && !cell.getTableColumn().isEditable();
+        return node;
+    }
+
+    /** F2/Enter edit the current column; a read-only one (status, dates) edits the first editable column instead. */
+    private void editCurrentCell() {
+        int row = table.getSelectionModel().getSelectedIndex();
+        TableColumn<ContactRow, ?> column = currentColumn;
+        if (column == null || !column.isEditable() || !column.isVisible()) {
+            column = table.getVisibleLeafColumns().stream().filter(TableColumn::isEditable).findFirst().orElse(null);
+        }
+        if (column != null) {
+            currentColumn = column;
+            table.getFocusModel().focus(row, column);
+            table.edit(row, column);
+        }
+    }
+
+    /** Left/Right move the current cell along the row, as in a spreadsheet; row selection stays as it is. */
+    private void moveCurrentColumn(int step) {
+        List<TableColumn<ContactRow, ?>> visible = table.getVisibleLeafColumns();
+        int index = currentColumn == null ? -1 : visible.indexOf(currentColumn);
+        int next = Math.max(0, Math.min(visible.size() - 1, index + step));
+        currentColumn = visible.get(next);
+        table.getFocusModel().focus(table.getSelectionModel().getSelectedIndex(), currentColumn);
+        table.scrollToColumn(currentColumn);
     }
 
     private void tableKeys(KeyEvent event) {
         if (table.getEditingCell() != null) {
             return;
         }
+        boolean plain = !event.isShortcutDown() && !event.isShiftDown() && !event.isAltDown();
         if ((event.getCode() == KeyCode.ENTER || event.getCode() == KeyCode.F2)
                 && table.getSelectionModel().getSelectedIndex() >= 0) {
-            table.edit(table.getSelectionModel().getSelectedIndex(), editColumn);
+            editCurrentCell();
+            event.consume();
+        } else if ((event.getCode() == KeyCode.LEFT || event.getCode() == KeyCode.RIGHT) && plain
+                && table.getSelectionModel().getSelectedIndex() >= 0) {
+            moveCurrentColumn(event.getCode() == KeyCode.LEFT ? -1 : 1);
             event.consume();
         } else if (event.getCode() == KeyCode.PAGE_DOWN && event.isShortcutDown()) {
             viewModel.pages().next();
