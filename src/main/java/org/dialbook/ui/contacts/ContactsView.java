@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -63,6 +64,7 @@ public final class ContactsView implements ContactsPane {
 
     @FXML private TextField searchField;
     @FXML private TextField listFilterField;
+    @FXML private Button newButton;
     @FXML private Button editButton;
     @FXML private Button bulkButton;
     @FXML private Button deleteButton;
@@ -103,7 +105,8 @@ public final class ContactsView implements ContactsPane {
         table.setItems(viewModel.rows());
         table.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setPlaceholder(new Label("No contacts match. Clear the search or the filter, or add one with Ctrl+N."));
+        Label empty = new Label("No contacts match. Clear the search or the filter, or add one with Ctrl+N.");
+        table.setPlaceholder(empty);
         table.setRowFactory(view -> statusRow());
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::tableKeys);
         table.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> {
@@ -115,6 +118,10 @@ public final class ContactsView implements ContactsPane {
         });
 
         PageLoader pages = viewModel.pages();
+        // "No contacts match" is only true once a page arrived, and never behind the spinner or the error card.
+        empty.visibleProperty().bind(pages.loadedProperty().and(pages.loadingProperty().not())
+                .and(pages.errorProperty().isEmpty()));
+        newButton.disableProperty().bind(Bindings.not(canAdd()));
         loadingIndicator.visibleProperty().bind(pages.loadingProperty());
         errorPane.visibleProperty().bind(pages.errorProperty().isNotEmpty());
         errorLabel.textProperty().bind(pages.errorProperty());
@@ -388,9 +395,16 @@ public final class ContactsView implements ContactsPane {
     @Override
     public ObservableStringValue totalText() {
         PageLoader pages = viewModel.pages();
-        return Bindings.createStringBinding(() -> !pages.loadedProperty().get() ? "Loading…"
+        return Bindings.createStringBinding(() -> !pages.errorProperty().get().isEmpty() ? "Contacts not loaded"
+                : !pages.loadedProperty().get() ? "Loading…"
                 : pages.totalProperty().get() == 1 ? "1 contact" : String.format("%,d contacts", pages.totalProperty().get()),
-                pages.totalProperty(), pages.loadedProperty());
+                pages.totalProperty(), pages.loadedProperty(), pages.errorProperty());
+    }
+
+    @Override
+    public ObservableBooleanValue canAdd() {
+        PageLoader pages = viewModel.pages();
+        return pages.loadedProperty().and(pages.errorProperty().isEmpty());
     }
 
     @Override

@@ -123,6 +123,7 @@ public final class ContactsViewModel {
             PhoneNumbers.Result number = PhoneNumbers.normalise(value, defaultCountry);
             if (!number.valid()) {
                 mark(row, RowStatus.FAILED, number.problem());
+                notice.set("Not saved: " + number.problem());
                 row.setContact(row.contact());
                 dialogs.showError("Number not changed", number.problem());
                 return;
@@ -153,6 +154,8 @@ public final class ContactsViewModel {
                 .onFailure(error -> {
                     row.setContact(before);
                     mark(row, RowStatus.FAILED, org.dialbook.ui.common.ErrorMessages.describe(error));
+                    // "Saved …" from an earlier edit would now claim this one worked.
+                    notice.set("Not saved: " + describe(before));
                     dialogs.showError("Could not save the change to " + describe(before), error);
                 })
                 .executeWith(executor);

@@ -1,5 +1,6 @@
 package org.dialbook.ui.shell;
 
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 
@@ -10,6 +11,9 @@ public interface ContactsPane {
 
     /** "1,234 contacts", for the status bar. */
     ObservableStringValue totalText();
+
+    /** True while the account answers: New is offered only then (not after a 401 or before the first page). */
+    ObservableBooleanValue canAdd();
 
     void newContact();
 

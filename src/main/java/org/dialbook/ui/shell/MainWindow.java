@@ -73,6 +73,8 @@ public final class MainWindow {
     private final StackPane center = new StackPane();
     private final Label totalLabel = new Label();
     private final List<MenuItem> contactActions = new ArrayList<>();
+    /** Not among contactActions: it follows whether the account answers, not only whether one is open. */
+    private MenuItem newContactItem;
     private List<Menu> menus = List.of();
     private final ContactsPaneFactory contactsFactory;
     private final Optional<ConnectionPanel> panel;
@@ -167,6 +169,8 @@ public final class MainWindow {
             contacts = null;
         }
         if (connection == null) {
+            newContactItem.disableProperty().unbind();
+            newContactItem.setDisable(true);
             contactActions.forEach(item -> item.setDisable(true));
             totalLabel.textProperty().unbind();
             totalLabel.setText("");
@@ -176,6 +180,7 @@ public final class MainWindow {
         totalLabel.textProperty().bind(contacts.totalText());
         center.getChildren().setAll(contacts.node());
         contactActions.forEach(item -> item.setDisable(false));
+        newContactItem.disableProperty().bind(Bindings.not(contacts.canAdd()));
         if (context.file().isPresent()) {
             // Opening that file already offers to resume an interrupted import of it.
             openImport(List.of(context.file().get()));
@@ -188,6 +193,7 @@ public final class MainWindow {
     private MenuBar menuBar() {
         Menu file = new Menu("_File");
         MenuItem newContact = item("_New contact…", "Shortcut+N", () -> contacts.newContact());
+        newContactItem = newContact;
         MenuItem importItem = item("_Import CSV…", "Shortcut+I", () -> openImport(List.of()));
         importItem.setGraphic(new FontIcon(MaterialDesignF.FILE_IMPORT));
         importItem.setDisable(context.importer().isEmpty());
@@ -207,7 +213,8 @@ public final class MainWindow {
         MenuItem find = item("_Find…", "Shortcut+F", () -> contacts.focusSearch());
         edit.getItems().addAll(editContact, bulk, selectAllMatching, new SeparatorMenuItem(), copy, copyCsv,
                 new SeparatorMenuItem(), delete, new SeparatorMenuItem(), find);
-        contactActions.addAll(List.of(newContact, export, editContact, bulk, selectAllMatching, copy, copyCsv, delete, find));
+        newContact.setDisable(true);
+        contactActions.addAll(List.of(export, editContact, bulk, selectAllMatching, copy, copyCsv, delete, find));
 
         Menu view = new Menu("_View");
         MenuItem refresh = item("_Refresh", "F5", () -> contacts.refresh());

@@ -140,6 +140,21 @@ class ContactsViewModelTest {
     }
 
     @Test
+    void aFailedEditReplacesTheEarlierSavedNotice() {
+        ContactsViewModel viewModel = viewModel(new CurrentThreadTaskExecutor());
+        viewModel.commitEdit(viewModel.rows().get(1), ContactField.TAG, "Gold");
+        assertThat(viewModel.noticeProperty().get()).startsWith("Saved Alpha01");
+
+        ContactRow gone = viewModel.rows().get(0);
+        sandbox.client.deleteContact(gone.sid());
+        viewModel.commitEdit(gone, ContactField.COMPANY_NAME, "Globex");
+        assertThat(viewModel.noticeProperty().get()).startsWith("Not saved: Alpha00");
+
+        viewModel.commitEdit(viewModel.rows().get(2), ContactField.NUMBER, "12");
+        assertThat(viewModel.noticeProperty().get()).startsWith("Not saved:").doesNotContain("Saved Alpha");
+    }
+
+    @Test
     void numberEditsAreCheckedAndWrittenInE164BeforeSending() {
         ContactsViewModel viewModel = viewModel(new CurrentThreadTaskExecutor());
         ContactRow row = viewModel.rows().get(1);
