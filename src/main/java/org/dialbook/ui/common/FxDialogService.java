@@ -68,9 +68,7 @@ public final class FxDialogService implements DialogService {
     private Alert alert(Alert.AlertType type, String title, String message) {
         Alert alert = new Alert(type);
         Window window = owner.get();
-        if (window != null) {
-            alert.initOwner(window);
-        }
+        WindowSizing.fit(alert, window, new WindowSizing.Size(400, 200), new WindowSizing.Size(520, 0));
         alert.setTitle(title);
         alert.setHeaderText(title);
         Label text = new Label(message);

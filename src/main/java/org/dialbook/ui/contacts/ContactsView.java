@@ -40,6 +40,7 @@ import org.dialbook.api.ContactField;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.SortBy;
 import org.dialbook.exporter.ExportScope;
+import org.dialbook.ui.common.WindowSizing;
 import org.dialbook.ui.exporter.ExportDialog;
 import org.dialbook.ui.exporter.ExportViewModel;
 import org.dialbook.ui.shell.ContactsPane;
@@ -410,7 +411,7 @@ public final class ContactsView implements ContactsPane {
     @Override
     public void newContact() {
         ContactDialog dialog = ContactDialog.forNew(viewModel.defaultCountry());
-        dialog.initOwner(root.getScene().getWindow());
+        WindowSizing.fit(dialog, root.getScene().getWindow(), ContactDialog.MIN_SIZE, ContactDialog.PREFERRED_SIZE);
         dialog.showAndWait().ifPresent(patch -> viewModel.create(ContactDialogViewModel.toNewContact(patch),
                 created -> reselect.clear()));
     }
@@ -422,7 +423,7 @@ public final class ContactsView implements ContactsPane {
             return;
         }
         ContactDialog dialog = ContactDialog.forEdit(row.contact(), viewModel.defaultCountry());
-        dialog.initOwner(root.getScene().getWindow());
+        WindowSizing.fit(dialog, root.getScene().getWindow(), ContactDialog.MIN_SIZE, ContactDialog.PREFERRED_SIZE);
         dialog.showAndWait().ifPresent(patch -> viewModel.save(row, patch));
     }
 
@@ -433,7 +434,8 @@ public final class ContactsView implements ContactsPane {
             return;
         }
         BulkEditDialog dialog = new BulkEditDialog(target.count(), target.allMatching(), viewModel.defaultCountry());
-        dialog.initOwner(root.getScene().getWindow());
+        WindowSizing.fit(dialog, root.getScene().getWindow(), new WindowSizing.Size(480, 300),
+                new WindowSizing.Size(600, 0));
         dialog.showAndWait().ifPresent(patch -> bulkActions.update(target, patch, outcome -> {
             reselect.clear();
             reselect.addAll(outcome.failed().keySet());

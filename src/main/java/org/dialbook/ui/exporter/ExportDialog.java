@@ -23,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.dialbook.ui.common.WindowSizing;
 
 /**
  * File → Export…: the View over {@link ExportViewModel}. Export keeps the dialog open and shows
@@ -37,7 +38,7 @@ public final class ExportDialog extends Dialog<Void> {
 
     public ExportDialog(Window owner, ExportViewModel viewModel, Path folder) {
         this.viewModel = viewModel;
-        initOwner(owner);
+        WindowSizing.fit(this, owner, new WindowSizing.Size(480, 320), new WindowSizing.Size(600, 0));
         setTitle("Export contacts");
         setHeaderText("Export contacts to a CSV file");
         getDialogPane().getButtonTypes().setAll(EXPORT, ButtonType.CANCEL);

@@ -39,6 +39,7 @@ import org.dialbook.importer.DuplicatePolicy;
 import org.dialbook.importer.ImportPreview;
 import org.dialbook.importer.ImportResult;
 import org.dialbook.importer.ImportSummary;
+import org.dialbook.ui.common.WindowSizing;
 
 /**
  * The import wizard window: six pages over one {@link ImportWizardViewModel}. Layout in
@@ -130,6 +131,7 @@ public final class ImportWizardView {
         stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.NONE);
+        WindowSizing.fit(stage, owner, new WindowSizing.Size(700, 520), new WindowSizing.Size(920, 680));
         stage.setTitle("Import contacts");
         stage.setScene(new Scene(root));
         stage.setOnCloseRequest(event -> job.cancel());

@@ -12,6 +12,7 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -44,6 +45,7 @@ import org.dialbook.ui.common.BackgroundTask;
 import org.dialbook.ui.common.DialogService;
 import org.dialbook.ui.common.Job;
 import org.dialbook.ui.common.TaskExecutor;
+import org.dialbook.ui.common.WindowSizing;
 import org.dialbook.ui.help.AboutDialog;
 import org.dialbook.ui.help.KeyboardShortcuts;
 import org.dialbook.ui.help.KeyboardShortcutsDialog;
@@ -72,6 +74,9 @@ public final class MainWindow {
     private final DesktopPreferences preferences;
     private final StackPane center = new StackPane();
     private final Label totalLabel = new Label();
+    private static final WindowSizing.Size MIN_SIZE = new WindowSizing.Size(720, 420);
+    /** The scene's 1240×740 plus a title bar. */
+    private static final WindowSizing.Size PREFERRED_SIZE = new WindowSizing.Size(1240, 768);
     private final List<MenuItem> contactActions = new ArrayList<>();
     /** Not among contactActions: it follows whether the account answers, not only whether one is open. */
     private MenuItem newContactItem;
@@ -112,8 +117,6 @@ public final class MainWindow {
         scene.getStylesheets().add(STYLESHEET);
         stage.setScene(scene);
         stage.setTitle("Dialbook");
-        stage.setMinWidth(720);
-        stage.setMinHeight(420);
         applyTheme(preferences.theme());
         restoreGeometry();
         stage.setOnCloseRequest(event -> close());
@@ -121,6 +124,7 @@ public final class MainWindow {
         shell.connectionProperty().addListener((obs, old, now) -> showConnection(now));
         shell.stateProperty().addListener((obs, old, now) -> showState());
         showState();
+        WindowSizing.keepMaximizedAcrossDialogs(stage);
         stage.show();
         shell.connect();
         reportProfilesProblem();
@@ -251,7 +255,7 @@ public final class MainWindow {
         logs.setGraphic(new FontIcon(MaterialDesignF.FOLDER_OPEN));
         MenuItem shortcuts = item("_Keyboard shortcuts", "Shortcut+Slash", this::openShortcuts);
         shortcuts.setGraphic(new FontIcon(MaterialDesignK.KEYBOARD_OUTLINE));
-        MenuItem about = item("_About Dialbook", null, this::openAbout);
+        MenuItem about = item("_About Dialbook", "Shortcut+F1", this::openAbout);
         about.setGraphic(new FontIcon(MaterialDesignI.INFORMATION_OUTLINE));
         help.getItems().addAll(shortcuts, logs, new SeparatorMenuItem(), about);
 
@@ -450,17 +454,10 @@ public final class MainWindow {
     }
 
     private void restoreGeometry() {
-        preferences.geometry().ifPresent(geometry -> {
-            boolean visible = javafx.stage.Screen.getScreensForRectangle(geometry.x(), geometry.y(),
-                    geometry.width(), geometry.height()).size() > 0;
-            if (visible) {
-                stage.setX(geometry.x());
-                stage.setY(geometry.y());
-            }
-            stage.setWidth(geometry.width());
-            stage.setHeight(geometry.height());
-            stage.setMaximized(geometry.maximized());
-        });
+        Optional<DesktopPreferences.Geometry> saved = preferences.geometry();
+        WindowSizing.restore(stage, saved.map(geometry -> new Rectangle2D(geometry.x(), geometry.y(), geometry.width(),
+                geometry.height())).orElse(null), MIN_SIZE, PREFERRED_SIZE);
+        saved.filter(DesktopPreferences.Geometry::maximized).ifPresent(geometry -> stage.setMaximized(true));
     }
 
     private void quit() {
