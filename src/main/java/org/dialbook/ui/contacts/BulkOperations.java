@@ -38,16 +38,16 @@ final class BulkOperations {
         this.api = api;
     }
 
-    /** Every contact matching the query's search and filter, across all pages. */
-    List<String> matchingSids(ListQuery query, Progress progress) {
-        List<String> sids = new ArrayList<>();
+    /** Every contact matching the query's search and filter, across all pages, as they are now (for undo). */
+    List<Contact> matchingContacts(ListQuery query, Progress progress) {
+        List<Contact> sids = new ArrayList<>();
         try (Stream<Contact> contacts = api.streamContacts(query.withOffset(0))) {
             var iterator = contacts.iterator();
             while (iterator.hasNext()) {
                 if (progress.isCancelled()) {
                     throw new CancellationException("Cancelled while collecting the matching contacts");
                 }
-                sids.add(iterator.next().sid());
+                sids.add(iterator.next());
                 if (sids.size() % ListQuery.MAX_LIMIT == 0) {
                     progress.update(-1, -1, "Found " + sids.size() + " matching contacts");
                 }

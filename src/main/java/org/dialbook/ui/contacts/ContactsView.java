@@ -409,6 +409,26 @@ public final class ContactsView implements ContactsPane {
     }
 
     @Override
+    public void undo() {
+        viewModel.undo();
+    }
+
+    @Override
+    public ObservableBooleanValue canUndo() {
+        return viewModel.history().canUndoProperty();
+    }
+
+    @Override
+    public ObservableStringValue undoText() {
+        return viewModel.history().undoTextProperty();
+    }
+
+    @Override
+    public void showHistory() {
+        new HistoryDialog(root.getScene().getWindow(), viewModel.history(), viewModel::undo).show();
+    }
+
+    @Override
     public void newContact() {
         ContactDialog dialog = ContactDialog.forNew(viewModel.defaultCountry());
         WindowSizing.fit(dialog, root.getScene().getWindow(), ContactDialog.MIN_SIZE, ContactDialog.PREFERRED_SIZE);

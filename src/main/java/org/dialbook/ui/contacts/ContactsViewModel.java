@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -51,6 +52,7 @@ public final class ContactsViewModel {
     private final StringProperty listFilter = new SimpleStringProperty(this, "listFilter", "");
     private final ObjectProperty<SortBy> sortBy = new SimpleObjectProperty<>(this, "sortBy", SortBy.DEFAULT);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final UndoHistory history = new UndoHistory(java.time.Clock.systemDefaultZone());
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private Cancellable pendingSearch = () -> { };
 
@@ -150,6 +152,7 @@ public final class ContactsViewModel {
                     pages.replaceCached(saved);
                     mark(row, RowStatus.SAVED, "Saved");
                     notice.set("Saved " + describe(saved));
+                    history.record("Edit " + fieldNames(patch) + " of " + describe(before), UndoActions.edit(before, patch));
                 })
                 .onFailure(error -> {
                     row.setContact(before);
@@ -176,6 +179,7 @@ public final class ContactsViewModel {
                     Contact created = outcome.value();
                     notes.put(created.sid(), new RowNote(RowStatus.SAVED, "Added"));
                     notice.set("Added " + describe(created));
+                    history.record("Add " + describe(created), UndoActions.add(created));
                     pages.invalidate();
                     pages.refresh();
                     onCreated.accept(created);
@@ -202,6 +206,32 @@ public final class ContactsViewModel {
                 row.mark(note.status(), note.message());
             }
         });
+    }
+
+    /**
+     * Edit → Undo (Ctrl+Z): reverses the newest change not undone yet, through the API, in the
+     * background; then shows the account as it now is.
+     */
+    public void undo() {
+        history.next().ifPresent(entry -> BackgroundTask.titled("Undoing " + entry.description(),
+                progress -> entry.undo().run(api, progress))
+                .onSuccess(message -> {
+                    history.markUndone(entry);
+                    notice.set(message);
+                    pages.invalidate();
+                    pages.refresh();
+                })
+                .onFailure(error -> dialogs.showError("Could not undo " + entry.description(), error))
+                .executeWith(executor));
+    }
+
+    public UndoHistory history() {
+        return history;
+    }
+
+    private static String fieldNames(ContactPatch patch) {
+        return patch.changes().keySet().stream().map(field -> field.wireName().replace('_', ' '))
+                .collect(Collectors.joining(", "));
     }
 
     static String describe(Contact contact) {

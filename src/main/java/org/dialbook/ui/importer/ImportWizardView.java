@@ -359,7 +359,7 @@ public final class ImportWizardView {
                 || result.get().summary().failed() + result.get().summary().unknown() == 0, result)
                 .or(job.runningProperty()));
         undoButton.disableProperty().bind(Bindings.createBooleanBinding(() -> result.get() == null
-                || result.get().summary().created() == 0, result).or(job.runningProperty()));
+                || result.get().summary().created() == 0, result).or(job.runningProperty()).or(job.undoneProperty()));
     }
 
     private static void bindCount(Label label, javafx.beans.value.ObservableValue<ImportResult> result, String word,

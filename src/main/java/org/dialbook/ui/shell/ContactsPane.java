@@ -17,6 +17,17 @@ public interface ContactsPane {
 
     void newContact();
 
+    /** Edit → Undo: reverses the newest change made in this window. */
+    void undo();
+
+    /** Whether there is a change to undo, and the menu text naming it ("Undo Edit tag of …"). */
+    ObservableBooleanValue canUndo();
+
+    ObservableStringValue undoText();
+
+    /** Edit → History: the last changes, newest first. */
+    void showHistory();
+
     void editSelected();
 
     void bulkEdit();

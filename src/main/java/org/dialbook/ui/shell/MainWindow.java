@@ -80,6 +80,8 @@ public final class MainWindow {
     private final List<MenuItem> contactActions = new ArrayList<>();
     /** Not among contactActions: it follows whether the account answers, not only whether one is open. */
     private MenuItem newContactItem;
+    /** Bound to the open account's history: Ctrl+Z never undoes a change made to another account. */
+    private MenuItem undoItem;
     private List<Menu> menus = List.of();
     private final ContactsPaneFactory contactsFactory;
     private final Optional<ConnectionPanel> panel;
@@ -175,6 +177,10 @@ public final class MainWindow {
         if (connection == null) {
             newContactItem.disableProperty().unbind();
             newContactItem.setDisable(true);
+            undoItem.disableProperty().unbind();
+            undoItem.textProperty().unbind();
+            undoItem.setDisable(true);
+            undoItem.setText("_Undo");
             contactActions.forEach(item -> item.setDisable(true));
             totalLabel.textProperty().unbind();
             totalLabel.setText("");
@@ -185,6 +191,8 @@ public final class MainWindow {
         center.getChildren().setAll(contacts.node());
         contactActions.forEach(item -> item.setDisable(false));
         newContactItem.disableProperty().bind(Bindings.not(contacts.canAdd()));
+        undoItem.disableProperty().bind(Bindings.not(contacts.canUndo()));
+        undoItem.textProperty().bind(contacts.undoText());
         if (context.file().isPresent()) {
             // Opening that file already offers to resume an interrupted import of it.
             openImport(List.of(context.file().get()));
@@ -207,6 +215,9 @@ public final class MainWindow {
         file.getItems().addAll(newContact, new SeparatorMenuItem(), importItem, export, new SeparatorMenuItem(), quit);
 
         Menu edit = new Menu("_Edit");
+        undoItem = item("_Undo", "Shortcut+Z", () -> contacts.undo());
+        undoItem.setDisable(true);
+        MenuItem history = item("_History…", "Shortcut+H", () -> contacts.showHistory());
         MenuItem editContact = item("_Edit contact…", "Shortcut+E", () -> contacts.editSelected());
         MenuItem bulk = item("Edit _selected contacts…", "Shortcut+Shift+E", () -> contacts.bulkEdit());
         MenuItem selectAllMatching = item("Select _all matching", "Shortcut+Shift+A",
@@ -215,10 +226,10 @@ public final class MainWindow {
         MenuItem copyCsv = item("Copy rows as CS_V", "Shortcut+Shift+C", () -> contacts.copySelection(true));
         MenuItem delete = item("_Delete…", "Delete", () -> contacts.deleteSelected());
         MenuItem find = item("_Find…", "Shortcut+F", () -> contacts.focusSearch());
-        edit.getItems().addAll(editContact, bulk, selectAllMatching, new SeparatorMenuItem(), copy, copyCsv,
+        edit.getItems().addAll(undoItem, history, new SeparatorMenuItem(), editContact, bulk, selectAllMatching, new SeparatorMenuItem(), copy, copyCsv,
                 new SeparatorMenuItem(), delete, new SeparatorMenuItem(), find);
         newContact.setDisable(true);
-        contactActions.addAll(List.of(export, editContact, bulk, selectAllMatching, copy, copyCsv, delete, find));
+        contactActions.addAll(List.of(history, export, editContact, bulk, selectAllMatching, copy, copyCsv, delete, find));
 
         Menu view = new Menu("_View");
         MenuItem refresh = item("_Refresh", "F5", () -> contacts.refresh());
