@@ -15,6 +15,7 @@ import org.dialbook.credentials.ProfileService;
  * @param dataDir where contacts of the sandbox and import journals live, for Help → About; or null
  * @param importsDir where import journals and reports go; the window then wires the import wizard
  *     itself, on its one executor, when no {@code importHandler} was given; or null
+ * @param activationSource later launches handing over their files (one window per data folder); or null
  */
 public record DesktopContext(
         ConnectionSource connections,
@@ -24,7 +25,8 @@ public record DesktopContext(
         ProfileService profiles,
         Path initialFile,
         Path dataDir,
-        Path importsDir) {
+        Path importsDir,
+        Activations activationSource) {
 
     public DesktopContext {
         Objects.requireNonNull(connections, "connections");
@@ -33,28 +35,41 @@ public record DesktopContext(
     }
 
     public static DesktopContext of(ConnectionSource connections, Path configDir, Path logsDir) {
-        return new DesktopContext(connections, configDir, logsDir, null, null, null, null, null);
+        return new DesktopContext(connections, configDir, logsDir, null, null, null, null, null, null);
     }
 
     public DesktopContext withImportHandler(ImportHandler handler) {
-        return new DesktopContext(connections, configDir, logsDir, handler, profiles, initialFile, dataDir, importsDir);
+        return new DesktopContext(connections, configDir, logsDir, handler, profiles, initialFile,
+                dataDir, importsDir, activationSource);
     }
 
     public DesktopContext withProfiles(ProfileService service) {
-        return new DesktopContext(connections, configDir, logsDir, importHandler, service, initialFile, dataDir, importsDir);
+        return new DesktopContext(connections, configDir, logsDir, importHandler, service, initialFile,
+                dataDir, importsDir, activationSource);
     }
 
     public DesktopContext withInitialFile(Path file) {
-        return new DesktopContext(connections, configDir, logsDir, importHandler, profiles, file, dataDir, importsDir);
+        return new DesktopContext(connections, configDir, logsDir, importHandler, profiles, file,
+                dataDir, importsDir, activationSource);
     }
 
     public DesktopContext withDataDir(Path dir) {
         return new DesktopContext(connections, configDir, logsDir, importHandler, profiles, initialFile, dir,
-                importsDir);
+                importsDir, activationSource);
     }
 
     public DesktopContext withImportsDir(Path dir) {
-        return new DesktopContext(connections, configDir, logsDir, importHandler, profiles, initialFile, dataDir, dir);
+        return new DesktopContext(connections, configDir, logsDir, importHandler, profiles, initialFile,
+                dataDir, dir, activationSource);
+    }
+
+    public DesktopContext withActivations(Activations source) {
+        return new DesktopContext(connections, configDir, logsDir, importHandler, profiles, initialFile, dataDir,
+                importsDir, source);
+    }
+
+    public Optional<Activations> activations() {
+        return Optional.ofNullable(activationSource);
     }
 
     public Optional<Path> imports() {

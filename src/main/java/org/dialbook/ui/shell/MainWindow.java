@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
@@ -130,6 +131,8 @@ public final class MainWindow {
         stage.show();
         shell.connect();
         reportProfilesProblem();
+        context.activations().ifPresent(later -> later.onActivate(files -> executor.schedule(Duration.ZERO,
+                () -> activate(files))));
     }
 
     /**
@@ -469,6 +472,16 @@ public final class MainWindow {
         WindowSizing.restore(stage, saved.map(geometry -> new Rectangle2D(geometry.x(), geometry.y(), geometry.width(),
                 geometry.height())).orElse(null), MIN_SIZE, PREFERRED_SIZE);
         saved.filter(DesktopPreferences.Geometry::maximized).ifPresent(geometry -> stage.setMaximized(true));
+    }
+
+    /** Another launch for the same data folder: come to the front and open what it was given. */
+    private void activate(List<Path> files) {
+        stage.setIconified(false);
+        stage.toFront();
+        stage.requestFocus();
+        if (!files.isEmpty() && contacts != null) {
+            openImport(files);
+        }
     }
 
     private void quit() {
