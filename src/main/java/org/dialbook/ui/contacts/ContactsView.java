@@ -152,7 +152,8 @@ public final class ContactsView implements ContactsPane {
     }
 
     private void buildColumns() {
-        TableColumn<ContactRow, RowStatus> status = new TableColumn<>("");
+        // Named for the column chooser; the header itself only has room for the icon (see contacts.css).
+        TableColumn<ContactRow, RowStatus> status = new TableColumn<>("Status");
         status.setId("status");
         status.setPrefWidth(30);
         status.setResizable(false);
@@ -174,7 +175,7 @@ public final class ContactsView implements ContactsPane {
         custom.setSortable(false);
         custom.setEditable(false);
         custom.setCellValueFactory(data -> Bindings.createStringBinding(
-                () -> ContactValues.text(data.getValue().contact(), ContactField.CUSTOM_FIELD),
+                () -> ContactValues.customFieldsText(data.getValue().contact().customField()),
                 data.getValue().contactProperty()));
         custom.setCellFactory(column -> new CustomFieldCell());
 
@@ -182,11 +183,10 @@ public final class ContactsView implements ContactsPane {
         TableColumn<ContactRow, String> updated = dateColumn("updated", "Updated", Contact::dateUpdated);
         updated.setSortable(false);
 
-        // The server sorts; the table only shows which header was clicked.
-        number.setSortable(false);
-        company.setSortable(false);
-        email.setSortable(false);
-        tag.setSortable(false);
+        // The server sorts, by name (first, then last name) or by creation date only. So the ▲ goes on
+        // First name, and the columns it cannot sort by say so instead of offering a click that does nothing.
+        first.setSortable(true);
+        List.of(number, last, company, email, tag, custom, updated).forEach(this::markUnsortable);
         table.setSortPolicy(view -> true);
         List<TableColumn<ContactRow, String>> sortable = List.of(first, last, created);
         Runnable sortChanged = () -> viewModel.sortByProperty().set(sortFrom(created));
@@ -194,10 +194,21 @@ public final class ContactsView implements ContactsPane {
         sortable.forEach(column -> column.sortTypeProperty().addListener((obs, old, now) -> sortChanged.run()));
 
         table.getColumns().setAll(List.of(status, number, first, last, company, email, tag, custom, created, updated));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         for (TableColumn<ContactRow, ?> column : table.getColumns()) {
             preferences.columnWidth(column.getId()).ifPresent(width -> column.setPrefWidth(Math.max(30, width)));
         }
         currentColumn = number;
+    }
+
+    private void markUnsortable(TableColumn<ContactRow, String> column) {
+        column.setSortable(false);
+        FontIcon icon = new FontIcon("mdi2s-sort-variant-remove");
+        icon.getStyleClass().add("unsortable-icon");
+        Label mark = new Label(null, icon);
+        mark.setTooltip(new Tooltip("Exotel cannot sort by " + column.getText()
+                + ". Sort by First name (then last name) or by Created."));
+        column.setGraphic(mark);
     }
 
     private SortBy sortFrom(TableColumn<ContactRow, String> created) {
@@ -433,7 +444,10 @@ public final class ContactsView implements ContactsPane {
         ContactDialog dialog = ContactDialog.forNew(viewModel.defaultCountry());
         WindowSizing.fit(dialog, root.getScene().getWindow(), ContactDialog.MIN_SIZE, ContactDialog.PREFERRED_SIZE);
         dialog.showAndWait().ifPresent(patch -> viewModel.create(ContactDialogViewModel.toNewContact(patch),
-                created -> reselect.clear()));
+                created -> {
+                    reselect.clear();
+                    reselect.add(created.sid());
+                }));
     }
 
     @Override

@@ -101,7 +101,26 @@ public final class ContactsViewModel {
         pages.refresh();
     }
 
+    /** A contact just added: shown once it is found, on the last page if not on this one. */
+    private String justAdded;
+    private boolean lookedOnLastPage;
+
     private void showPage(ContactPage page) {
+        if (justAdded != null) {
+            boolean here = page.items().stream().anyMatch(contact -> contact.sid().equals(justAdded));
+            if (!here && !lookedOnLastPage) {
+                // New contacts sort last by creation date; with another sort the user keeps the page they chose.
+                lookedOnLastPage = true;
+                if (currentQuery().sortBy().equals(SortBy.DEFAULT)) {
+                    // That page replaces this one; showing this one first would only flicker (or, run
+                    // synchronously, overwrite it).
+                    pages.last();
+                    return;
+                }
+            } else {
+                justAdded = null;
+            }
+        }
         rows.setAll(page.items().stream().map(contact -> {
             ContactRow row = new ContactRow(contact);
             RowNote note = notes.get(contact.sid());
@@ -178,6 +197,8 @@ public final class ContactsViewModel {
                     }
                     Contact created = outcome.value();
                     notes.put(created.sid(), new RowNote(RowStatus.SAVED, "Added"));
+                    justAdded = created.sid();
+                    lookedOnLastPage = false;
                     notice.set("Added " + describe(created));
                     history.record("Add " + describe(created), UndoActions.add(created));
                     pages.invalidate();

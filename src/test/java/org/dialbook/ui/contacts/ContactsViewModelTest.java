@@ -179,6 +179,9 @@ class ContactsViewModelTest {
         assertThat(created[0]).isNotNull();
         assertThat(sandbox.client.getContact(created[0].sid()).firstName()).isEqualTo("Zed");
         assertThat(viewModel.pages().totalProperty().get()).isEqualTo(46);
+        assertThat(viewModel.rows()).as("the new contact is on screen: the last page, where it sorts")
+                .anyMatch(row -> row.sid().equals(created[0].sid()));
+        assertThat(viewModel.pages().pageIndexProperty().get()).isEqualTo(2);
     }
 
     @Test
