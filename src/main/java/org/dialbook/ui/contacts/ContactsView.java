@@ -41,6 +41,7 @@ import org.dialbook.api.ListQuery;
 import org.dialbook.api.SortBy;
 import org.dialbook.exporter.ExportScope;
 import org.dialbook.ui.common.WindowSizing;
+import org.dialbook.ui.common.FileFolders;
 import org.dialbook.ui.exporter.ExportDialog;
 import org.dialbook.ui.exporter.ExportViewModel;
 import org.dialbook.ui.shell.ContactsPane;
@@ -164,7 +165,7 @@ public final class ContactsView implements ContactsPane {
 
         TableColumn<ContactRow, String> number = textColumn("number", "Number", 130, ContactField.NUMBER);
         TableColumn<ContactRow, String> first = textColumn("first", "First name", 100, ContactField.FIRST_NAME);
-        TableColumn<ContactRow, String> last = textColumn("last", "Last name", 100, ContactField.LAST_NAME);
+        TableColumn<ContactRow, String> last = textColumn("last", "Last name", 118, ContactField.LAST_NAME);
         TableColumn<ContactRow, String> company = textColumn("company", "Company", 135, ContactField.COMPANY_NAME);
         TableColumn<ContactRow, String> email = textColumn("email", "Email", 185, ContactField.EMAIL);
         TableColumn<ContactRow, String> tag = textColumn("tag", "Tag", 95, ContactField.TAG);
@@ -522,7 +523,7 @@ public final class ContactsView implements ContactsPane {
                 ? new ExportScope.Query(query, "all " + viewModel.pages().totalProperty().get() + " matching contacts")
                 : selected.isEmpty() ? null : ExportScope.selection(selected);
         new ExportDialog(root.getScene().getWindow(), new ExportViewModel(viewModel.api(), viewModel.executor(),
-                viewModel.dialogs(), search, selection), Path.of(System.getProperty("user.home"))).show();
+                viewModel.dialogs(), search, selection), FileFolders.initial()).show();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.dialbook.ui.importer;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -29,7 +28,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -39,6 +37,7 @@ import org.dialbook.importer.DuplicatePolicy;
 import org.dialbook.importer.ImportPreview;
 import org.dialbook.importer.ImportResult;
 import org.dialbook.importer.ImportSummary;
+import org.dialbook.ui.common.DialogService;
 import org.dialbook.ui.common.WindowSizing;
 
 /**
@@ -373,14 +372,9 @@ public final class ImportWizardView {
 
     @FXML
     private void chooseFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Choose a CSV file to import");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV, TSV or text", "*.csv", "*.tsv",
-                "*.txt"), new FileChooser.ExtensionFilter("All files", "*.*"));
-        File chosen = chooser.showOpenDialog(root.getScene().getWindow());
-        if (chosen != null) {
-            viewModel.openFile(chosen.toPath());
-        }
+        viewModel.dialogs().chooseFileToOpen("Choose a CSV file to import", List.of(
+                new DialogService.FileType("CSV, TSV or text", "*.csv", "*.tsv", "*.txt"),
+                new DialogService.FileType("All files", "*.*"))).ifPresent(viewModel::openFile);
     }
 
     @FXML
@@ -409,16 +403,10 @@ public final class ImportWizardView {
 
     @FXML
     private void saveReport() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the import report");
         Path file = viewModel.fileProperty().get();
         String base = file == null ? "import" : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        chooser.setInitialFileName(base + "-report.csv");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File chosen = chooser.showSaveDialog(root.getScene().getWindow());
-        if (chosen != null) {
-            job.saveReport(chosen.toPath());
-        }
+        viewModel.dialogs().chooseFileToSave("Save the import report", base + "-report.csv",
+                new DialogService.FileType("CSV", "*.csv")).ifPresent(job::saveReport);
     }
 
     @FXML

@@ -99,6 +99,11 @@ public final class ImportWizardViewModel {
     private final BooleanBinding canGoNext;
     private final BooleanBinding canGoBack;
 
+    /** For the view's file dialogs, which go through the same service as every other question. */
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
     public ImportWizardViewModel(TaskExecutor executor, DialogService dialogs, MappingStore mappings,
             ImportJobViewModel job, String defaultCountry) {
         this.executor = executor;
