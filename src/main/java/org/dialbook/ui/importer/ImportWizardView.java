@@ -34,6 +34,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.dialbook.importer.ColumnTarget;
 import org.dialbook.importer.DuplicatePolicy;
+import org.dialbook.importer.TagMode;
 import org.dialbook.importer.ImportPreview;
 import org.dialbook.importer.ImportResult;
 import org.dialbook.importer.ImportSummary;
@@ -86,6 +87,7 @@ public final class ImportWizardView {
     @FXML private TextField countryField;
     @FXML private TextField tagField;
     @FXML private ComboBox<DuplicatePolicy> duplicatesBox;
+    @FXML private ComboBox<TagMode> tagModeBox;
     @FXML private Spinner<Integer> batchSpinner;
     @FXML private Label optionsProblem;
     @FXML private Label optionsSummary;
@@ -320,6 +322,24 @@ public final class ImportWizardView {
     private void bindOptionsPage() {
         countryField.textProperty().bindBidirectional(viewModel.countryProperty());
         tagField.textProperty().bindBidirectional(viewModel.tagProperty());
+        tagModeBox.getItems().setAll(TagMode.values());
+        tagModeBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(TagMode mode) {
+                return mode == null ? "" : switch (mode) {
+                    case WHEN_EMPTY -> "Only contacts the file gives no tag";
+                    case REPLACE -> "Every contact, replacing the file's tags";
+                    case KEEP -> "None: keep the file's tags";
+                };
+            }
+
+            @Override
+            public TagMode fromString(String text) {
+                return null;
+            }
+        });
+        tagModeBox.valueProperty().bindBidirectional(viewModel.tagModeProperty());
+        tagField.disableProperty().bind(viewModel.tagModeProperty().isEqualTo(TagMode.KEEP));
         duplicatesBox.getItems().setAll(DuplicatePolicy.values());
         duplicatesBox.setConverter(new PolicyConverter());
         duplicatesBox.valueProperty().bindBidirectional(viewModel.duplicatesProperty());
