@@ -23,7 +23,9 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -290,6 +292,9 @@ public final class ImportWizardView {
                 column("Email", row -> nullToEmpty(row.contact().email()), 170),
                 column("Tag", row -> nullToEmpty(row.contact().tag()), 90),
                 column("Action", row -> row.action() + (row.note() == null ? "" : " (" + row.note() + ")"), 200)));
+        // Columns share the window's width, and a cut reason or action shows whole in its tooltip.
+        firstRowsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        invalidTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         invalidFilter.textProperty().bindBidirectional(job.invalidFilterProperty());
         invalidTable.setItems(job.invalidRows());
         invalidTable.setPlaceholder(new Label("No invalid rows"));
@@ -308,6 +313,7 @@ public final class ImportWizardView {
         TableColumn<ImportPreview.PreviewRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setPrefWidth(width);
+        column.setCellFactory(view -> new TooltipCell<>());
         return column;
     }
 
@@ -316,6 +322,7 @@ public final class ImportWizardView {
         TableColumn<ImportPreview.InvalidRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setPrefWidth(width);
+        column.setCellFactory(view -> new TooltipCell<>());
         return column;
     }
 
@@ -489,5 +496,15 @@ public final class ImportWizardView {
 
     static String joined(List<String> values) {
         return values.stream().collect(Collectors.joining(", "));
+    }
+
+    /** A text cell whose tooltip holds the whole value, for reasons and actions wider than the column. */
+    private static final class TooltipCell<S> extends TableCell<S, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+        }
     }
 }
