@@ -165,7 +165,7 @@ public final class ContactsView implements ContactsPane {
 
         TableColumn<ContactRow, String> number = textColumn("number", "Number", 130, ContactField.NUMBER);
         TableColumn<ContactRow, String> first = textColumn("first", "First name", 100, ContactField.FIRST_NAME);
-        TableColumn<ContactRow, String> last = textColumn("last", "Last name", 118, ContactField.LAST_NAME);
+        TableColumn<ContactRow, String> last = textColumn("last", "Last name", 132, ContactField.LAST_NAME);
         TableColumn<ContactRow, String> company = textColumn("company", "Company", 135, ContactField.COMPANY_NAME);
         TableColumn<ContactRow, String> email = textColumn("email", "Email", 185, ContactField.EMAIL);
         TableColumn<ContactRow, String> tag = textColumn("tag", "Tag", 95, ContactField.TAG);
