@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
+import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -118,6 +119,9 @@ public final class MainWindow {
 
         Scene scene = new Scene(root, 1240, 740);
         scene.getStylesheets().add(STYLESHEET);
+        if (!Platform.isSupported(ConditionalFeature.TRANSPARENT_WINDOW)) {
+            scene.getStylesheets().add(MainWindow.class.getResource("flat-popups.css").toExternalForm());
+        }
         stage.setScene(scene);
         stage.setTitle("Dialbook");
         applyTheme(preferences.theme());
