@@ -504,6 +504,11 @@ public final class ContactsView implements ContactsPane {
                 && root.getScene() != null && root.getScene().getFocusOwner() instanceof TextField) {
             return;
         }
+        deleteTarget();
+    }
+
+    /** The Delete key, Edit → Delete and the Delete button: one path, so "all matching" means the same to each. */
+    private void deleteTarget() {
         bulkActions.delete(target(), outcome -> {
             reselect.clear();
             reselect.addAll(outcome.failed().keySet());
@@ -564,11 +569,7 @@ public final class ContactsView implements ContactsPane {
 
     @FXML
     private void onDelete() {
-        bulkActions.delete(target(), outcome -> {
-            reselect.clear();
-            reselect.addAll(outcome.failed().keySet());
-            restoreSelection();
-        });
+        deleteTarget();
     }
 
     @FXML
