@@ -29,7 +29,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule engineNeverReachesUp = noClasses()
             .that().resideInAnyPackage("org.dialbook.importer..", "org.dialbook.credentials..",
-                    "org.dialbook.sandbox..", "org.dialbook.exporter..")
+                    "org.dialbook.sandbox..", "org.dialbook.exporter..", "org.dialbook.mirror..")
             .should().dependOnClassesThat().resideInAnyPackage("org.dialbook.ui..", "org.dialbook.app..")
             .allowEmptyShould(true)
             .because("dependencies point inward: ui uses the engine and app wires it, never the reverse");
@@ -53,4 +53,24 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.dialbook.ui.*..")
             .because("org.dialbook.ui holds the contracts every feature shares (ActiveConnection, ImportHandler...); "
                     + "if it reached into a feature, that feature and the shell would form a cycle through it");
+    static final ArchRule noCyclesBetweenTopLevelPackages = slices().matching("org.dialbook.(*)..")
+            .should().beFreeOfCycles()
+            .because("a cycle makes two features one: neither can be read, tested or changed alone, and the layering "
+                    + "in docs/ARCHITECTURE.md (contact and files at the bottom, app on top) stops being true");
+
+    @ArchTest
+    static final ArchRule contactRulesStandAlone = noClasses()
+            .that().resideInAnyPackage("org.dialbook.contact..", "org.dialbook.files..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.dialbook.api..", "org.dialbook.app..",
+                    "org.dialbook.ui..", "org.dialbook.importer..", "org.dialbook.exporter..",
+                    "org.dialbook.credentials..", "org.dialbook.sandbox..")
+            .because("the rules of what a contact is and how a file is written are the bottom layer that every "
+                    + "feature calls; if they reached up, a second copy would soon be written to avoid the cycle");
+
+    @ArchTest
+    static final ArchRule importerAndExporterAreSiblings = noClasses()
+            .that().resideInAPackage("org.dialbook.importer..")
+            .should().dependOnClassesThat().resideInAPackage("org.dialbook.exporter..")
+            .because("what both need (the CSV columns, the formula guard, the custom value codec) lives in "
+                    + "org.dialbook.contact; the import must not depend on the export to read its own files");
 }

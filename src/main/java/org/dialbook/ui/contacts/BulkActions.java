@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.dialbook.api.Contact;
 import org.dialbook.api.ContactPatch;
 import org.dialbook.api.ListQuery;
+import org.dialbook.mirror.Mirror;
 import org.dialbook.ui.common.BackgroundTask;
 import org.dialbook.ui.common.Job;
 
@@ -63,8 +64,9 @@ public final class BulkActions {
             return null;
         }
         ListQuery query = contacts.currentQuery();
+        Mirror mirror = contacts.pages().mirror();
         return BackgroundTask.titled("Editing " + target.noun(), progress -> {
-            List<Contact> before = target.allMatching() ? contacts.bulk().matchingContacts(query, progress)
+            List<Contact> before = target.allMatching() ? contacts.bulk().matchingContacts(query, mirror, progress)
                     : target.contacts();
             BulkOperations.Outcome outcome = contacts.bulk().update(sids(before), patch, progress);
             return new Done(outcome, succeeded(before, outcome));
@@ -91,8 +93,9 @@ public final class BulkActions {
             return null;
         }
         ListQuery query = contacts.currentQuery();
+        Mirror mirror = contacts.pages().mirror();
         return BackgroundTask.titled("Deleting " + target.noun(), progress -> {
-            List<Contact> before = target.allMatching() ? contacts.bulk().matchingContacts(query, progress)
+            List<Contact> before = target.allMatching() ? contacts.bulk().matchingContacts(query, mirror, progress)
                     : target.contacts();
             BulkOperations.Outcome outcome = contacts.bulk().delete(sids(before), progress);
             return new Done(outcome, succeeded(before, outcome));
@@ -130,6 +133,9 @@ public final class BulkActions {
     private void finish(BulkOperations.Outcome outcome, String rowNote, String verb,
             Consumer<BulkOperations.Outcome> done) {
         contacts.markOutcome(outcome, rowNote);
+        if ("Deleted".equals(verb)) {
+            contacts.pages().forget(outcome.succeeded());
+        }
         String summary = verb + " " + outcome.succeeded().size() + " of " + outcome.attempted()
                 + (outcome.failed().isEmpty() ? "" : "; " + outcome.failed().size() + " failed")
                 + (outcome.cancelled() ? " (cancelled)" : "");

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.dialbook.api.BulkResult;
 import org.dialbook.api.Contact;
-import org.dialbook.api.ContactField;
+import org.dialbook.contact.ContactField;
 import org.dialbook.api.ContactPatch;
 import org.dialbook.api.ContactUpdate;
 import org.dialbook.api.ItemOutcome;

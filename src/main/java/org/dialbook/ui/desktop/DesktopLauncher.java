@@ -1,11 +1,14 @@
 package org.dialbook.ui.desktop;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.dialbook.credentials.ConnectionTester;
+import org.dialbook.mirror.ContactPages;
+import org.dialbook.mirror.ReadGate;
 import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.ConnectionPanel;
 import org.dialbook.ui.DesktopContext;
@@ -102,6 +105,10 @@ public final class DesktopLauncher extends Application {
             DesktopPreferences preferences, Runnable onSynced) {
         ContactsViewModel viewModel = new ContactsViewModel(connection.api(), executor, dialogs,
                 connection.defaultCountry());
+        if (connection.mirror() != null) {
+            viewModel.attachMirror(connection.mirror(), ContactPages.of(connection.api()),
+                    ReadGate.forApi(connection.api()), Clock.systemDefaultZone());
+        }
         viewModel.pages().setOnFetched(onSynced);
         return new ContactsView(viewModel, preferences);
     }

@@ -14,6 +14,10 @@ public interface ContactsPane {
 
     /** True while the account answers: New is offered only then (not after a 401 or before the first page). */
     ObservableBooleanValue canAdd();
+    /** "Synced 2 min ago" or the mirror's indexing state, for the status bar; null without a mirror. */
+    default ObservableStringValue syncText() {
+        return null;
+    }
 
     void newContact();
 

@@ -79,6 +79,8 @@ public final class MainWindow {
     private static final WindowSizing.Size MIN_SIZE = new WindowSizing.Size(720, 420);
     /** The scene's 1240×740 plus a title bar. */
     private static final WindowSizing.Size PREFERRED_SIZE = new WindowSizing.Size(1240, 768);
+    /** The mirror's "Synced 2 min ago" or indexing state. */
+    private final Label mirrorLabel = new Label();
     private final List<MenuItem> contactActions = new ArrayList<>();
     /** Not among contactActions: it follows whether the account answers, not only whether one is open. */
     private MenuItem newContactItem;
@@ -195,6 +197,11 @@ public final class MainWindow {
         }
         contacts = contactsFactory.create(connection, executor, dialogs, preferences, shell::markSynced);
         totalLabel.textProperty().bind(contacts.totalText());
+        mirrorLabel.textProperty().unbind();
+        mirrorLabel.setText("");
+        if (contacts.syncText() != null) {
+            mirrorLabel.textProperty().bind(contacts.syncText());
+        }
         center.getChildren().setAll(contacts.node());
         contactActions.forEach(item -> item.setDisable(false));
         newContactItem.disableProperty().bind(Bindings.not(contacts.canAdd()));
@@ -329,9 +336,13 @@ public final class MainWindow {
             return connection == null ? "" : connection.location();
         }, shell.connectionProperty()));
         totalLabel.setId("status-total");
+        mirrorLabel.setId("status-mirror");
         Label sync = new Label();
         sync.setId("status-sync");
         sync.textProperty().bind(shell.lastSyncTextProperty());
+        // With a mirror, its "Synced 2 min ago" says more than the time of the last page.
+        sync.visibleProperty().bind(mirrorLabel.textProperty().isEmpty());
+        sync.managedProperty().bind(sync.visibleProperty());
         HBox jobs = new HBox(8);
         jobs.setAlignment(Pos.CENTER_RIGHT);
         executor.runningJobs().addListener((ListChangeListener<Job>) change -> {
@@ -355,7 +366,7 @@ public final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(10, profile, new Separator(javafx.geometry.Orientation.VERTICAL), location,
                 new Separator(javafx.geometry.Orientation.VERTICAL), totalLabel,
-                new Separator(javafx.geometry.Orientation.VERTICAL), sync, spacer, jobs);
+                new Separator(javafx.geometry.Orientation.VERTICAL), sync, mirrorLabel, spacer, jobs);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 10, 4, 10));

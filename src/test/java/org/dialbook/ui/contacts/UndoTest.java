@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.dialbook.api.Contact;
-import org.dialbook.api.ContactField;
+import org.dialbook.contact.ContactField;
 import org.dialbook.api.ContactPatch;
 import org.dialbook.api.ListQuery;
 import org.dialbook.ui.common.CurrentThreadTaskExecutor;
