@@ -136,8 +136,7 @@ public final class SandboxCommand implements Callable<Integer> {
         try {
             server = SandboxServer.start(options);
         } catch (UncheckedIOException e) {
-            err.println("dialbook sandbox: " + e.getMessage()
-                    + (port != 0 ? "\nIf the port is taken, choose another with --port N (0 picks a free one)." : ""));
+            err.println("dialbook sandbox: " + explain(e, options));
             return 1;
         }
         try (server) {
@@ -159,6 +158,21 @@ public final class SandboxCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return 0;
         }
+    }
+
+    /**
+     * The database of a data folder can be open in one process only; when the desktop app (or another
+     * sandbox) holds it, a different folder or no folder is the fix, not another port. The database's
+     * own text ("use the server mode [90020-252]") helps nobody, so it is left out.
+     */
+    private String explain(UncheckedIOException e, SandboxOptions options) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.contains("Cannot open the sandbox database")) {
+            return "the data folder " + options.dataDir().map(Path::toString).orElse("")
+                    + " is in use, probably by the Dialbook window or another sandbox.\n"
+                    + "Start this one on another folder with --data DIR, or keep nothing with --in-memory.";
+        }
+        return message + (port != 0 ? "\nIf the port is taken, choose another with --port N (0 picks a free one)." : "");
     }
 
     private SandboxOptions options() {

@@ -64,6 +64,7 @@ public record ImportManifest(String id, ImportPlan plan, long fileSize, long fil
         ImportOptions options = plan.options();
         json.addProperty("country", options.defaultCountry());
         json.addProperty("tag", options.tag());
+        json.addProperty("tagMode", options.tagMode().name());
         json.addProperty("duplicates", options.duplicates().name());
         json.addProperty("batchSize", options.batchSize());
         json.addProperty("checkExisting", options.checkExisting());
@@ -84,7 +85,9 @@ public record ImportManifest(String id, ImportPlan plan, long fileSize, long fil
                 json.has("tag") && !json.get("tag").isJsonNull() ? json.get("tag").getAsString() : null,
                 DuplicatePolicy.valueOf(json.get("duplicates").getAsString()), json.get("batchSize").getAsInt(),
                 json.get("checkExisting").getAsBoolean(),
-                Duration.ofMillis(json.get("reconcileWindowMillis").getAsLong()));
+                Duration.ofMillis(json.get("reconcileWindowMillis").getAsLong()),
+                // Absent in manifests written before tag modes: the tag replaced the file's then.
+                json.has("tagMode") ? TagMode.valueOf(json.get("tagMode").getAsString()) : TagMode.REPLACE);
         ImportPlan plan = new ImportPlan(Path.of(json.get("file").getAsString()), format, headers,
                 new ColumnMapping(targets), options);
         return new ImportManifest(json.get("id").getAsString(), plan, json.get("fileSize").getAsLong(),

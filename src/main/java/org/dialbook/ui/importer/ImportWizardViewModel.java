@@ -34,6 +34,7 @@ import org.dialbook.importer.ImportOptions;
 import org.dialbook.importer.ImportPlan;
 import org.dialbook.importer.MappingStore;
 import org.dialbook.importer.MappingSuggester;
+import org.dialbook.importer.TagMode;
 import org.dialbook.ui.common.BackgroundTask;
 import org.dialbook.ui.common.DialogService;
 import org.dialbook.ui.common.TaskExecutor;
@@ -93,11 +94,18 @@ public final class ImportWizardViewModel {
 
     private final StringProperty country = new SimpleStringProperty(this, "country", "IN");
     private final StringProperty tag = new SimpleStringProperty(this, "tag", "");
+    /** A file's own tags ("vip") are kept unless the user asks to replace them. */
+    private final ObjectProperty<TagMode> tagMode = new SimpleObjectProperty<>(this, "tagMode", TagMode.WHEN_EMPTY);
     private final ObjectProperty<DuplicatePolicy> duplicates =
             new SimpleObjectProperty<>(this, "duplicates", DuplicatePolicy.SKIP);
     private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize", ImportOptions.MAX_BATCH);
     private final BooleanBinding canGoNext;
     private final BooleanBinding canGoBack;
+
+    /** For the view's file dialogs, which go through the same service as every other question. */
+    public DialogService dialogs() {
+        return dialogs;
+    }
 
     public ImportWizardViewModel(TaskExecutor executor, DialogService dialogs, MappingStore mappings,
             ImportJobViewModel job, String defaultCountry) {
@@ -227,7 +235,8 @@ public final class ImportWizardViewModel {
             throw new IllegalArgumentException("Unknown country '" + country.get()
                     + "': use a two-letter code such as IN, SG, US or GB.");
         }
-        return ImportOptions.defaults(country.get().strip()).withTag(tag.get()).withDuplicates(duplicates.get())
+        return ImportOptions.defaults(country.get().strip()).withTag(tag.get()).withTagMode(tagMode.get())
+                .withDuplicates(duplicates.get())
                 .withBatchSize(batchSize.get());
     }
 
@@ -342,6 +351,10 @@ public final class ImportWizardViewModel {
 
     public StringProperty tagProperty() {
         return tag;
+    }
+
+    public ObjectProperty<TagMode> tagModeProperty() {
+        return tagMode;
     }
 
     public ObjectProperty<DuplicatePolicy> duplicatesProperty() {
