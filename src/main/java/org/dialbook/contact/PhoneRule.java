@@ -23,6 +23,8 @@ public final class PhoneRule {
 
     private final String region;
     private final int countryCode;
+    /** The plain mobile numbers of the default country without the full parse; null where not provably equal. */
+    private final MobileFastPath fast;
 
     /** @param defaultCountry an ISO 3166 two-letter code such as "IN" */
     public PhoneRule(String defaultCountry) {
@@ -33,6 +35,7 @@ public final class PhoneRule {
         }
         this.region = code;
         this.countryCode = UTIL.getCountryCodeForRegion(code);
+        this.fast = MobileFastPath.forRegion(UTIL, code);
     }
 
     /** Whether {@code country} is a two-letter code libphonenumber knows. */
@@ -79,6 +82,11 @@ public final class PhoneRule {
 
     /** The number in E.164, or why there is none; never throws. */
     public PhoneResult normalise(String raw) {
+        return normalise(raw, true);
+    }
+
+    /** As {@link #normalise(String)}; {@code fastPath} false always runs libphonenumber's full parse (for tests). */
+    PhoneResult normalise(String raw, boolean fastPath) {
         String value = raw == null ? "" : raw.strip();
         if (value.isEmpty()) {
             return PhoneResult.invalid("the number is empty");
@@ -87,11 +95,13 @@ public final class PhoneRule {
         if (control != null) {
             return PhoneResult.invalid("the number " + control);
         }
-        if (SCIENTIFIC.matcher(value).matches()) {
+        // Both patterns need a letter e or a decimal point; most numbers have neither, and skip the matchers.
+        boolean mayBeDecimal = value.indexOf('.') >= 0 || value.indexOf('e') >= 0 || value.indexOf('E') >= 0;
+        if (mayBeDecimal && SCIENTIFIC.matcher(value).matches()) {
             return PhoneResult.invalid("'" + value + "' is in scientific notation: Excel turned the number into a "
                     + "rounded value and its last digits are lost; format the column as Text in Excel and export again");
         }
-        if (FLOAT_ZERO.matcher(value).matches()) {
+        if (mayBeDecimal && FLOAT_ZERO.matcher(value).matches()) {
             // "919101234510.0": a spreadsheet wrote the number as a decimal; the digits are intact.
             value = value.substring(0, value.indexOf('.'));
         }
@@ -102,15 +112,19 @@ public final class PhoneRule {
         if (cleaned.isEmpty() || cleaned.equals("+")) {
             return PhoneResult.invalid("'" + value + "' has no digits");
         }
+        String prefix = Integer.toString(countryCode);
+        String quick = fastPath && fast != null ? fast.e164(cleaned) : null;
+        if (quick != null) {
+            return PhoneResult.valid(quick, plusRestored(quick, cleaned, prefix) ? "restored the leading +" : null);
+        }
         if (cleaned.startsWith("+")) {
             return parse(cleaned, "ZZ", value, null);
         }
         PhoneResult national = parse(cleaned, region, value, null);
-        String prefix = Integer.toString(countryCode);
         if (national.isValid()) {
             // libphonenumber itself reads a leading country code without "+"; say so in the report.
-            boolean plusRestored = national.e164().equals("+" + cleaned) && cleaned.startsWith(prefix);
-            return plusRestored ? PhoneResult.valid(national.e164(), "restored the leading +") : national;
+            return plusRestored(national.e164(), cleaned, prefix)
+                    ? PhoneResult.valid(national.e164(), "restored the leading +") : national;
         }
         // A lost leading "+": "919101234510" read as a number by Excel. Restored only when the digits
         // start with the default country's code and the result is a valid number of that country.
@@ -121,6 +135,10 @@ public final class PhoneRule {
             }
         }
         return national;
+    }
+
+    private static boolean plusRestored(String e164, String cleaned, String countryPrefix) {
+        return !cleaned.startsWith("+") && e164.equals("+" + cleaned) && cleaned.startsWith(countryPrefix);
     }
 
     private PhoneResult parse(String digits, String parseRegion, String original, String note) {
