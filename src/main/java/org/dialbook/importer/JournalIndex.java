@@ -3,15 +3,20 @@ package org.dialbook.importer;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -121,17 +126,20 @@ final class JournalIndex {
      */
     void forEachLatest(Path journal, Consumer<JournalState.Entry> consumer) throws IOException {
         try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.READ)) {
-            Window window = new Window(channel);
+            LatestLines lines = new LatestLines(new Window(channel));
+            // One reader over all the lines, each a JSON object: a reader (and its buffers) per line cost
+            // more than the parse itself. Lenient, because a stream of several values is not one document.
+            JsonReader reader = new JsonReader(lines);
+            reader.setLenient(true);
             for (int row = 0; row <= maxRow; row++) {
                 long offset = offsets[row];
                 if (offset < 0) {
                     continue;
                 }
-                String line = window.lineAt(offset);
                 JournalState.Entry entry;
                 try {
-                    entry = JournalState.entry(JsonParser.parseString(line).getAsJsonObject());
-                } catch (RuntimeException e) {
+                    entry = readEntry(reader);
+                } catch (IOException | RuntimeException e) {
                     throw new UnreadableLineException(offset);
                 }
                 if (entry.row() != row) {
@@ -139,6 +147,94 @@ final class JournalIndex {
                 }
                 consumer.accept(entry);
             }
+        }
+    }
+
+    /** One outcome line, as {@link JournalState#entry} reads it from a tree. */
+    private static JournalState.Entry readEntry(JsonReader reader) throws IOException {
+        String kind = null;
+        long row = -1;
+        RowOutcome outcome = null;
+        String sid = null;
+        String detail = null;
+        List<String> values = new ArrayList<>();
+        reader.beginObject();
+        while (reader.hasNext()) {
+            switch (reader.nextName()) {
+                case "k" -> kind = reader.nextString();
+                case "r" -> row = reader.nextLong();
+                case "o" -> outcome = RowOutcome.valueOf(reader.nextString());
+                case "sid" -> sid = nullableString(reader);
+                case "d" -> detail = nullableString(reader);
+                case "v" -> {
+                    reader.beginArray();
+                    while (reader.hasNext()) {
+                        values.add(reader.nextString());
+                    }
+                    reader.endArray();
+                }
+                default -> reader.skipValue();
+            }
+        }
+        reader.endObject();
+        if (!"row".equals(kind) || row < 0 || outcome == null) {
+            throw new IllegalStateException("not an outcome line");
+        }
+        return new JournalState.Entry(row, outcome, sid, detail, values);
+    }
+
+    private static String nullableString(JsonReader reader) throws IOException {
+        if (reader.peek() == JsonToken.NULL) {
+            reader.nextNull();
+            return null;
+        }
+        return reader.nextString();
+    }
+
+    /** The indexed lines in row order, as one stream of characters, each line ended by a newline. */
+    private final class LatestLines extends Reader {
+        private final Window window;
+        private int row = -1;
+        private String line = "";
+        private int at = 1;
+
+        LatestLines(Window window) {
+            this.window = window;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            while (at > line.length()) {
+                if (!advance()) {
+                    return -1;
+                }
+            }
+            int count = 0;
+            while (count < length && at <= line.length()) {
+                buffer[offset + count++] = at == line.length() ? '\n' : line.charAt(at);
+                at++;
+            }
+            return count;
+        }
+
+        private boolean advance() throws IOException {
+            do {
+                row++;
+            } while (row <= maxRow && offsets[row] < 0);
+            if (row > maxRow) {
+                return false;
+            }
+            line = window.lineAt(offsets[row]);
+            at = 0;
+            return true;
+        }
+
+        @Override
+        public void close() {
+            // The channel belongs to forEachLatest.
         }
     }
 
