@@ -40,6 +40,7 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
     private final OkHttpClient http;
     private final CallRunner calls;
     private final BulkSender bulk;
+    private final ListsClient lists;
 
     private ContactsClient(Builder builder) {
         this.settings = builder.settings;
@@ -61,6 +62,7 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
                 new RateLimiter(builder.maxRequestsPerMinute, builder.clock, builder.sleeper));
         this.calls = new CallRunner(executor, builder.retryPolicy, builder.sleeper);
         this.bulk = new BulkSender(executor, builder.retryPolicy, builder.sleeper, builder.maxBatchSize);
+        this.lists = new ListsClient(settings, executor, builder.retryPolicy, builder.sleeper, builder.maxBatchSize);
     }
 
     public static Builder builder(ConnectionSettings settings) {
@@ -69,6 +71,11 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
 
     public ConnectionSettings settings() {
         return settings;
+    }
+
+    /** The Lists calls on this client's connection, rate cap and retry rules. */
+    public ListsClient lists() {
+        return lists;
     }
 
     @Override
