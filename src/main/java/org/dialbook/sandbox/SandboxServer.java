@@ -84,7 +84,7 @@ public final class SandboxServer implements AutoCloseable {
             workers = Executors.newFixedThreadPool(WORKERS, new WorkerThreads());
             http.setExecutor(workers);
             http.createContext("/", new ContactsHandler(store, options.accounts(), faults,
-                    new Throttle(options.clock()), options.maxBodyBytes()));
+                    new Throttle(options.clock()), options.maxBodyBytes(), options.maxListSize()));
             http.start();
             SandboxServer server = new SandboxServer(http, workers, store, options, faults);
             LOG.debug("Sandbox serving {} at {}", options.accounts().get(0).accountSid(), server.baseUrl);
