@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * split at {@code maxBatchSize}, retry only the items that failed with 429 or 5xx, never replay a
  * request that is not safe to replay once it was written (those items become UNKNOWN, for the
  * caller to settle by reading back). The contacts' {@link BulkSender} is bound to contacts; this is
- * the same rule set for any item type.
+ * the same rule set for any item type. It throws only when the first request is refused as a
+ * whole: bad credentials (401/403) or a missing parent resource (404, an unknown list).
  */
 final class ItemBatches {
     private static final Logger LOG = LoggerFactory.getLogger(ItemBatches.class);
@@ -50,7 +51,7 @@ final class ItemBatches {
             }
             ApiException stop = sendChunk(method, url, arrayName, items, chunk, safeToReplay, reader, outcomes);
             if (stop != null) {
-                if (stop instanceof AuthenticationException && from == 0) {
+                if (refusesTheWholeCall(stop) && from == 0) {
                     throw stop;
                 }
                 for (int i = from; i < items.size(); i++) {
@@ -104,7 +105,7 @@ final class ItemBatches {
             }
             if (status < 200 || status >= 300) {
                 ApiException failure = ApiErrors.toException(status, envelope.firstError(), envelope.requestId());
-                if (failure instanceof AuthenticationException && Arrays.stream(outcomes).allMatch(Objects::isNull)) {
+                if (refusesTheWholeCall(failure) && Arrays.stream(outcomes).allMatch(Objects::isNull)) {
                     return failure;
                 }
                 ApiError error = envelope.firstError();
@@ -135,6 +136,14 @@ final class ItemBatches {
             pending = retry;
         }
         return null;
+    }
+
+    /**
+     * Bad credentials, or a list that does not exist: nothing in the call can work, so it throws
+     * rather than fail every item alike.
+     */
+    private static boolean refusesTheWholeCall(ApiException failure) {
+        return failure instanceof AuthenticationException || failure instanceof NotFoundException;
     }
 
     /** The failure item of an answer, with a message when the server gave no {@code error_data}. */
