@@ -249,26 +249,41 @@ public final class ListsClient {
 
     /** One page (at most 20) of a list's contacts. */
     public Page<Contact> contacts(String listSid, int offset, int limit) {
+        Page<JsonObject> page = contactsJson(listSid, offset, limit);
+        List<Contact> contacts = new ArrayList<>(page.items().size());
+        for (JsonObject data : page.items()) {
+            try {
+                contacts.add(ContactJson.fromJson(data));
+            } catch (JsonParseException e) {
+                throw new TransportException("The list's contacts hold one that cannot be read: " + e.getMessage(),
+                        false, null);
+            }
+        }
+        return new Page<>(contacts, page.offset(), page.limit(), page.total());
+    }
+
+    /** {@link #contacts} with each contact exactly as the API returned it, for the CLI's JSON output. */
+    public Page<JsonObject> contactsJson(String listSid, int offset, int limit) {
         ListQuery checked = ListQuery.firstPage().withOffset(offset).withLimit(limit);
         HttpUrl url = listUrl(listSid).newBuilder().addPathSegment("contacts")
                 .addQueryParameter("offset", Integer.toString(checked.offset()))
                 .addQueryParameter("limit", Integer.toString(checked.limit())).build();
         Envelope envelope = calls.call("GET", url, null, true);
-        List<Contact> contacts = new ArrayList<>(envelope.items().size());
+        List<JsonObject> contacts = new ArrayList<>(envelope.items().size());
         for (Envelope.Item item : envelope.items()) {
             if (item.data() == null) {
                 throw new TransportException("The answer for the list's contacts holds an item without a contact"
                         + BulkSender.requestIdSuffix(envelope), false, null);
             }
-            try {
-                contacts.add(ContactJson.fromJson(item.data()));
-            } catch (JsonParseException e) {
-                throw new TransportException("The list's contacts hold one that cannot be read: " + e.getMessage()
-                        + BulkSender.requestIdSuffix(envelope), false, null);
-            }
+            contacts.add(item.data());
         }
         return new Page<>(contacts, envelope.metadataInt("offset", offset), envelope.metadataInt("limit", limit),
                 envelope.metadataInt("total", offset + contacts.size()));
+    }
+
+    /** Every contact of a list exactly as the API returned it, page by page as the stream is read. */
+    public Stream<JsonObject> streamContactsJson(String listSid) {
+        return PageWalker.stream(ListQuery.firstPage(), q -> contactsJson(listSid, q.offset(), q.limit()));
     }
 
     /** Every contact of a list, fetched page by page as the stream is read. */

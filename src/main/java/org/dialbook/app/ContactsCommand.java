@@ -28,7 +28,7 @@ import picocli.CommandLine.ScopeType;
             DeleteContactsCommand.class,
             BulkUpdateCommand.class
         })
-public final class ContactsCommand {
+public final class ContactsCommand implements ContactsSubcommand.ClientSource {
     private final ConnectionResolver connection;
     private final Function<String, ConnectionResolver> profiles;
     private final Function<ConnectionSettings, ContactsClient> clients;
@@ -56,7 +56,8 @@ public final class ContactsCommand {
         this.clients = Objects.requireNonNull(clients, "clients");
     }
 
-    ContactsClient openClient() {
+    @Override
+    public ContactsClient openClient() {
         ConnectionResolver resolver = profile == null ? connection : profiles.apply(profile);
         return clients.apply(resolver.resolve());
     }

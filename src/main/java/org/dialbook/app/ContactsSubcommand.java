@@ -18,10 +18,20 @@ abstract class ContactsSubcommand implements Callable<Integer> {
     static final int USAGE = 2;
 
     @ParentCommand
-    private ContactsCommand parent;
+    private ClientSource parent;
 
     @Spec
     private CommandSpec spec;
+
+    /** A command that can open a client for its subcommands ({@code contacts}, {@code lists}). */
+    interface ClientSource {
+        ContactsClient openClient();
+    }
+
+    /** What a framed command does once connected; returns the exit code. */
+    interface Body {
+        int run(ContactsClient client, PrintWriter out, PrintWriter err);
+    }
 
     @Override
     public final Integer call() {
@@ -33,8 +43,16 @@ abstract class ContactsSubcommand implements Callable<Integer> {
             err.println(e.getMessage());
             return USAGE;
         }
-        try (ContactsClient client = parent.openClient()) {
-            return run(client, out, err);
+        return framed(parent, out, err, this::run);
+    }
+
+    /**
+     * Connects, runs the body, and turns failures into one line on stderr and an exit code; shared
+     * with commands that run without a subcommand ({@code dialbook lists}).
+     */
+    static int framed(ClientSource source, PrintWriter out, PrintWriter err, Body body) {
+        try (ContactsClient client = source.openClient()) {
+            return body.run(client, out, err);
         } catch (ConnectionSetupException | UsageException e) {
             err.println(e.getMessage());
             return USAGE;

@@ -17,8 +17,17 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     static CliRun contacts(Map<String, String> env, String... args) {
-        ContactsCommand command = new ContactsCommand(new EnvConnection(env),
-                settings -> ContactsClient.builder(settings).retryPolicy(RetryPolicy.none()).build());
+        return run(new ContactsCommand(new EnvConnection(env),
+                settings -> ContactsClient.builder(settings).retryPolicy(RetryPolicy.none()).build()), args);
+    }
+
+    /** Runs {@code dialbook lists ...}. */
+    static CliRun lists(Map<String, String> env, String... args) {
+        return run(new ListsCommand(new EnvConnection(env),
+                settings -> ContactsClient.builder(settings).retryPolicy(RetryPolicy.none()).build()), args);
+    }
+
+    private static CliRun run(Object command, String... args) {
         CommandLine commandLine = new CommandLine(command);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         StringWriter out = new StringWriter();
