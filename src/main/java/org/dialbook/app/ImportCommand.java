@@ -76,6 +76,11 @@ public final class ImportCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "skip")
     String duplicates;
 
+    @Option(names = "--list", paramLabel = "NAME", description = "Add every imported row to this campaign list "
+            + "(name or sid; made when no list has that name). Rows skipped as duplicates of existing contacts "
+            + "go in as those contacts.")
+    String list;
+
     @Option(names = "--dry-run", description = "Validate and show what would happen; send nothing.")
     boolean dryRun;
 
@@ -156,7 +161,7 @@ public final class ImportCommand implements Callable<Integer> {
         CsvInspection inspection = CsvInspector.inspect(file, charset(), delimiterChar(), noHeader ? false : null);
         ColumnMapping mapping = applyMaps(inspection.headers(), MappingSuggester.suggest(inspection));
         ImportOptions options = ImportOptions.defaults(country).withTag(tag).withDuplicates(policy)
-                .withBatchSize(batchSize);
+                .withBatchSize(batchSize).withList(list);
         ImportPlan plan = ImportPlan.of(inspection, mapping, options);
         out.println("Reading " + file.getFileName() + ": " + inspection.encodingReason() + ", "
                 + CsvFormat.delimiterName(inspection.format().delimiter()) + "-separated, "
@@ -167,7 +172,8 @@ public final class ImportCommand implements Callable<Integer> {
         }
         ConnectionSettings settings = connection.resolve();
         try (ContactsClient client = clients.apply(settings)) {
-            ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings));
+            ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings))
+                    .withLists(client.lists());
             ImportResult result = runner.start(plan, 0, progressBar(err), CancelToken.none());
             return finish(runner, result, out, err);
         }
@@ -176,7 +182,8 @@ public final class ImportCommand implements Callable<Integer> {
     private int resume(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         ConnectionSettings settings = connection.resolve();
         try (ContactsClient client = clients.apply(settings)) {
-            ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings));
+            ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings))
+                    .withLists(client.lists());
             Optional<ImportManifest> open = runner.resumable(file);
             if (open.isEmpty()) {
                 err.println("There is no interrupted import of " + file + " to resume.");
@@ -240,6 +247,9 @@ public final class ImportCommand implements Callable<Integer> {
         clearBar(err);
         ImportSummary summary = result.summary();
         out.println("Import " + result.id() + ": " + summary.oneLine());
+        if (result.list() != null) {
+            out.println("List: " + result.list());
+        }
         Path reportFile = report != null ? report : result.folder().resolve("report.csv");
         long rows = runner.writeReport(result.id(), reportFile);
         out.println("Report (" + rows + " rows): " + reportFile.toAbsolutePath());
@@ -250,7 +260,10 @@ public final class ImportCommand implements Callable<Integer> {
         if (summary.pending() > 0) {
             err.println(summary.pending() + " rows were not done; run again with --resume to finish.");
         }
-        return summary.hasProblems() ? FAILED : OK;
+        // Rows left out because they were invalid or repeated in the file are no trouble; a failed add is.
+        boolean listTrouble = result.list() != null && (result.list().contains(" could not be added")
+                || !result.list().matches("\\d+ rows in list .*"));
+        return summary.hasProblems() || listTrouble ? FAILED : OK;
     }
 
     private ColumnMapping applyMaps(List<String> headers, ColumnMapping suggested) {

@@ -68,6 +68,7 @@ public record ImportManifest(String id, ImportPlan plan, long fileSize, long fil
         json.addProperty("batchSize", options.batchSize());
         json.addProperty("checkExisting", options.checkExisting());
         json.addProperty("reconcileWindowMillis", options.reconcileWindow().toMillis());
+        json.addProperty("list", options.list());
         return json.toString();
     }
 
@@ -84,7 +85,9 @@ public record ImportManifest(String id, ImportPlan plan, long fileSize, long fil
                 json.has("tag") && !json.get("tag").isJsonNull() ? json.get("tag").getAsString() : null,
                 DuplicatePolicy.valueOf(json.get("duplicates").getAsString()), json.get("batchSize").getAsInt(),
                 json.get("checkExisting").getAsBoolean(),
-                Duration.ofMillis(json.get("reconcileWindowMillis").getAsLong()));
+                Duration.ofMillis(json.get("reconcileWindowMillis").getAsLong()),
+                // Absent in manifests written before lists existed.
+                json.has("list") && !json.get("list").isJsonNull() ? json.get("list").getAsString() : null);
         ImportPlan plan = new ImportPlan(Path.of(json.get("file").getAsString()), format, headers,
                 new ColumnMapping(targets), options);
         return new ImportManifest(json.get("id").getAsString(), plan, json.get("fileSize").getAsLong(),

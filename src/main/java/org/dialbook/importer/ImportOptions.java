@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param checkExisting look up the account's numbers first (needed for SKIP and UPDATE)
  * @param reconcileWindow how far before a batch's start a created contact may be dated, for clock
  *     skew between us and the server when reconciling a lost answer
+ * @param list the campaign list (name or sid) every imported row is added to, made when no list has
+ *     that name; null for none. Rows skipped as duplicates of existing contacts go in too, as the
+ *     existing contact.
  */
 public record ImportOptions(
         String defaultCountry,
@@ -19,7 +22,8 @@ public record ImportOptions(
         DuplicatePolicy duplicates,
         int batchSize,
         boolean checkExisting,
-        Duration reconcileWindow) {
+        Duration reconcileWindow,
+        String list) {
 
     public static final int MAX_BATCH = 5000;
 
@@ -31,6 +35,18 @@ public record ImportOptions(
         }
         tag = tag == null || tag.isBlank() ? null : tag.strip();
         reconcileWindow = reconcileWindow == null ? Duration.ofSeconds(60) : reconcileWindow;
+        list = list == null || list.isBlank() ? null : list.strip();
+    }
+
+    /** Options without a list. */
+    public ImportOptions(String defaultCountry, String tag, DuplicatePolicy duplicates, int batchSize,
+            boolean checkExisting, Duration reconcileWindow) {
+        this(defaultCountry, tag, duplicates, batchSize, checkExisting, reconcileWindow, null);
+    }
+
+    /** The same options adding every row to {@code newList} (name or sid; null for none). */
+    public ImportOptions withList(String newList) {
+        return new ImportOptions(defaultCountry, tag, duplicates, batchSize, checkExisting, reconcileWindow, newList);
     }
 
     public static ImportOptions defaults(String country) {
@@ -38,27 +54,32 @@ public record ImportOptions(
     }
 
     public ImportOptions withTag(String newTag) {
-        return new ImportOptions(defaultCountry, newTag, duplicates, batchSize, checkExisting, reconcileWindow);
+        return new ImportOptions(defaultCountry, newTag, duplicates, batchSize, checkExisting, reconcileWindow,
+                list);
     }
 
     public ImportOptions withDuplicates(DuplicatePolicy policy) {
-        return new ImportOptions(defaultCountry, tag, policy, batchSize, checkExisting, reconcileWindow);
+        return new ImportOptions(defaultCountry, tag, policy, batchSize, checkExisting, reconcileWindow,
+                list);
     }
 
     public ImportOptions withBatchSize(int size) {
-        return new ImportOptions(defaultCountry, tag, duplicates, size, checkExisting, reconcileWindow);
+        return new ImportOptions(defaultCountry, tag, duplicates, size, checkExisting, reconcileWindow,
+                list);
     }
 
     public ImportOptions withCountry(String country) {
-        return new ImportOptions(country, tag, duplicates, batchSize, checkExisting, reconcileWindow);
+        return new ImportOptions(country, tag, duplicates, batchSize, checkExisting, reconcileWindow,
+                list);
     }
 
     public ImportOptions withCheckExisting(boolean check) {
-        return new ImportOptions(defaultCountry, tag, duplicates, batchSize, check, reconcileWindow);
+        return new ImportOptions(defaultCountry, tag, duplicates, batchSize, check, reconcileWindow,
+                list);
     }
 
     public ImportOptions withReconcileWindow(Duration window) {
-        return new ImportOptions(defaultCountry, tag, duplicates, batchSize, checkExisting, window);
+        return new ImportOptions(defaultCountry, tag, duplicates, batchSize, checkExisting, window, list);
     }
 
     /** Whether the account's existing numbers need to be known. */

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.dialbook.api.ApiException;
 import org.dialbook.api.ContactsApi;
+import org.dialbook.api.ListsClient;
 import org.dialbook.api.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ public final class ImportRunner {
     private final Clock clock;
     private final ValidationPipeline pipeline;
     private final String destination;
+    private final ListsClient lists;
 
     public ImportRunner(ContactsApi api, Path importsDir) {
         this(api, importsDir, null);
@@ -60,6 +62,12 @@ public final class ImportRunner {
     }
 
     ImportRunner(ContactsApi api, Path importsDir, Clock clock, ValidationPipeline pipeline, String destination) {
+        this(api, importsDir, clock, pipeline, destination, null);
+    }
+
+    private ImportRunner(ContactsApi api, Path importsDir, Clock clock, ValidationPipeline pipeline,
+            String destination, ListsClient lists) {
+        this.lists = lists;
         this.api = api;
         this.importsDir = importsDir;
         this.clock = clock;
@@ -202,7 +210,32 @@ public final class ImportRunner {
         listener.progress(new ImportProgress(ImportProgress.Phase.DONE, summary.settled(), summary.rows(),
                 bytesTotal, bytesTotal, summary, meter.rate(alreadyDone + counter.total()), null));
         LOG.info("Import {} {}: {}", journal.manifest().id(), cancelled ? "cancelled" : "done", summary.oneLine());
-        return new ImportResult(manifest.id(), journal.folder(), summary, cancelled);
+        String listLine = cancelled || plan.options().list() == null ? null : addToList(plan.options().list(), journal);
+        return new ImportResult(manifest.id(), journal.folder(), summary, cancelled, listLine);
+    }
+
+    /** Runs the list step; a failure there leaves the import itself as it was and is said in the line. */
+    private String addToList(String list, ImportJournal journal) throws IOException {
+        if (lists == null) {
+            return "Not added to list '" + list + "': this connection cannot reach the Lists API";
+        }
+        try {
+            ImportListStep.Result result = ImportListStep.run(lists, list, journal.folder(), journal.journalFile());
+            return result.added() + " rows in list '" + result.list().name() + "'"
+                    + (result.notAdded() == 0 ? "" : "; " + result.notAdded() + " not (see the report's list column)")
+                    + (result.failedAdds() == 0 ? "" : "; " + result.failedAdds() + " could not be added");
+        } catch (ApiException e) {
+            LOG.warn("Import {}: list step failed: {}", journal.manifest().id(), e.getMessage());
+            return ImportListStep.describe(e);
+        }
+    }
+
+    /**
+     * The same runner, adding imported rows to the campaign list the options name (through
+     * {@code listsClient}, on the same connection as the contacts).
+     */
+    public ImportRunner withLists(ListsClient listsClient) {
+        return new ImportRunner(api, importsDir, clock, pipeline, destination, listsClient);
     }
 
     private static Map<Long, String> reconcileUnanswered(JournalState previous, boolean retry, Reconciler reconciler,

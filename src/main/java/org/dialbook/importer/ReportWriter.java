@@ -45,9 +45,15 @@ public final class ReportWriter {
         });
         boolean sort = index.get() <= SORT_LIMIT;
         List<JournalState.Entry> sorted = new ArrayList<>();
+        // The list step's outcome per row, when the import added its rows to a campaign list.
+        Map<Long, String> listOutcomes = ImportListStep.read(journal.folder());
+        boolean withList = !listOutcomes.isEmpty();
         AtomicLong written = new AtomicLong();
         try (CsvWriter csv = CsvWriter.builder().build(out, StandardCharsets.UTF_8)) {
             List<String> head = new ArrayList<>(List.of("row", "outcome", "sid", "detail"));
+            if (withList) {
+                head.add("list");
+            }
             headers.forEach(head::add);
             csv.writeRecord(head);
             AtomicLong second = new AtomicLong();
@@ -64,25 +70,28 @@ public final class ReportWriter {
                 if (sort) {
                     sorted.add(entry);
                 } else {
-                    writeEntry(csv, entry);
+                    writeEntry(csv, entry, withList ? listOutcomes.getOrDefault(entry.row(), "") : null);
                     written.incrementAndGet();
                 }
             });
             sorted.sort(Comparator.comparingLong(JournalState.Entry::row));
             for (JournalState.Entry entry : sorted) {
-                writeEntry(csv, entry);
+                writeEntry(csv, entry, withList ? listOutcomes.getOrDefault(entry.row(), "") : null);
                 written.incrementAndGet();
             }
         }
         return written.get();
     }
 
-    private static void writeEntry(CsvWriter csv, JournalState.Entry entry) {
+    private static void writeEntry(CsvWriter csv, JournalState.Entry entry, String listOutcome) {
         List<String> record = new ArrayList<>(4 + entry.values().size());
         record.add(Long.toString(entry.row()));
         record.add(entry.outcome().label());
         record.add(entry.sid() == null ? "" : entry.sid());
         record.add(entry.detail() == null ? "" : entry.detail());
+        if (listOutcome != null) {
+            record.add(listOutcome);
+        }
         record.addAll(entry.values());
         csv.writeRecord(record);
     }
