@@ -5,6 +5,7 @@ import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.dialbook.api.ContactsClient;
 import org.dialbook.credentials.ConnectionTester;
 import org.dialbook.ui.common.AppIcons;
 import org.dialbook.ui.common.DialogService;
@@ -14,6 +15,7 @@ import org.dialbook.ui.common.FxTaskExecutor;
 import org.dialbook.ui.common.TaskExecutor;
 import org.dialbook.ui.contacts.ContactsView;
 import org.dialbook.ui.contacts.ContactsViewModel;
+import org.dialbook.ui.lists.ListsMount;
 import org.dialbook.ui.shell.ContactsPane;
 import org.dialbook.ui.shell.DesktopPreferences;
 import org.dialbook.ui.shell.MainWindow;
@@ -85,6 +87,10 @@ public final class DesktopLauncher extends Application {
         ContactsViewModel viewModel = new ContactsViewModel(connection.api(), executor, dialogs,
                 connection.defaultCountry());
         viewModel.pages().setOnFetched(onSynced);
-        return new ContactsView(viewModel, preferences);
+        ContactsView view = new ContactsView(viewModel, preferences);
+        if (connection.api() instanceof ContactsClient client) {
+            return ListsMount.around(view, viewModel, client.lists(), executor, dialogs);
+        }
+        return view;
     }
 }

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -49,6 +51,8 @@ public final class ContactsViewModel {
     private final Map<String, RowNote> notes = new HashMap<>();
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private final StringProperty listFilter = new SimpleStringProperty(this, "listFilter", "");
+    private final BooleanProperty showLists =
+            new SimpleBooleanProperty(this, "showLists", false);
     private final ObjectProperty<SortBy> sortBy = new SimpleObjectProperty<>(this, "sortBy", SortBy.DEFAULT);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
@@ -74,6 +78,7 @@ public final class ContactsViewModel {
             pendingSearch = executor.schedule(SEARCH_DELAY, this::applyQuery);
         });
         sortBy.addListener((obs, old, now) -> applyQuery());
+        showLists.addListener((obs, old, now) -> applyQuery());
     }
 
     /** Loads the first page. */
@@ -86,7 +91,8 @@ public final class ContactsViewModel {
         List<String> sids = Arrays.stream(listFilter.get() == null ? new String[0] : listFilter.get().split("[,\\s]+"))
                 .map(String::trim).filter(text -> !text.isEmpty()).toList();
         return ListQuery.firstPage().withName(searchText.get() == null ? null : searchText.get().trim())
-                .withSortBy(sortBy.get() == null ? SortBy.DEFAULT : sortBy.get()).withListSids(sids);
+                .withSortBy(sortBy.get() == null ? SortBy.DEFAULT : sortBy.get()).withListSids(sids)
+                .withShowLists(showLists.get());
     }
 
     private void applyQuery() {
@@ -244,6 +250,11 @@ public final class ContactsViewModel {
 
     public StringProperty searchTextProperty() {
         return searchText;
+    }
+
+    /** Asks for each contact's lists (filter=show_list), for the lists panel's "Lists" column. */
+    public BooleanProperty showListsProperty() {
+        return showLists;
     }
 
     public StringProperty listFilterProperty() {
