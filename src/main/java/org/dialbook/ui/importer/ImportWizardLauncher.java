@@ -8,6 +8,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.dialbook.api.CampaignList;
+import org.dialbook.api.ContactsClient;
+import org.dialbook.api.ListsQuery;
 import org.dialbook.importer.DroppedFiles;
 import org.dialbook.importer.ImportManifest;
 import org.dialbook.importer.ImportRunner;
@@ -140,10 +143,20 @@ public final class ImportWizardLauncher implements ImportHandler {
             DialogService dialogService) {
         TaskExecutor executor = executors.get();
         ImportRunner runner = new ImportRunner(connection.api(), importsDir, destinationOf(connection));
+        if (connection.api() instanceof ContactsClient client) {
+            runner = runner.withLists(client.lists());
+        }
         ImportJobViewModel job = new ImportJobViewModel(executor, dialogService, new Previewer(connection.api()),
                 runner, afterImport);
         ImportWizardViewModel viewModel = new ImportWizardViewModel(executor, dialogService,
                 new MappingStore(mappingsDir), job, connection.defaultCountry());
+        if (connection.api() instanceof ContactsClient client) {
+            BackgroundTask.quiet(progress -> client.lists().allLists(ListsQuery.firstPage()).stream()
+                            .map(CampaignList::name).toList())
+                    .onSuccess(viewModel.listChoices()::setAll)
+                    .onFailure(error -> LOG.debug("List names for the wizard could not be read", error))
+                    .executeWith(executor);
+        }
         ImportWizardView view = new ImportWizardView(viewModel);
         Stage stage = view.show(owner);
         stage.setOnHidden(event -> executor.shutdown());

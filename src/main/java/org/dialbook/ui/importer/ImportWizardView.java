@@ -85,6 +85,7 @@ public final class ImportWizardView {
     @FXML private TableView<ImportPreview.InvalidRow> invalidTable;
     @FXML private TextField countryField;
     @FXML private TextField tagField;
+    @FXML private ComboBox<String> listBox;
     @FXML private ComboBox<DuplicatePolicy> duplicatesBox;
     @FXML private Spinner<Integer> batchSpinner;
     @FXML private Label optionsProblem;
@@ -319,6 +320,8 @@ public final class ImportWizardView {
     private void bindOptionsPage() {
         countryField.textProperty().bindBidirectional(viewModel.countryProperty());
         tagField.textProperty().bindBidirectional(viewModel.tagProperty());
+        listBox.setItems(viewModel.listChoices());
+        listBox.getEditor().textProperty().bindBidirectional(viewModel.listProperty());
         duplicatesBox.getItems().setAll(DuplicatePolicy.values());
         duplicatesBox.setConverter(new PolicyConverter());
         duplicatesBox.valueProperty().bindBidirectional(viewModel.duplicatesProperty());

@@ -93,6 +93,9 @@ public final class ImportWizardViewModel {
 
     private final StringProperty country = new SimpleStringProperty(this, "country", "IN");
     private final StringProperty tag = new SimpleStringProperty(this, "tag", "");
+    /** The campaign list to add the rows to (a name; made when missing), "" for none. */
+    private final StringProperty list = new SimpleStringProperty(this, "list", "");
+    private final ObservableList<String> listChoices = FXCollections.observableArrayList();
     private final ObjectProperty<DuplicatePolicy> duplicates =
             new SimpleObjectProperty<>(this, "duplicates", DuplicatePolicy.SKIP);
     private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize", ImportOptions.MAX_BATCH);
@@ -228,7 +231,7 @@ public final class ImportWizardViewModel {
                     + "': use a two-letter code such as IN, SG, US or GB.");
         }
         return ImportOptions.defaults(country.get().strip()).withTag(tag.get()).withDuplicates(duplicates.get())
-                .withBatchSize(batchSize.get());
+                .withBatchSize(batchSize.get()).withList(list.get());
     }
 
     public ImportPlan plan() {
@@ -342,6 +345,15 @@ public final class ImportWizardViewModel {
 
     public StringProperty tagProperty() {
         return tag;
+    }
+
+    public StringProperty listProperty() {
+        return list;
+    }
+
+    /** The account's list names, offered in the list option; filled by whoever opens the wizard. */
+    public ObservableList<String> listChoices() {
+        return listChoices;
     }
 
     public ObjectProperty<DuplicatePolicy> duplicatesProperty() {
