@@ -73,7 +73,14 @@ public final class ListsMount implements ContactsPane {
         lists.setPrefWidth(160);
         lists.setSortable(false);
         lists.setCellValueFactory(cell -> new ReadOnlyStringWrapper(ListNames.of(cell.getValue().contact().lists())));
-        view.getColumns().add(lists);
+        // Beside the tag, where it is seen without scrolling; at the end when the table has no tag column.
+        int tag = -1;
+        for (int i = 0; i < view.getColumns().size(); i++) {
+            if ("tag".equals(view.getColumns().get(i).getId())) {
+                tag = i;
+            }
+        }
+        view.getColumns().add(tag < 0 ? view.getColumns().size() : tag + 1, lists);
     }
 
     @Override

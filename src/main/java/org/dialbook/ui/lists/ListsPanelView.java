@@ -17,7 +17,6 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.dialbook.ui.lists.ListsPanelViewModel.Entry;
@@ -66,7 +65,7 @@ public final class ListsPanelView {
         Button create = new Button("New list…");
         create.setId("newListButton");
         create.setOnAction(event -> ask("New list", "Name of the new list:", "").ifPresent(viewModel::create));
-        Button add = new Button("Add selection");
+        Button add = new Button("Add selected…");
         add.setId("addSelectionButton");
         add.setOnAction(event -> addSelection(selection, refreshTable));
         Button remove = new Button("Remove from list");
@@ -75,14 +74,17 @@ public final class ListsPanelView {
                 () -> viewModel.selectedProperty().get() == null || viewModel.selectedProperty().get().isAll(),
                 viewModel.selectedProperty()));
         remove.setOnAction(event -> viewModel.removeFromSelected(selection.get(), refreshTable));
-        HBox buttons = new HBox(6, create, add);
+        for (Button button : List.of(create, add, remove)) {
+            button.setMaxWidth(Double.MAX_VALUE);
+        }
+        VBox buttons = new VBox(6, create, add, remove);
         Label status = new Label();
         status.setId("listsStatus");
         status.setWrapText(true);
         status.textProperty().bind(viewModel.statusProperty());
 
         listView.setContextMenu(contextMenu(refreshTable));
-        root.getChildren().addAll(title, listView, buttons, remove, status);
+        root.getChildren().addAll(title, listView, buttons, status);
         listView.getSelectionModel().select(0);
         viewModel.reload();
     }
