@@ -73,14 +73,8 @@ public final class ListsMount implements ContactsPane {
         lists.setPrefWidth(160);
         lists.setSortable(false);
         lists.setCellValueFactory(cell -> new ReadOnlyStringWrapper(ListNames.of(cell.getValue().contact().lists())));
-        // Beside the tag, where it is seen without scrolling; at the end when the table has no tag column.
-        int tag = -1;
-        for (int i = 0; i < view.getColumns().size(); i++) {
-            if ("tag".equals(view.getColumns().get(i).getId())) {
-                tag = i;
-            }
-        }
-        view.getColumns().add(tag < 0 ? view.getColumns().size() : tag + 1, lists);
+        // Last, so the table's own columns keep their places (and their saved widths).
+        view.getColumns().add(lists);
     }
 
     @Override

@@ -42,8 +42,8 @@ public final class ListsPanelView {
         root.getStyleClass().add("lists-panel");
         root.getStylesheets().add(ListsPanelView.class.getResource("lists.css").toExternalForm());
         root.setPadding(new Insets(8));
-        root.setPrefWidth(220);
-        root.setMinWidth(160);
+        root.setPrefWidth(180);
+        root.setMinWidth(150);
 
         Label title = new Label("Lists");
         title.getStyleClass().add("lists-title");
