@@ -14,13 +14,13 @@ final class BulkOutcomes {
                             + BulkSender.requestIdSuffix(envelope));
             return new ItemOutcome<>(index, ItemOutcome.Status.FAILURE, result.code(), null, error);
         }
-        if (result.data() == null) {
+        if (!result.hasData()) {
             return ItemOutcome.unknown(index, new ApiError(result.code(), null,
                     "The server reported success but returned no contact" + BulkSender.requestIdSuffix(envelope), null));
         }
         Contact contact;
         try {
-            contact = ContactJson.fromJson(result.data());
+            contact = result.readContact();
         } catch (JsonParseException e) {
             return ItemOutcome.unknown(index, new ApiError(result.code(), null,
                     "The server reported success but its contact could not be read: " + e.getMessage(), null));

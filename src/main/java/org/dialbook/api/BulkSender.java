@@ -1,6 +1,5 @@
 package org.dialbook.api;
 
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,8 +19,8 @@ import org.slf4j.LoggerFactory;
 final class BulkSender {
     private static final Logger LOG = LoggerFactory.getLogger(BulkSender.class);
 
-    /** One item to send: its JSON, and the number the server must echo back (null: don't check). */
-    record Item(JsonObject json, String expectedNumber) {
+    /** One item to send: what writes its JSON, and the number the server must echo back (null: don't check). */
+    record Item(ContactJson.ItemWriter json, String expectedNumber) {
     }
 
     private final HttpExecutor executor;
@@ -77,9 +76,9 @@ final class BulkSender {
         List<Integer> pending = chunk;
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             boolean lastTry = attempt >= policy.maxAttempts();
-            List<JsonObject> body = new ArrayList<>(pending.size());
+            List<ContactJson.ItemWriter> body = new ArrayList<>(pending.size());
             pending.forEach(index -> body.add(items.get(index).json()));
-            Exchange exchange = executor.execute(method, url, ContactJson.bulkBody(body).toString());
+            Exchange exchange = executor.execute(method, url, ContactJson.bulkBody(body));
 
             if (exchange instanceof Exchange.Failed failed) {
                 boolean cancelled = HttpExecutor.wasCancelled(failed);
@@ -103,7 +102,7 @@ final class BulkSender {
             }
             Envelope envelope;
             try {
-                envelope = Envelope.parse(answer.body(), status);
+                envelope = Envelope.parse(answer.body(), status, Envelope.DataMode.CONTACT);
             } catch (JsonParseException e) {
                 boolean ok = status >= 200 && status < 300;
                 if (ok && safeToReplay && !lastTry) {

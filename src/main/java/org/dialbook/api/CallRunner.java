@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a single-resource call with the retry rules of CONTRACT.md: 429, 5xx and failures before
+ * Runs a single-resource call with the retry rules of docs/CONTRACT.md: 429, 5xx and failures before
  * the request was written are retried with backoff; 4xx never are. A failure after the request was
  * written is retried only when the caller says the call is safe to replay.
  */

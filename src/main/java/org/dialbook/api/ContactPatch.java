@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import org.dialbook.contact.ContactField;
 
 /**
  * A partial update: only the fields present are sent. A field mapped to {@link JsonNull} is sent as

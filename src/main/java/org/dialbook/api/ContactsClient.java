@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Exotel Contacts API v2 over HTTP (OkHttp + Gson), following {@code CONTRACT.md}. Thread-safe;
+ * The Exotel Contacts API v2 over HTTP (OkHttp + Gson), following docs/CONTRACT.md. Thread-safe;
  * make one per connection and close it when done.
  *
  * <pre>{@code
@@ -82,7 +82,7 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
     public BulkResult<Contact> createContacts(List<NewContact> contacts) {
         List<BulkSender.Item> items = new ArrayList<>(contacts.size());
         for (NewContact contact : contacts) {
-            items.add(new BulkSender.Item(ContactJson.toJson(contact), contact.number()));
+            items.add(new BulkSender.Item(out -> ContactJson.write(out, contact), contact.number()));
         }
         return bulk.send("POST", contactsUrl, items, false);
     }
@@ -102,7 +102,7 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
             JsonObject json = ContactJson.toJson(update);
             String number = json.has("number") && json.get("number").isJsonPrimitive()
                     ? json.get("number").getAsString() : null;
-            items.add(new BulkSender.Item(json, number));
+            items.add(new BulkSender.Item(out -> ContactJson.write(out, json), number));
         }
         return bulk.send("PUT", contactsUrl, items, true);
     }

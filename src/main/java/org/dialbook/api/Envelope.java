@@ -1,16 +1,29 @@
 package org.dialbook.api;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonIOException;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.JsonSyntaxException;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The response envelope {@code {request_id, method, http_code, metadata?, response}}. Single-resource
  * calls carry one item as an object in {@code response}; bulk and list calls carry an array.
+ *
+ * <p>Read as a stream with {@link JsonReader}: a 5000-item answer is never built as a Gson tree.
+ * Each item's {@code data} is read by a {@link DataMode}: kept as a tree (small answers, and output
+ * that must keep every field as sent), or read straight into a {@link Contact} (the bulk calls).
  *
  * @param items the items of {@code response}, in the server's order
  * @param single true when {@code response} was an object rather than an array
@@ -19,44 +32,88 @@ import java.util.List;
 record Envelope(String requestId, int httpCode, JsonObject metadata, List<Item> items, boolean single,
         ApiError envelopeError) {
 
-    /** One {@code {code, error_data, status, data}} item. */
-    record Item(int code, boolean success, ApiError error, JsonObject data) {
+    /** How an item's {@code data} object is read. */
+    enum DataMode {
+        /** Into a {@link JsonObject}, as sent. */
+        TREE,
+        /** Straight into a {@link Contact}; no tree is built. */
+        CONTACT
     }
 
     /**
-     * Parses a body. A body that is not the envelope gives a {@link JsonParseException} whose
-     * message names what was wrong; the caller turns it into a {@link TransportException}.
+     * One {@code {code, error_data, status, data}} item.
+     *
+     * @param data the {@code data} object as a tree ({@link DataMode#TREE}), else null
+     * @param contact the contact read from {@code data} ({@link DataMode#CONTACT}), else null
+     * @param unreadable why {@code data} could not be read as a contact ({@link DataMode#CONTACT}), else null
+     */
+    record Item(int code, boolean success, ApiError error, JsonObject data, Contact contact, String unreadable) {
+
+        /** True when the item carried a {@code data} object. */
+        boolean hasData() {
+            return data != null || contact != null || unreadable != null;
+        }
+
+        /**
+         * The item's contact, however it was read.
+         *
+         * @throws JsonParseException naming the field when a value has the wrong type
+         */
+        Contact readContact() {
+            if (contact != null) {
+                return contact;
+            }
+            if (unreadable != null) {
+                throw new JsonParseException(unreadable);
+            }
+            return data == null ? null : ContactJson.fromJson(data);
+        }
+    }
+
+    /**
+     * Parses a body, keeping each {@code data} as a tree. A body that is not the envelope gives a
+     * {@link JsonParseException} whose message names what was wrong; the caller turns it into a
+     * {@link TransportException}.
      */
     static Envelope parse(String body, int httpStatus) {
-        JsonElement root;
+        return parse(new StringReader(body), httpStatus, DataMode.TREE);
+    }
+
+    /** As {@link #parse(String, int)}, reading each {@code data} as the given mode says. */
+    static Envelope parse(String body, int httpStatus, DataMode mode) {
+        return parse(new StringReader(body), httpStatus, mode);
+    }
+
+    /** As {@link #parse(String, int)}, from a stream; the reader is not closed. */
+    static Envelope parse(Reader body, int httpStatus, DataMode mode) {
+        JsonReader in = new JsonReader(body);
+        // As lenient as JsonParser.parseString was, so that answers accepted before still are.
+        in.setStrictness(Strictness.LENIENT);
         try {
-            root = JsonParser.parseString(body);
-        } catch (JsonParseException e) {
+            JsonToken first;
+            try {
+                first = in.peek();
+            } catch (java.io.EOFException empty) {
+                throw new JsonParseException("the body is empty, not the response envelope object");
+            }
+            if (first != JsonToken.BEGIN_OBJECT) {
+                // Not an envelope: read it whole, so that "<html>..." is "not valid JSON", as before.
+                JsonElement root = JsonParser.parseReader(in);
+                if (!root.isJsonNull() && in.peek() != JsonToken.END_DOCUMENT) {
+                    throw new IOException("more after the value");
+                }
+                throw new JsonParseException("the body is " + (root.isJsonNull() ? "empty" : ContactJson.kind(root))
+                        + ", not the response envelope object");
+            }
+            Envelope envelope = new Reading(httpStatus, mode).envelope(in);
+            if (in.peek() != JsonToken.END_DOCUMENT) {
+                throw new IOException("more after the envelope");
+            }
+            return envelope;
+        } catch (IOException | IllegalStateException | NumberFormatException | JsonSyntaxException
+                | JsonIOException e) {
             throw new JsonParseException("the body is not valid JSON (truncated or not JSON at all)");
         }
-        if (!root.isJsonObject()) {
-            throw new JsonParseException("the body is " + (root.isJsonNull() ? "empty" : ContactJson.kind(root))
-                    + ", not the response envelope object");
-        }
-        JsonObject envelope = root.getAsJsonObject();
-        String requestId = text(envelope.get("request_id"));
-        int httpCode = integer(envelope.get("http_code"), httpStatus);
-        JsonObject metadata = envelope.get("metadata") instanceof JsonObject meta ? meta : null;
-        JsonElement response = envelope.get("response");
-        List<Item> items = new ArrayList<>();
-        boolean single = false;
-        if (response instanceof JsonArray array) {
-            for (JsonElement element : array) {
-                items.add(item(element, httpCode));
-            }
-        } else if (response instanceof JsonObject object) {
-            single = true;
-            items.add(item(object, httpCode));
-        } else if (response != null && !response.isJsonNull()) {
-            throw new JsonParseException("'response' is " + ContactJson.kind(response) + ", not an object or array");
-        }
-        ApiError envelopeError = error(envelope.get("error_data"), httpCode);
-        return new Envelope(requestId, httpCode, metadata, items, single, envelopeError);
     }
 
     /** The error that describes a failed single-resource call or a rejected bulk call. */
@@ -68,42 +125,234 @@ record Envelope(String requestId, int httpCode, JsonObject metadata, List<Item> 
     }
 
     int metadataInt(String name, int fallback) {
-        return metadata == null ? fallback : integer(metadata.get(name), fallback);
-    }
-
-    private static Item item(JsonElement element, int fallbackCode) {
-        if (!(element instanceof JsonObject object)) {
-            throw new JsonParseException("an item of 'response' is " + ContactJson.kind(element) + ", not an object");
+        if (metadata == null || !(metadata.get(name) instanceof JsonPrimitive value)
+                || !value.isNumber()) {
+            return fallback;
         }
-        int code = integer(object.get("code"), fallbackCode);
-        String status = text(object.get("status"));
-        ApiError error = error(object.get("error_data"), code);
-        boolean success = status != null ? status.equalsIgnoreCase("success") : error == null && code < 300;
-        JsonObject data = object.get("data") instanceof JsonObject d ? d : null;
-        return new Item(code, success, error, data);
+        return value.getAsInt();
     }
 
-    private static ApiError error(JsonElement element, int httpCode) {
-        if (!(element instanceof JsonObject object)) {
+    static String kind(JsonToken token) {
+        switch (token) {
+            case BEGIN_OBJECT:
+                return "an object";
+            case BEGIN_ARRAY:
+                return "an array";
+            case NULL:
+                return "null";
+            default:
+                return "a value";
+        }
+    }
+
+    /**
+     * One pass over one body. {@code http_code} may come after {@code response}, and it is the
+     * fallback for items without a {@code code}, so items are finished once the object is read.
+     */
+    private static final class Reading {
+        private final int httpStatus;
+        private final DataMode mode;
+
+        Reading(int httpStatus, DataMode mode) {
+            this.httpStatus = httpStatus;
+            this.mode = mode;
+        }
+
+        Envelope envelope(JsonReader in) throws IOException {
+            String requestId = null;
+            Integer httpCode = null;
+            JsonObject metadata = null;
+            List<RawItem> raw = new ArrayList<>();
+            boolean single = false;
+            RawError envelopeError = null;
+            in.beginObject();
+            while (in.hasNext()) {
+                switch (in.nextName()) {
+                    case "request_id":
+                        requestId = text(in);
+                        break;
+                    case "http_code":
+                        httpCode = integer(in);
+                        break;
+                    case "metadata":
+                        metadata = in.peek() == JsonToken.BEGIN_OBJECT
+                                ? JsonParser.parseReader(in).getAsJsonObject() : skip(in, null);
+                        break;
+                    case "response":
+                        // A repeated key replaces the earlier value, as a Gson tree would.
+                        raw = new ArrayList<>();
+                        single = readResponse(in, raw);
+                        break;
+                    case "error_data":
+                        envelopeError = error(in);
+                        break;
+                    default:
+                        in.skipValue();
+                }
+            }
+            in.endObject();
+            int code = httpCode != null ? httpCode : httpStatus;
+            List<Item> items = new ArrayList<>(raw.size());
+            for (RawItem item : raw) {
+                items.add(item.finish(code));
+            }
+            return new Envelope(requestId, code, metadata, items, single,
+                    envelopeError == null ? null : envelopeError.finish(code));
+        }
+
+        /** Reads {@code response} into {@code out}; true when it was a single object. */
+        private boolean readResponse(JsonReader in, List<RawItem> out) throws IOException {
+            JsonToken token = in.peek();
+            if (token == JsonToken.BEGIN_ARRAY) {
+                in.beginArray();
+                while (in.hasNext()) {
+                    JsonToken element = in.peek();
+                    if (element != JsonToken.BEGIN_OBJECT) {
+                        throw new JsonParseException("an item of 'response' is " + kind(element) + ", not an object");
+                    }
+                    out.add(item(in));
+                }
+                in.endArray();
+                return false;
+            }
+            if (token == JsonToken.BEGIN_OBJECT) {
+                out.add(item(in));
+                return true;
+            }
+            if (token == JsonToken.NULL) {
+                in.nextNull();
+                return false;
+            }
+            throw new JsonParseException("'response' is " + kind(token) + ", not an object or array");
+        }
+
+        private RawItem item(JsonReader in) throws IOException {
+            RawItem item = new RawItem();
+            in.beginObject();
+            while (in.hasNext()) {
+                switch (in.nextName()) {
+                    case "code":
+                        item.code = integer(in);
+                        break;
+                    case "status":
+                        item.status = text(in);
+                        break;
+                    case "error_data":
+                        item.error = error(in);
+                        break;
+                    case "data":
+                        readData(in, item);
+                        break;
+                    default:
+                        in.skipValue();
+                }
+            }
+            in.endObject();
+            return item;
+        }
+
+        private void readData(JsonReader in, RawItem item) throws IOException {
+            item.data = null;
+            item.contact = null;
+            item.unreadable = null;
+            if (in.peek() != JsonToken.BEGIN_OBJECT) {
+                in.skipValue();
+            } else if (mode == DataMode.TREE) {
+                item.data = JsonParser.parseReader(in).getAsJsonObject();
+            } else {
+                ContactJson.Read read = ContactJson.read(in);
+                item.contact = read.contact();
+                item.unreadable = read.problem();
+            }
+        }
+    }
+
+    /** An item before the envelope's {@code http_code} is known. */
+    private static final class RawItem {
+        private Integer code;
+        private String status;
+        private RawError error;
+        private JsonObject data;
+        private Contact contact;
+        private String unreadable;
+
+        Item finish(int httpCode) {
+            int itemCode = code != null ? code : httpCode;
+            ApiError apiError = error == null ? null : error.finish(itemCode);
+            boolean success = status != null ? status.equalsIgnoreCase("success") : apiError == null && itemCode < 300;
+            return new Item(itemCode, success, apiError, data, contact, unreadable);
+        }
+    }
+
+    private record RawError(Integer code, String message, String description) {
+        ApiError finish(int httpCode) {
+            return new ApiError(httpCode, code, message, description);
+        }
+    }
+
+    /** {@code error_data}: an object, else no error. */
+    private static RawError error(JsonReader in) throws IOException {
+        if (in.peek() != JsonToken.BEGIN_OBJECT) {
+            in.skipValue();
             return null;
         }
-        JsonElement code = object.get("code");
-        Integer errorCode = null;
-        if (code != null && code.isJsonPrimitive() && code.getAsString().trim().matches("\\d{1,9}")) {
-            // Some error payloads quote the code; accept "1000" as 1000.
-            errorCode = Integer.valueOf(code.getAsString().trim());
+        Integer code = null;
+        String message = null;
+        String description = null;
+        in.beginObject();
+        while (in.hasNext()) {
+            switch (in.nextName()) {
+                case "code":
+                    String value = text(in);
+                    // Some error payloads quote the code; accept "1000" as 1000.
+                    code = value != null && value.trim().matches("\\d{1,9}") ? Integer.valueOf(value.trim()) : null;
+                    break;
+                case "message":
+                    message = text(in);
+                    break;
+                case "description":
+                    description = text(in);
+                    break;
+                default:
+                    in.skipValue();
+            }
         }
-        return new ApiError(httpCode, errorCode, text(object.get("message")), text(object.get("description")));
+        in.endObject();
+        return new RawError(code, message, description);
     }
 
-    private static String text(JsonElement element) {
-        return element != null && element.isJsonPrimitive() ? element.getAsString() : null;
+    /** A string, number or boolean as text (as Gson's {@code getAsString}); null for anything else. */
+    static String text(JsonReader in) throws IOException {
+        switch (in.peek()) {
+            case STRING:
+            case NUMBER:
+                return in.nextString();
+            case BOOLEAN:
+                return Boolean.toString(in.nextBoolean());
+            default:
+                return skip(in, null);
+        }
     }
 
-    private static int integer(JsonElement element, int fallback) {
-        if (element != null && element.isJsonPrimitive() && element.getAsJsonPrimitive().isNumber()) {
-            return element.getAsInt();
+    /** A JSON number as an int the way Gson's {@code getAsInt} reads it; null for anything else. */
+    private static Integer integer(JsonReader in) throws IOException {
+        if (in.peek() != JsonToken.NUMBER) {
+            return skip(in, null);
         }
-        return fallback;
+        String number = in.nextString();
+        try {
+            return Integer.parseInt(number);
+        } catch (NumberFormatException notInt) {
+            try {
+                return (int) Long.parseLong(number);
+            } catch (NumberFormatException notLong) {
+                return new BigDecimal(number).intValue();
+            }
+        }
+    }
+
+    private static <T> T skip(JsonReader in, T value) throws IOException {
+        in.skipValue();
+        return value;
     }
 }

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 final class HttpExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(HttpExecutor.class);
-    // Exactly "application/json" as CONTRACT.md says; JSON is UTF-8 by definition (RFC 8259), and
+    // Exactly "application/json" as docs/CONTRACT.md says; JSON is UTF-8 by definition (RFC 8259), and
     // creating the body from bytes stops OkHttp from appending "; charset=utf-8".
     private static final MediaType JSON = MediaType.get("application/json");
 
@@ -57,6 +57,12 @@ final class HttpExecutor {
     }
 
     Exchange execute(String method, okhttp3.HttpUrl url, String jsonBody) {
+        return execute(method, url,
+                jsonBody == null ? null : RequestBody.create(jsonBody.getBytes(StandardCharsets.UTF_8), JSON));
+    }
+
+    /** As {@link #execute(String, okhttp3.HttpUrl, String)}, with a body that writes itself to the socket. */
+    Exchange execute(String method, okhttp3.HttpUrl url, RequestBody body) {
         try {
             rateLimiter.acquire();
         } catch (InterruptedException e) {
@@ -64,7 +70,6 @@ final class HttpExecutor {
             return new Exchange.Failed(new InterruptedIOException("interrupted while waiting under the rate cap"), false);
         }
         SendState state = new SendState();
-        RequestBody body = jsonBody == null ? null : RequestBody.create(jsonBody.getBytes(StandardCharsets.UTF_8), JSON);
         Request.Builder builder = new Request.Builder().url(url).method(method, body).tag(SendState.class, state)
                 .header("Accept", "application/json");
         long started = System.nanoTime();

@@ -30,7 +30,7 @@ public final class RetryPolicy {
         this.random = Objects.requireNonNull(random, "random");
     }
 
-    /** CONTRACT.md: 1 s base, 60 s cap, 5 tries in all. */
+    /** docs/CONTRACT.md: 1 s base, 60 s cap, 5 tries in all. */
     public static RetryPolicy defaults() {
         return of(Duration.ofSeconds(1), Duration.ofSeconds(60), 5);
     }

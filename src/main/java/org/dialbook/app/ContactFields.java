@@ -10,14 +10,18 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.dialbook.api.ContactField;
+import org.dialbook.contact.ContactField;
 import org.dialbook.api.ContactPatch;
-import org.dialbook.app.ContactsSubcommand.UsageException;
+import org.dialbook.contact.ContactRules;
+import org.dialbook.contact.PhoneResult;
+import org.dialbook.contact.PhoneRule;
 
 /** Reads field names and values given on the command line or in a bulk file into patches. */
 final class ContactFields {
     static final String NAMES = Arrays.stream(ContactField.values()).map(ContactField::wireName)
             .collect(Collectors.joining(", "));
+
+    private static final PhoneRule PHONES = PhoneRule.forCountryOrIndia(null);
 
     private ContactFields() {
     }
@@ -46,7 +50,27 @@ final class ContactFields {
         if (field == ContactField.CUSTOM_FIELD) {
             return patch.with(field, json(value, "--set custom_field"));
         }
-        return patch.with(field, new JsonPrimitive(value));
+        return patch.with(field, new JsonPrimitive(checked(field, value, "--set " + field.wireName())));
+    }
+
+    /**
+     * The value as it will be sent, by the contact package's rules: a number in E.164 (read in India,
+     * the vendor's home, when it has no +country), text without control characters and within the
+     * server's length, an e-mail address that is one.
+     */
+    static String checked(ContactField field, String value, String where) {
+        if (field == ContactField.NUMBER) {
+            PhoneResult number = PHONES.normalise(value);
+            if (!number.isValid()) {
+                throw new UsageException(where + ": " + number.note());
+            }
+            return number.e164();
+        }
+        String problem = ContactRules.textProblem(field, value);
+        if (problem != null) {
+            throw new UsageException(where + ": " + problem);
+        }
+        return value;
     }
 
     /** Reads one bulk-file item (everything but {@code sid}) as a patch. */
@@ -61,6 +85,9 @@ final class ContactFields {
             if (field != ContactField.CUSTOM_FIELD && !value.isJsonNull()
                     && !(value.isJsonPrimitive() && value.getAsJsonPrimitive().isString())) {
                 throw new UsageException(where + ": '" + entry.getKey() + "' must be text or null");
+            }
+            if (field != ContactField.CUSTOM_FIELD && !value.isJsonNull()) {
+                value = new JsonPrimitive(checked(field, value.getAsString(), where + ": " + field.wireName()));
             }
             patch = patch.with(field, value);
         }

@@ -5,18 +5,21 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 import org.dialbook.api.ApiError;
 import org.dialbook.api.Contact;
+import org.dialbook.contact.ContactField;
+import org.dialbook.contact.ControlCharacters;
+import org.dialbook.contact.CsvRowWriter;
 
 /** How contacts are printed: an aligned table, CSV, or the API's own JSON. */
 final class ContactOutput {
-    /** The columns of table and CSV output, by wire name. */
-    private static final List<String> COLUMNS = List.of("sid", "number", "first_name", "last_name", "company_name",
-            "email", "tag", "custom_field", "date_created", "date_updated");
-    private static final List<String> TABLE_COLUMNS = List.of("sid", "number", "first_name", "last_name",
-            "company_name", "email", "tag");
+    /** The columns of CSV output, by wire name: the sid, every contact field, then the dates. */
+    private static final List<String> COLUMNS = columns(ContactField.wireNames(), "date_created", "date_updated");
+    /** The table leaves out the custom field and the dates, to fit a terminal. */
+    private static final List<String> TABLE_COLUMNS = columns(
+            ContactField.COLUMNS.stream().map(ContactField::wireName).toList());
 
     /** The {@code --format} choices. */
     enum Format {
@@ -41,15 +44,21 @@ final class ContactOutput {
         out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(array));
     }
 
+    private static List<String> columns(List<String> fields, String... after) {
+        List<String> columns = new ArrayList<>();
+        columns.add("sid");
+        columns.addAll(fields);
+        columns.addAll(List.of(after));
+        return List.copyOf(columns);
+    }
+
+    /** The same guarded, rectangular CSV as File → Export writes. */
     private static void csv(List<JsonObject> contacts, PrintWriter out) {
-        out.print(String.join(",", COLUMNS) + "\r\n");
+        List<List<String>> rows = new ArrayList<>(contacts.size());
         for (JsonObject contact : contacts) {
-            StringJoiner line = new StringJoiner(",");
-            for (String column : COLUMNS) {
-                line.add(csvField(text(contact.get(column))));
-            }
-            out.print(line + "\r\n");
+            rows.add(COLUMNS.stream().map(column -> text(contact.get(column))).toList());
         }
+        out.print(CsvRowWriter.format(COLUMNS, rows));
     }
 
     private static void table(List<JsonObject> contacts, PrintWriter out) {
@@ -79,8 +88,8 @@ final class ContactOutput {
     }
 
     private static String cell(JsonObject contact, String column) {
-        // One line per contact, whatever a field holds.
-        return text(contact.get(column)).replaceAll("[\\r\\n\\t]+", " ");
+        // One line per contact, and nothing a terminal would act on (ESC sequences, a bare CR).
+        return ControlCharacters.escape(text(contact.get(column)));
     }
 
     /** Text of a value: strings unquoted, other JSON (custom_field) compact, null as empty. */
@@ -94,16 +103,9 @@ final class ContactOutput {
         return value.toString();
     }
 
-    private static String csvField(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
-    }
-
     /** {@code sid  number  name} for messages about one contact. */
     static String summary(Contact contact) {
-        String name = contact.displayName();
+        String name = ControlCharacters.escape(contact.displayName());
         return contact.sid() + "  " + contact.number() + (name.isEmpty() ? "" : "  " + name);
     }
 

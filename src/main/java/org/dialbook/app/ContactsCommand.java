@@ -26,39 +26,50 @@ import picocli.CommandLine.ScopeType;
             CreateContactCommand.class,
             UpdateContactCommand.class,
             DeleteContactsCommand.class,
-            BulkUpdateCommand.class
+            BulkUpdateCommand.class,
+            FindContactsCommand.class
         })
 public final class ContactsCommand implements ContactsSubcommand.ClientSource {
-    private final ConnectionResolver connection;
-    private final Function<String, ConnectionResolver> profiles;
-    private final Function<ConnectionSettings, ContactsClient> clients;
+    private final CliConnection connection;
+    private AppDirs dirs;
 
     @Option(names = "--profile", paramLabel = "NAME", scope = ScopeType.INHERIT,
-            description = "Use the connection profile saved under this name in the desktop app (its API key and "
-                    + "token come from the OS keychain) instead of the EXOTEL_* variables.")
+            description = ConnectionOptions.DESCRIPTION)
     private String profile;
 
     /** The production wiring: the process environment, saved profiles, and a default client. */
     public ContactsCommand() {
-        this(EnvConnection.fromSystem(), settings -> ContactsClient.builder(settings).build());
+        this(CliConnection.fromSystem());
     }
 
     /** The test seam: where the connection comes from, and how a client is built for it. */
     public ContactsCommand(ConnectionResolver connection, Function<ConnectionSettings, ContactsClient> clients) {
-        this(connection, name -> ProfileConnection.fromAppDirs(AppDirs.fromEnvironment(), name), clients);
+        this(CliConnection.of(connection, clients));
     }
 
     /** The test seam with profiles: {@code profiles} turns a {@code --profile} name into a resolver. */
     public ContactsCommand(ConnectionResolver connection, Function<String, ConnectionResolver> profiles,
             Function<ConnectionSettings, ContactsClient> clients) {
+        this(new CliConnection(connection, profiles, clients));
+    }
+
+    public ContactsCommand(CliConnection connection) {
         this.connection = Objects.requireNonNull(connection, "connection");
-        this.profiles = Objects.requireNonNull(profiles, "profiles");
-        this.clients = Objects.requireNonNull(clients, "clients");
+    }
+
+    /** Where the local mirror lives ({@code find}); tests point it at a temporary folder. */
+    ContactsCommand withDirs(AppDirs value) {
+        this.dirs = Objects.requireNonNull(value, "dirs");
+        return this;
+    }
+
+    @Override
+    public AppDirs dirs() {
+        return dirs == null ? AppDirs.fromEnvironment() : dirs;
     }
 
     @Override
     public ContactsClient openClient() {
-        ConnectionResolver resolver = profile == null ? connection : profiles.apply(profile);
-        return clients.apply(resolver.resolve());
+        return connection.open(connection.resolve(profile));
     }
 }

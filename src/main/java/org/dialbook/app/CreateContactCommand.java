@@ -8,6 +8,7 @@ import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ItemOutcome;
 import org.dialbook.api.NewContact;
+import org.dialbook.contact.ContactField;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
         description = "Create one contact.")
 final class CreateContactCommand extends ContactsSubcommand {
     @Option(names = "--number", required = true, paramLabel = "E164",
-            description = "Phone number in E.164, e.g. +919101234510 (landlines: STD prefix, e.g. 0XXXXXX2400).")
+            description = "Phone number, e.g. +919101234510; without +country it is read as Indian "
+                    + "(landlines with their STD prefix, e.g. 08012345678). Sent in E.164.")
     String number;
 
     @Option(names = "--first-name", paramLabel = "TEXT")
@@ -42,8 +44,16 @@ final class CreateContactCommand extends ContactsSubcommand {
     @Override
     void validate() {
         JsonElement customField = custom == null ? null : ContactFields.json(custom, "--custom");
-        contact = NewContact.builder(number).firstName(firstName).lastName(lastName).companyName(company)
-                .email(email).tag(tag).customField(customField).build();
+        contact = NewContact.builder(ContactFields.checked(ContactField.NUMBER, number, "--number"))
+                .firstName(text(ContactField.FIRST_NAME, firstName, "--first-name"))
+                .lastName(text(ContactField.LAST_NAME, lastName, "--last-name"))
+                .companyName(text(ContactField.COMPANY_NAME, company, "--company"))
+                .email(text(ContactField.EMAIL, email, "--email"))
+                .tag(text(ContactField.TAG, tag, "--tag")).customField(customField).build();
+    }
+
+    private static String text(ContactField field, String value, String option) {
+        return value == null ? null : ContactFields.checked(field, value, option);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import org.dialbook.api.ApiException;
 import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsClient;
+import org.dialbook.api.DeleteMany;
 import org.dialbook.api.TransportException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -18,20 +19,24 @@ final class DeleteContactsCommand extends ContactsSubcommand {
 
     @Override
     int run(ContactsClient client, PrintWriter out, PrintWriter err) {
-        int failed = 0;
-        for (String sid : sids) {
-            try {
-                Contact deleted = client.deleteContact(sid);
+        int[] failures = {0};
+        DeleteMany.run(client, sids, () -> false, new DeleteMany.Listener() {
+            @Override
+            public void deleted(String sid, Contact deleted) {
                 out.println("Deleted " + ContactOutput.summary(deleted));
-            } catch (ApiException e) {
+            }
+
+            @Override
+            public void failed(String sid, ApiException e) {
                 if (e instanceof TransportException transport && !transport.outcomeUnknown()) {
                     // The server is out of reach: the remaining deletes would fail the same way.
                     throw e;
                 }
                 err.println("Not deleted " + sid + ": " + e.getMessage());
-                failed++;
+                failures[0]++;
             }
-        }
+        });
+        int failed = failures[0];
         if (failed > 0) {
             err.println(failed + " of " + sids.size() + " not deleted");
             return FAILED;

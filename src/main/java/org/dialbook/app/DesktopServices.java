@@ -3,6 +3,7 @@ package org.dialbook.app;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.dialbook.api.ConnectionSettings;
@@ -12,8 +13,12 @@ import org.dialbook.credentials.ConnectionProfile;
 import org.dialbook.credentials.FallbackSecretStore;
 import org.dialbook.credentials.ProfileService;
 import org.dialbook.credentials.ProfileStore;
+import org.dialbook.importer.ImportDestination;
 import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
+import org.dialbook.mirror.Mirror;
+import org.dialbook.mirror.MirrorException;
+import org.dialbook.mirror.MirrorFiles;
 import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.ConnectionSource;
 import org.dialbook.ui.DesktopContext;
@@ -113,8 +118,25 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
                 .readTimeout(Duration.ofSeconds(30))
                 .build();
         String location = profile.sandbox() ? "Local sandbox " + settings.baseUrl().getAuthority() : profile.whereLabel();
+        Mirror mirror = openMirror(settings);
+        String destination = profile.sandbox() ? ImportDestination.BUILT_IN_SANDBOX : ImportDestination.of(settings);
         return new ActiveConnection(client, profile.name(), location, profile.sandbox(), profile.defaultCountry(),
-                client::close);
+                () -> {
+                    client.close();
+                    if (mirror != null) {
+                        mirror.close();
+                    }
+                }, destination, mirror);
+    }
+
+    /** The account's mirror; without one the window still works on the API alone, so a failure is logged. */
+    private Mirror openMirror(ConnectionSettings settings) {
+        try {
+            return new MirrorFiles(dirs.data(), Clock.systemUTC()).open(settings);
+        } catch (MirrorException e) {
+            LOG.warn("The contact mirror is not available; search covers names only", e);
+            return null;
+        }
     }
 
     private synchronized ConnectionSettings sandboxSettings() {

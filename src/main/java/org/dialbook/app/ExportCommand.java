@@ -5,25 +5,22 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.dialbook.api.ApiException;
 import org.dialbook.api.ConnectionSettings;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ListQuery;
-import org.dialbook.exporter.CancelToken;
+import org.dialbook.jobs.CancelToken;
 import org.dialbook.exporter.ContactExporter;
 import org.dialbook.exporter.ExportListener;
 import org.dialbook.exporter.ExportOptions;
 import org.dialbook.exporter.ExportResult;
 import org.dialbook.exporter.ExportScope;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dialbook export OUT.csv}: every contact, or a name search and/or lists, to a CSV file that
@@ -36,13 +33,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true, versionProvider = Dialbook.Version.class,
         description = {"Export contacts to a CSV file (UTF-8) in the columns the import reads.",
             "Cells that a spreadsheet would run as a formula are prefixed with ' (the import removes it).",
-            "Connects with EXOTEL_API_KEY, EXOTEL_API_TOKEN, EXOTEL_ACCOUNT_SID and EXOTEL_REGION "
-                + "(singapore|mumbai, default singapore) or EXOTEL_BASE_URL."})
-public final class ExportCommand implements Callable<Integer> {
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
-    static final int INTERRUPTED = 130;
+            "Connects with --profile NAME, or EXOTEL_API_KEY, EXOTEL_API_TOKEN, EXOTEL_ACCOUNT_SID and "
+                + "EXOTEL_REGION (singapore|mumbai, default singapore) or EXOTEL_BASE_URL."})
+public final class ExportCommand extends CliCommand {
+    @Mixin
+    ConnectionOptions connectionOptions = new ConnectionOptions();
 
     @Parameters(index = "0", paramLabel = "OUT.csv", description = "The file to write; replaced if it exists.")
     Path out;
@@ -60,27 +55,35 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--no-system-columns", description = "Leave out the sid, date_created and date_updated columns.")
     boolean noSystemColumns;
 
-    @Spec
-    CommandSpec spec;
+    private final CliConnection connection;
 
-    private final ConnectionResolver connection;
-    private final Function<ConnectionSettings, ContactsClient> clients;
-
-    /** The production wiring: the process environment and a default client (paced, retrying). */
+    /** The production wiring: the process environment, saved profiles and a default client (paced, retrying). */
     public ExportCommand() {
-        this(EnvConnection.fromSystem(), settings -> ContactsClient.builder(settings).build());
+        this(CliConnection.fromSystem());
     }
 
     /** The test seam: where the connection comes from, and how a client is built for it. */
     public ExportCommand(ConnectionResolver connection, Function<ConnectionSettings, ContactsClient> clients) {
+        this(CliConnection.of(connection, clients));
+    }
+
+    /** The test seam with profiles. */
+    public ExportCommand(CliConnection connection) {
         this.connection = Objects.requireNonNull(connection, "connection");
-        this.clients = Objects.requireNonNull(clients, "clients");
     }
 
     @Override
-    public Integer call() {
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
+    String afterApiError() {
+        return ". No file was written.";
+    }
+
+    @Override
+    String ioFailure(IOException e) {
+        return "Could not write " + out + ": " + e.getMessage();
+    }
+
+    @Override
+    int execute(PrintWriter stdout, PrintWriter stderr) throws IOException {
         ListQuery query = ListQuery.firstPage().withName(name).withListSids(listSids);
         ExportScope scope = new ExportScope.Query(query, describe());
         ExportOptions options = new ExportOptions(bom, !noSystemColumns);
@@ -96,7 +99,7 @@ public final class ExportCommand implements Callable<Integer> {
             }
         }, "dialbook-export-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try (ContactsClient client = clients.apply(connection.resolve())) {
+        try (ContactsClient client = connection.open(connection.resolve(connectionOptions.profile()))) {
             ExportResult result = new ContactExporter(client).export(scope, out, options, progress(stderr), cancel);
             if (!result.completed()) {
                 stderr.println("Export interrupted after " + result.contacts() + " contacts; no file was written.");
@@ -106,20 +109,9 @@ public final class ExportCommand implements Callable<Integer> {
                     + " to " + result.file() + (result.customColumns().isEmpty() ? ""
                     : " (custom columns: " + String.join(", ", result.customColumns()) + ")"));
             return OK;
-        } catch (ConnectionSetupException e) {
-            stderr.println(e.getMessage());
-            return USAGE;
-        } catch (ApiException e) {
-            stderr.println("Error: " + e.getMessage() + ". No file was written.");
-            return FAILED;
-        } catch (IOException e) {
-            stderr.println("Could not write " + out + ": " + e.getMessage());
-            return FAILED;
         } finally {
             finished.countDown();
             removeHook(onInterrupt);
-            stdout.flush();
-            stderr.flush();
         }
     }
 

@@ -3,6 +3,7 @@ package org.dialbook.app;
 import java.io.PrintWriter;
 import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsClient;
+import org.dialbook.contact.ControlCharacters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -30,6 +31,7 @@ final class GetContactCommand extends ContactsSubcommand {
     }
 
     private static void line(PrintWriter out, String field, String value) {
-        out.printf("%-13s %s%n", field + ":", value == null ? "" : value);
+        // Escaped: an ESC sequence in a name would otherwise act on the terminal.
+        out.printf("%-13s %s%n", field + ":", value == null ? "" : ControlCharacters.escape(value));
     }
 }

@@ -7,24 +7,24 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.dialbook.api.ApiException;
 import org.dialbook.api.ConnectionSettings;
 import org.dialbook.api.ContactsClient;
-import org.dialbook.importer.CancelToken;
+import org.dialbook.jobs.CancelToken;
 import org.dialbook.importer.ColumnMapping;
 import org.dialbook.importer.ColumnTarget;
 import org.dialbook.importer.CsvFormat;
 import org.dialbook.importer.CsvInspection;
 import org.dialbook.importer.CsvInspector;
 import org.dialbook.importer.DuplicatePolicy;
+import org.dialbook.importer.ImportDestination;
 import org.dialbook.importer.ImportFileException;
 import org.dialbook.importer.ImportListener;
 import org.dialbook.importer.ImportManifest;
@@ -37,10 +37,9 @@ import org.dialbook.importer.ImportSummary;
 import org.dialbook.importer.MappingSuggester;
 import org.dialbook.importer.Previewer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dialbook import FILE.csv}: the same engine as the wizard, from a terminal. Exit codes: 0
@@ -51,12 +50,11 @@ import picocli.CommandLine.Spec;
         name = "import",
         mixinStandardHelpOptions = true,
         description = {"Import contacts from a CSV file into Exotel.",
-            "Connects like 'dialbook contacts' (EXOTEL_API_KEY, EXOTEL_API_TOKEN, EXOTEL_ACCOUNT_SID, "
-                + "EXOTEL_REGION or EXOTEL_BASE_URL)."})
-public final class ImportCommand implements Callable<Integer> {
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
+            "Connects like 'dialbook contacts': --profile NAME, or EXOTEL_API_KEY, EXOTEL_API_TOKEN, "
+                + "EXOTEL_ACCOUNT_SID, EXOTEL_REGION or EXOTEL_BASE_URL."})
+public final class ImportCommand extends CliCommand {
+    @Mixin
+    ConnectionOptions connectionOptions = new ConnectionOptions();
 
     @Parameters(index = "0", paramLabel = "FILE.csv", description = "The CSV file to import.")
     Path file;
@@ -104,48 +102,52 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--no-header", description = "The first row is data, not column names.")
     boolean noHeader;
 
-    @Spec
-    CommandSpec spec;
+    @Option(names = "--keep-journals", paramLabel = "DAYS", description = "Keep the journals of finished imports "
+            + "(which Undo and Retry need) this many days, then remove them (default: ${DEFAULT-VALUE}).",
+            defaultValue = "30")
+    int keepJournalDays;
 
-    private final ConnectionResolver connection;
-    private final Function<ConnectionSettings, ContactsClient> clients;
+    private final CliConnection connection;
     private final Supplier<Path> importsDir;
 
     public ImportCommand() {
-        this(EnvConnection.fromSystem(), settings -> ContactsClient.builder(settings).build(),
-                () -> AppDirs.fromEnvironment().imports());
+        this(CliConnection.fromSystem(), () -> AppDirs.fromEnvironment().imports());
     }
 
     /** The test seam: connection, client factory and where journals go. */
     public ImportCommand(ConnectionResolver connection, Function<ConnectionSettings, ContactsClient> clients,
             Supplier<Path> importsDir) {
+        this(CliConnection.of(connection, clients), importsDir);
+    }
+
+    /** The test seam with profiles. */
+    public ImportCommand(CliConnection connection, Supplier<Path> importsDir) {
         this.connection = Objects.requireNonNull(connection, "connection");
-        this.clients = Objects.requireNonNull(clients, "clients");
         this.importsDir = Objects.requireNonNull(importsDir, "importsDir");
     }
 
+    /** An unreadable file is a usage problem here: the user gave its path. */
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    int ioExitCode() {
+        return USAGE;
+    }
+
+    @Override
+    int interruptedExitCode() {
+        return FAILED;
+    }
+
+    @Override
+    String interrupted() {
+        return "Interrupted; run again with --resume to finish.";
+    }
+
+    @Override
+    int execute(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         try {
             return run(out, err);
-        } catch (IllegalArgumentException | ConnectionSetupException | ImportFileException e) {
-            err.println(e.getMessage());
-            return USAGE;
-        } catch (ApiException e) {
-            err.println("Error: " + e.getMessage());
-            return FAILED;
-        } catch (IOException e) {
-            err.println("Error: " + e.getMessage());
-            return USAGE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("Interrupted; run again with --resume to finish.");
-            return FAILED;
-        } finally {
-            out.flush();
-            err.flush();
+        } catch (ImportFileException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 
@@ -170,18 +172,18 @@ public final class ImportCommand implements Callable<Integer> {
         if (dryRun) {
             return dryRun(plan, out, err);
         }
-        ConnectionSettings settings = connection.resolve();
-        try (ContactsClient client = clients.apply(settings)) {
+        ConnectionSettings settings = connection.resolve(connectionOptions.profile());
+        try (ContactsClient client = connection.open(settings)) {
             ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings))
-                    .withLists(client.lists());
+                    .retainFinishedJournals(Duration.ofDays(keepJournalDays)).withLists(client.lists());
             ImportResult result = runner.start(plan, 0, progressBar(err), CancelToken.none());
             return finish(runner, result, out, err);
         }
     }
 
     private int resume(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
-        ConnectionSettings settings = connection.resolve();
-        try (ContactsClient client = clients.apply(settings)) {
+        ConnectionSettings settings = connection.resolve(connectionOptions.profile());
+        try (ContactsClient client = connection.open(settings)) {
             ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings))
                     .withLists(client.lists());
             Optional<ImportManifest> open = runner.resumable(file);
@@ -195,9 +197,9 @@ public final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    /** The account and server an import sends to; an interrupted import resumes only into the same one. */
+    /** The account and server an import sends to, spelled as the desktop app spells it. */
     static String destinationOf(ConnectionSettings settings) {
-        return "account " + settings.accountSid() + " at " + settings.baseUrl();
+        return ImportDestination.of(settings);
     }
 
     private int dryRun(ImportPlan plan, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
@@ -205,7 +207,7 @@ public final class ImportCommand implements Callable<Integer> {
         try {
             if (plan.options().needsExisting()) {
                 try {
-                    client = clients.apply(connection.resolve());
+                    client = connection.open(connection.resolve(connectionOptions.profile()));
                 } catch (ConnectionSetupException e) {
                     out.println("Not connected, so numbers already in the account are not checked: " + e.getMessage());
                 }

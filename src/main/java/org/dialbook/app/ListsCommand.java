@@ -3,17 +3,15 @@ package org.dialbook.app;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.dialbook.api.CampaignList;
 import org.dialbook.api.ConnectionSettings;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ListsQuery;
+import org.dialbook.contact.ControlCharacters;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dialbook lists ...}: campaign lists from the command line. Without a subcommand it shows
@@ -34,43 +32,37 @@ import picocli.CommandLine.Spec;
             ListsCommands.Remove.class,
             ListsCommands.Contacts.class
         })
-public final class ListsCommand implements Callable<Integer>, ContactsSubcommand.ClientSource {
-    private final ConnectionResolver connection;
-    private final Function<String, ConnectionResolver> profiles;
-    private final Function<ConnectionSettings, ContactsClient> clients;
+public final class ListsCommand extends CliCommand implements ContactsSubcommand.ClientSource {
+    private final CliConnection connection;
 
     @Option(names = "--profile", paramLabel = "NAME", scope = ScopeType.INHERIT,
-            description = "Use the connection profile saved under this name in the desktop app.")
+            description = ConnectionOptions.DESCRIPTION)
     private String profile;
 
-    @Spec
-    private CommandSpec spec;
-
     public ListsCommand() {
-        this(EnvConnection.fromSystem(), settings -> ContactsClient.builder(settings).build());
+        this(CliConnection.fromSystem());
     }
 
     /** The test seam: where the connection comes from, and how a client is built for it. */
     public ListsCommand(ConnectionResolver connection, Function<ConnectionSettings, ContactsClient> clients) {
+        this(CliConnection.of(connection, clients));
+    }
+
+    public ListsCommand(CliConnection connection) {
         this.connection = Objects.requireNonNull(connection, "connection");
-        this.profiles = name -> ProfileConnection.fromAppDirs(AppDirs.fromEnvironment(), name);
-        this.clients = Objects.requireNonNull(clients, "clients");
     }
 
     @Override
     public ContactsClient openClient() {
-        ConnectionResolver resolver = profile == null ? connection : profiles.apply(profile);
-        return clients.apply(resolver.resolve());
+        return connection.open(connection.resolve(profile));
     }
 
     @Override
-    public Integer call() {
-        return ContactsSubcommand.framed(this, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                (client, out, err) -> {
-                    List<CampaignList> lists = client.lists().allLists(ListsQuery.firstPage());
-                    printTable(lists, out);
-                    return ContactsSubcommand.OK;
-                });
+    int execute(PrintWriter out, PrintWriter err) {
+        try (ContactsClient client = openClient()) {
+            printTable(client.lists().allLists(ListsQuery.firstPage()), out);
+            return OK;
+        }
     }
 
     static void printTable(List<CampaignList> lists, PrintWriter out) {
@@ -94,7 +86,8 @@ public final class ListsCommand implements Callable<Integer>, ContactsSubcommand
         }
     }
 
+    /** A name or tag on one line, with any control character escaped, never sent raw to the terminal. */
     private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("[\\r\\n\\t]+", " ");
+        return text == null ? "" : ControlCharacters.escape(text.replaceAll("[\\r\\n\\t]+", " "));
     }
 }

@@ -9,7 +9,6 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,6 +22,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dialbook.api.Region;
+import org.dialbook.files.SafeFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,26 +102,10 @@ public final class ProfileStore {
         }
         root.add("profiles", array);
         try {
-            Files.createDirectories(configDir);
-            Path temp = Files.createTempFile(configDir, FILE_NAME, ".tmp");
-            try {
-                Files.writeString(temp, GSON.toJson(root) + "\n", StandardCharsets.UTF_8);
-                moveIntoPlace(temp);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            SafeFiles.writeString(file, GSON.toJson(root) + "\n");
         } catch (IOException e) {
             throw new ProfileStoreException("Could not save the connection profiles to " + file + ": " + e.getMessage(),
                     e);
-        }
-    }
-
-    private void moveIntoPlace(Path temp) throws IOException {
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            LOG.debug("Atomic move not supported in {}; replacing the file instead", configDir);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

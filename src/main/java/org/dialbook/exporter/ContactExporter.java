@@ -6,8 +6,6 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -16,7 +14,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -30,8 +27,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsApi;
-import org.dialbook.api.ListQuery;
 import org.dialbook.api.Page;
+import org.dialbook.contact.ContactCsvColumns;
+import org.dialbook.contact.CustomValueCodec;
+import org.dialbook.contact.CsvRowWriter;
+import org.dialbook.files.SafeFiles;
+import org.dialbook.jobs.CancelToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * cancelled or failed export therefore never leaves a half-written file behind, nor touches an
  * existing file of the same name.
  *
- * <p>Every cell passes the {@link FormulaGuard}; custom values go through the
+ * <p>Every cell is written by the {@link CsvRowWriter}, which guards formulas; custom values go through the
  * {@link CustomValueCodec}. Contacts that show up twice while paging (the account changed meanwhile)
  * are written once.
  */
@@ -73,8 +74,8 @@ public final class ContactExporter {
         Path file = target.toAbsolutePath();
         Path folder = file.getParent();
         Files.createDirectories(folder);
-        Path spool = Files.createTempFile(folder, "." + file.getFileName() + ".", ".spool");
-        Path partial = Files.createTempFile(folder, "." + file.getFileName() + ".", ".part");
+        Path spool = SafeFiles.createTemp(folder, "." + file.getFileName() + ".", ".spool");
+        Path partial = SafeFiles.createTemp(folder, "." + file.getFileName() + ".", ".part");
         try {
             Spooled spooled = spool(scope, spool, listener, cancel);
             if (cancel.isCancelled()) {
@@ -83,7 +84,7 @@ public final class ContactExporter {
             }
             List<String> customColumns = spooled.customKeys.stream().map(ContactCsvColumns::customColumn).toList();
             writeCsv(spool, partial, spooled, options);
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            SafeFiles.moveIntoPlace(partial, file);
             LOG.info("Exported {} to {}: {} written", scope.description(), file, spooled.count);
             return new ExportResult(file, true, spooled.count, customColumns);
         } finally {
@@ -145,12 +146,10 @@ public final class ContactExporter {
             if (options.byteOrderMark()) {
                 writer.write(BYTE_ORDER_MARK);
             }
-            // CRLF as RFC 4180 and Excel expect.
-            CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(writer);
-            csv.writeRecord(header);
+            CsvRowWriter csv = new CsvRowWriter(writer, header);
             String line;
             while ((line = in.readLine()) != null) {
-                csv.writeRecord(row(JsonParser.parseString(line).getAsJsonObject(), spooled, options));
+                csv.write(row(JsonParser.parseString(line).getAsJsonObject(), spooled, options));
             }
             csv.flush();
         }
@@ -177,7 +176,7 @@ public final class ContactExporter {
     }
 
     private static String cell(JsonElement spooledText) {
-        return spooledText == null || spooledText.isJsonNull() ? "" : FormulaGuard.neutralise(spooledText.getAsString());
+        return spooledText == null || spooledText.isJsonNull() ? "" : spooledText.getAsString();
     }
 
     /** What the spool holds beyond its rows. */

@@ -13,7 +13,7 @@ import org.dialbook.api.ApiException;
 import org.dialbook.api.AuthenticationException;
 import org.dialbook.api.BulkResult;
 import org.dialbook.api.Contact;
-import org.dialbook.api.ContactField;
+import org.dialbook.contact.ContactField;
 import org.dialbook.api.ContactPatch;
 import org.dialbook.api.ContactUpdate;
 import org.dialbook.api.ContactsApi;

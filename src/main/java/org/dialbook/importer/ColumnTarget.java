@@ -2,6 +2,7 @@ package org.dialbook.importer;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.dialbook.contact.ContactField;
 
 /**
  * Where one CSV column goes: a contact field, a key inside {@code custom_field}, or nowhere.
@@ -12,23 +13,36 @@ public record ColumnTarget(Kind kind, String customKey) {
 
     /** The destinations of a column. */
     public enum Kind {
-        NUMBER("number"),
-        FIRST_NAME("first_name"),
-        LAST_NAME("last_name"),
-        COMPANY_NAME("company_name"),
-        EMAIL("email"),
-        TAG("tag"),
+        NUMBER(ContactField.NUMBER),
+        FIRST_NAME(ContactField.FIRST_NAME),
+        LAST_NAME(ContactField.LAST_NAME),
+        COMPANY_NAME(ContactField.COMPANY_NAME),
+        EMAIL(ContactField.EMAIL),
+        TAG(ContactField.TAG),
         CUSTOM("custom"),
         IGNORE("ignore");
 
+        private final ContactField field;
         private final String label;
 
+        /** A column holding one of the contact's own fields: its label is the field's wire name. */
+        Kind(ContactField field) {
+            this.field = field;
+            this.label = field.wireName();
+        }
+
         Kind(String label) {
+            this.field = null;
             this.label = label;
         }
 
         public String label() {
             return label;
+        }
+
+        /** The contact field this column fills; null for {@link #CUSTOM} and {@link #IGNORE}. */
+        public ContactField field() {
+            return field;
         }
     }
 

@@ -7,8 +7,14 @@ import java.util.stream.Stream;
 import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsApi;
 import org.dialbook.api.ListQuery;
+import org.dialbook.contact.PhoneRule;
+import org.dialbook.jobs.CancelToken;
 
-/** The numbers already in the account, with one contact sid each, for duplicate detection. */
+/**
+ * The numbers already in the account, with one contact sid each, for duplicate detection. Keyed by
+ * the {@link PhoneRule}'s one key per number, so a landline the account stores with its STD prefix
+ * ({@code 08012345678}) matches the row that the import turned into {@code +918012345678}.
+ */
 public final class ExistingNumbers {
     private final Map<Long, String> sidByNumber;
 
@@ -21,14 +27,15 @@ public final class ExistingNumbers {
     }
 
     /** Walks every page of the account; stops early (with what it has) when cancelled. */
-    public static ExistingNumbers load(ContactsApi api, CancelToken cancel, java.util.function.LongConsumer seen) {
+    public static ExistingNumbers load(ContactsApi api, PhoneRule phones, CancelToken cancel,
+            java.util.function.LongConsumer seen) {
         Map<Long, String> map = new HashMap<>();
         long count = 0;
         try (Stream<Contact> contacts = api.streamContacts(ListQuery.firstPage())) {
             Iterator<Contact> iterator = contacts.iterator();
             while (iterator.hasNext() && !cancel.isCancelled()) {
                 Contact contact = iterator.next();
-                long key = keyOf(contact.number());
+                long key = phones.keyOf(contact.number());
                 if (key != 0) {
                     map.putIfAbsent(key, contact.sid());
                 }
@@ -39,19 +46,6 @@ public final class ExistingNumbers {
             }
         }
         return new ExistingNumbers(map);
-    }
-
-    /** The E.164 digits of a stored number as a key, or 0 when it is not in E.164. */
-    static long keyOf(String number) {
-        if (number == null || number.length() < 3 || number.length() > 16 || number.charAt(0) != '+') {
-            return 0;
-        }
-        for (int i = 1; i < number.length(); i++) {
-            if (!Character.isDigit(number.charAt(i))) {
-                return 0;
-            }
-        }
-        return Long.parseLong(number, 1, number.length(), 10);
     }
 
     /** The sid of a contact with this number, or null. */

@@ -7,10 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
+import org.dialbook.files.SafeFiles;
 
 /**
  * The append-only record of one import: which rows went into which request (written and flushed
@@ -21,28 +20,51 @@ import java.util.List;
 public final class ImportJournal implements Closeable {
     static final String MANIFEST = "manifest.json";
     static final String JOURNAL = "journal.jsonl";
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final Path folder;
     private final BufferedWriter out;
     private ImportManifest manifest;
     private long nextBatch;
+    /** Every row's latest outcome, kept as lines are written, so a pass never reads the journal back. */
+    private final JournalState outcomes;
 
-    private ImportJournal(Path folder, ImportManifest manifest, long nextBatch) throws IOException {
+    private ImportJournal(Path folder, ImportManifest manifest, long nextBatch, JournalState outcomes)
+            throws IOException {
         this.folder = folder;
         this.manifest = manifest;
         this.nextBatch = nextBatch;
-        this.out = Files.newBufferedWriter(folder.resolve(JOURNAL), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        this.outcomes = outcomes;
+        // Every row's values go here: readable by the user only.
+        this.out = new BufferedWriter(SafeFiles.openPrivateAppend(folder.resolve(JOURNAL)));
     }
 
     static ImportJournal create(Path folder, ImportManifest manifest) throws IOException {
         Files.createDirectories(folder);
         writeManifest(folder, manifest);
-        return new ImportJournal(folder, manifest, 1);
+        return new ImportJournal(folder, manifest, 1, JournalState.empty());
     }
 
+    /** Opens a journal to append to, for work that does not ask for {@link #outcomes()}. */
     static ImportJournal open(Path folder, long nextBatch) throws IOException {
-        return new ImportJournal(folder, readManifest(folder), nextBatch);
+        return new ImportJournal(folder, readManifest(folder), nextBatch, null);
+    }
+
+    /** Opens a journal to append to; {@code state} is what it holds so far, as loaded. */
+    static ImportJournal open(Path folder, JournalState state) throws IOException {
+        return new ImportJournal(folder, readManifest(folder), state.maxBatch() + 1, state.copy());
+    }
+
+    /**
+     * Every row's latest outcome: as loaded when opened, plus every outcome written since.
+     *
+     * @throws IllegalStateException when opened without a state
+     */
+    synchronized JournalState outcomes() {
+        if (outcomes == null) {
+            throw new IllegalStateException("this journal was opened without its state");
+        }
+        return outcomes.copy();
     }
 
     static ImportManifest readManifest(Path folder) throws IOException {
@@ -50,10 +72,7 @@ public final class ImportJournal implements Closeable {
     }
 
     static void writeManifest(Path folder, ImportManifest manifest) throws IOException {
-        Path temp = Files.createTempFile(folder, "manifest", ".tmp");
-        Files.writeString(temp, manifest.toJson(), StandardCharsets.UTF_8);
-        Files.move(temp, folder.resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+        SafeFiles.writeString(folder.resolve(MANIFEST), manifest.toJson());
     }
 
     public Path folder() {
@@ -112,6 +131,9 @@ public final class ImportJournal implements Closeable {
         }
         line.append("]}");
         write(line);
+        if (outcomes != null) {
+            outcomes.settle(row, outcome);
+        }
     }
 
     synchronized void undone(String sid, String detail) {
@@ -143,7 +165,14 @@ public final class ImportJournal implements Closeable {
 
     static void quote(StringBuilder out, String value) {
         out.append('"');
-        for (int i = 0; i < value.length(); i++) {
+        // Most values need no escaping: copy them in one go, and escape from the first that does.
+        int clean = 0;
+        int length = value.length();
+        while (clean < length && !needsEscape(value.charAt(clean))) {
+            clean++;
+        }
+        out.append(value, 0, clean);
+        for (int i = clean; i < length; i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '"':
@@ -163,13 +192,18 @@ public final class ImportJournal implements Closeable {
                     break;
                 default:
                     if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
+                        out.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
+                                .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
                     } else {
                         out.append(c);
                     }
             }
         }
         out.append('"');
+    }
+
+    private static boolean needsEscape(char c) {
+        return c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029';
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,9 +21,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.dialbook.api.ApiException;
+import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsApi;
+import org.dialbook.api.DeleteMany;
 import org.dialbook.api.ListsClient;
 import org.dialbook.api.NotFoundException;
+import org.dialbook.contact.PhoneRule;
+import org.dialbook.jobs.CancelToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +49,7 @@ public final class ImportRunner {
     private final ValidationPipeline pipeline;
     private final String destination;
     private final ListsClient lists;
+    private volatile Duration journalRetention = JournalRetention.DEFAULT;
 
     public ImportRunner(ContactsApi api, Path importsDir) {
         this(api, importsDir, null);
@@ -75,14 +81,24 @@ public final class ImportRunner {
         this.destination = destination;
     }
 
+    /** Keeps the journals of finished imports for {@code keep} instead of 30 days; returns this runner. */
+    public ImportRunner retainFinishedJournals(Duration keep) {
+        if (keep.isNegative()) {
+            throw new IllegalArgumentException("the journal retention cannot be negative: " + keep);
+        }
+        this.journalRetention = keep;
+        return this;
+    }
+
     /**
-     * Starts a new import.
+     * Starts a new import. Journals of imports over for longer than the retention are removed first.
      *
      * @param expectedRows the row count from a preview, for progress; 0 when unknown
      */
     public ImportResult start(ImportPlan plan, long expectedRows, ImportListener listener, CancelToken cancel)
             throws IOException, InterruptedException {
         Instant now = clock.instant();
+        JournalRetention.removeExpired(importsDir, journalRetention, clock);
         String id = claimNewImportFolder(now);
         ImportManifest manifest = new ImportManifest(id, plan, Files.size(plan.file()),
                 Files.getLastModifiedTime(plan.file()).toMillis(), now, -1, "running",
@@ -124,11 +140,12 @@ public final class ImportRunner {
 
     private ImportResult reopen(String id, boolean retry, ImportListener listener, CancelToken cancel)
             throws IOException, InterruptedException {
+        JournalRetention.requireJournal(importsDir, id, retry ? "retried" : "resumed");
         Path folder = importsDir.resolve(id);
         ImportManifest manifest = ImportJournal.readManifest(folder);
         checkFileUnchanged(manifest);
         JournalState state = JournalState.load(folder.resolve(ImportJournal.JOURNAL));
-        try (ImportJournal journal = ImportJournal.open(folder, state.maxBatch() + 1)) {
+        try (ImportJournal journal = ImportJournal.open(folder, state)) {
             journal.updateManifest(manifest.withState("running"));
             return pass(journal, state, retry, Math.max(0, manifest.rowsInFile()), listener, cancel);
         }
@@ -166,10 +183,11 @@ public final class ImportRunner {
 
         ExistingNumbers existing = ExistingNumbers.none();
         if (plan.options().needsExisting()) {
-            existing = ExistingNumbers.load(api, cancel, seen -> listener.progress(new ImportProgress(
+            existing = ExistingNumbers.load(api, new PhoneRule(plan.options().defaultCountry()), cancel, seen -> listener.progress(new ImportProgress(
                     ImportProgress.Phase.CHECKING_ACCOUNT, seen, 0, 0, 0, ImportSummary.EMPTY, 0, null)));
         }
-        Reconciler reconciler = new Reconciler(api, plan.options().reconcileWindow());
+        Reconciler reconciler = new Reconciler(api, plan.options().reconcileWindow(),
+                new PhoneRule(plan.options().defaultCountry()));
         Map<Long, String> reconciled = new HashMap<>();
         if (previous != null && !cancel.isCancelled()) {
             listener.progress(new ImportProgress(ImportProgress.Phase.RECONCILING, alreadyDone, expectedRows, 0,
@@ -203,7 +221,7 @@ public final class ImportRunner {
         if (!cancelled) {
             manifest = manifest.withRows(rows);
         }
-        JournalState after = JournalState.load(journal.journalFile());
+        JournalState after = journal.outcomes();
         ImportSummary summary = after.summary(Math.max(manifest.rowsInFile(), rows));
         journal.updateManifest(manifest.withState(cancelled ? "cancelled" : summary.pending() > 0 ? "stopped"
                 : "finished"));
@@ -267,6 +285,7 @@ public final class ImportRunner {
 
     /** Deletes exactly the contacts this import created (and not yet undone). */
     public UndoResult undo(String id, ImportListener listener, CancelToken cancel) throws IOException {
+        JournalRetention.requireJournal(importsDir, id, "undone");
         Path folder = importsDir.resolve(id);
         JournalState state = JournalState.load(folder.resolve(ImportJournal.JOURNAL));
         Set<String> sids = new LinkedHashSet<>();
@@ -277,39 +296,42 @@ public final class ImportRunner {
             }
         });
         sids.removeAll(state.undone());
-        long deleted = 0;
-        long gone = 0;
-        long failed = 0;
+        long[] counts = new long[3];
         ProgressMeter meter = new ProgressMeter(clock, 0);
         try (ImportJournal journal = ImportJournal.open(folder, state.maxBatch() + 1)) {
-            for (String sid : sids) {
-                if (cancel.isCancelled()) {
-                    break;
-                }
-                try {
-                    api.deleteContact(sid);
+            DeleteMany.run(api, List.copyOf(sids), cancel::isCancelled, new DeleteMany.Listener() {
+                @Override
+                public void deleted(String sid, Contact contact) {
                     journal.undone(sid, null);
-                    deleted++;
-                } catch (NotFoundException e) {
-                    journal.undone(sid, "already deleted");
-                    gone++;
-                } catch (ApiException e) {
-                    LOG.warn("Undo could not delete contact {}: {}", sid, e.getMessage());
-                    failed++;
+                    counts[0]++;
                 }
-                long doneCount = deleted + gone + failed;
-                if (meter.due() || doneCount == sids.size()) {
-                    journal.flush();
-                    listener.progress(new ImportProgress(ImportProgress.Phase.UNDOING, doneCount, sids.size(), 0, 0,
-                            ImportSummary.EMPTY, meter.rate(doneCount), meter.eta(doneCount, sids.size())));
+
+                @Override
+                public void failed(String sid, ApiException e) {
+                    if (e instanceof NotFoundException) {
+                        journal.undone(sid, "already deleted");
+                        counts[1]++;
+                    } else {
+                        LOG.warn("Undo could not delete contact {}: {}", sid, e.getMessage());
+                        counts[2]++;
+                    }
                 }
-            }
+
+                @Override
+                public void progress(int done, int total) {
+                    if (meter.due() || done == total) {
+                        journal.flush();
+                        listener.progress(new ImportProgress(ImportProgress.Phase.UNDOING, done, total, 0, 0,
+                                ImportSummary.EMPTY, meter.rate(done), meter.eta(done, total)));
+                    }
+                }
+            });
             journal.flush();
-            if (!cancel.isCancelled() && failed == 0) {
+            if (!cancel.isCancelled() && counts[2] == 0) {
                 journal.updateManifest(journal.manifest().withState("undone"));
             }
         }
-        return new UndoResult(deleted, gone, failed, cancel.isCancelled());
+        return new UndoResult(counts[0], counts[1], counts[2], cancel.isCancelled());
     }
 
     /** Every row's latest outcome. */
@@ -321,6 +343,7 @@ public final class ImportRunner {
 
     /** Writes the report CSV; returns the number of rows in it. */
     public long writeReport(String id, Path out) throws IOException {
+        JournalRetention.requireJournal(importsDir, id, "reported");
         Path folder = importsDir.resolve(id);
         try (ImportJournal journal = ImportJournal.open(folder, 0)) {
             return ReportWriter.write(journal, out);

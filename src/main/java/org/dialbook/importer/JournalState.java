@@ -48,6 +48,28 @@ final class JournalState {
         }
     }
 
+    /** The state of an empty journal. */
+    static JournalState empty() {
+        return new JournalState();
+    }
+
+    /** The row outcomes and the highest batch id, without the batches and undone sids (a pass needs no more). */
+    JournalState copy() {
+        JournalState copy = new JournalState();
+        byOutcome.forEach((outcome, rows) -> copy.byOutcome.put(outcome, (BitSet) rows.clone()));
+        copy.maxBatch = maxBatch;
+        return copy;
+    }
+
+    /** Records a row's latest outcome, replacing any earlier one. */
+    void settle(long row, RowOutcome outcome) {
+        int index = Math.toIntExact(row);
+        for (BitSet set : byOutcome.values()) {
+            set.clear(index);
+        }
+        byOutcome.get(outcome).set(index);
+    }
+
     static JournalState load(Path journal) throws IOException {
         JournalState state = new JournalState();
         forEachLine(journal, json -> state.accept(json));
@@ -58,11 +80,7 @@ final class JournalState {
         String kind = json.get("k").getAsString();
         if (kind.equals("row")) {
             Entry entry = entry(json);
-            int row = Math.toIntExact(entry.row());
-            for (BitSet set : byOutcome.values()) {
-                set.clear(row);
-            }
-            byOutcome.get(entry.outcome()).set(row);
+            settle(entry.row(), entry.outcome());
         } else if (kind.equals("batch")) {
             maxBatch = Math.max(maxBatch, json.get("id").getAsLong());
             batches.add(new Batch(json.get("op").getAsString(), Instant.ofEpochMilli(json.get("at").getAsLong()),

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.dialbook.files.SafeFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,11 +55,7 @@ public final class MappingStore {
         mapping.targets().forEach(target -> targets.add(target.label()));
         json.add("headers", names);
         json.add("targets", targets);
-        Files.createDirectories(folder);
-        Path file = fileFor(headers);
-        Path temp = Files.createTempFile(folder, "mapping", ".tmp");
-        Files.writeString(temp, GSON.toJson(json), StandardCharsets.UTF_8);
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        SafeFiles.writeString(fileFor(headers), GSON.toJson(json));
     }
 
     /** The mapping saved for exactly these headers, if any and if it still reads. */

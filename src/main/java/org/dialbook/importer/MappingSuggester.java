@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.dialbook.exporter.ContactCsvColumns;
+import org.dialbook.contact.ContactCsvColumns;
 
 /**
  * Suggests a target for every column from its header name (with synonyms) or, without a header,

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.dialbook.api.ContactsApi;
+import org.dialbook.contact.PhoneRule;
+import org.dialbook.jobs.CancelToken;
 
 /** Validates a whole file without sending anything: the wizard's preview and the CLI's --dry-run. */
 public final class Previewer {
@@ -31,7 +33,7 @@ public final class Previewer {
             throws IOException, InterruptedException {
         ExistingNumbers existing = ExistingNumbers.none();
         if (api != null && plan.options().needsExisting()) {
-            existing = ExistingNumbers.load(api, cancel, seen -> listener.progress(new ImportProgress(
+            existing = ExistingNumbers.load(api, new PhoneRule(plan.options().defaultCountry()), cancel, seen -> listener.progress(new ImportProgress(
                     ImportProgress.Phase.CHECKING_ACCOUNT, seen, 0, 0, 0, ImportSummary.EMPTY, 0, null)));
         }
         Collector collector = new Collector();

@@ -17,9 +17,10 @@ import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsApi;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.SortBy;
+import org.dialbook.contact.PhoneRule;
 
 /**
- * Settles creates whose answer was lost (CONTRACT.md): lists the account newest-first back to when
+ * Settles creates whose answer was lost (docs/CONTRACT.md): lists the account newest-first back to when
  * the request left (minus a window for clock skew), and matches numbers. A contact already claimed
  * by another row of this import is never matched twice, so only truly missing rows are re-sent.
  */
@@ -28,10 +29,12 @@ final class Reconciler {
 
     private final ContactsApi api;
     private final Duration window;
+    private final PhoneRule phones;
 
-    Reconciler(ContactsApi api, Duration window) {
+    Reconciler(ContactsApi api, Duration window, PhoneRule phones) {
         this.api = api;
         this.window = window;
+        this.phones = phones;
     }
 
     /**
@@ -50,7 +53,7 @@ final class Reconciler {
                 if (contact.dateCreated() != null && contact.dateCreated().toInstant().isBefore(cutoff)) {
                     break;
                 }
-                long key = ExistingNumbers.keyOf(contact.number());
+                long key = phones.keyOf(contact.number());
                 if (wanted.contains(key)) {
                     // Oldest first: the walk is newest-first, so prepend.
                     candidates.computeIfAbsent(key, k -> new ArrayDeque<>()).addFirst(contact.sid());

@@ -1,8 +1,6 @@
 package org.dialbook.importer;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -11,13 +9,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.dialbook.contact.CsvRowWriter;
+import org.dialbook.files.SafeFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Writes the result report: one line per input row with its row number, outcome, sid, detail and
- * original values. Built from the journal, keeping only each row's latest outcome (a retried row
- * appears once). Sorted by row when it fits comfortably in memory, else in the order rows finished.
+ * Writes the result report: one line per input row with its row number, outcome, sid, detail, the
+ * campaign list step's outcome (only when the import added its rows to a list) and original values. Built from the journal, keeping only each row's latest outcome (a retried row
+ * appears once), sorted by row. (The fallback scan, for a journal with a line cut short by a kill,
+ * sorts when it fits comfortably in memory, else keeps the order rows finished.)
+ *
+ * <p>The original values are personal data: the report is 0600, and every cell passes the formula
+ * guard and every row gets the header's width, since users open it in a spreadsheet.
  */
 public final class ReportWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(ReportWriter.class);
     static final int SORT_LIMIT = 100_000;
 
     private ReportWriter() {
@@ -28,6 +35,40 @@ public final class ReportWriter {
         journal.flush();
         Path file = journal.journalFile();
         List<String> headers = journal.manifest().plan().headers();
+        // In row order from an index of where each row's latest line is: 8 bytes a row held, each line
+        // parsed once. A line cut short by a kill where the index points falls back to the full scan.
+        JournalIndex index = JournalIndex.build(file);
+        // The list step's outcome per row, when the import added its rows to a campaign list.
+        Map<Long, String> listOutcomes = ImportListStep.read(journal.folder());
+        boolean withList = !listOutcomes.isEmpty();
+        AtomicLong written = new AtomicLong();
+        try {
+            SafeFiles.write(out, writer -> {
+                CsvRowWriter csv = new CsvRowWriter(writer, header(headers, withList));
+                index.forEachLatest(file, entry -> {
+                    writeEntry(csv, entry, withList ? listOutcomes.getOrDefault(entry.row(), "") : null);
+                    written.incrementAndGet();
+                });
+                csv.flush();
+            });
+            return written.get();
+        } catch (JournalIndex.UnreadableLineException e) {
+            LOG.info("Writing the report by scanning the whole journal: {}", e.getMessage());
+            return writeByScanning(file, headers, listOutcomes, out);
+        }
+    }
+
+    private static List<String> header(List<String> headers, boolean withList) {
+        List<String> head = new ArrayList<>(List.of("row", "outcome", "sid", "detail"));
+        if (withList) {
+            head.add("list");
+        }
+        head.addAll(headers);
+        return head;
+    }
+
+    /** Two passes over the whole journal, keeping only each row's latest line; package-private for tests. */
+    static long writeByScanning(Path file, List<String> headers, Map<Long, String> listOutcomes, Path out) throws IOException {
         // Pass 1: which line is each row's latest outcome? Only rows seen twice need remembering.
         BitSet seen = new BitSet();
         Map<Long, Long> latest = new HashMap<>();
@@ -45,17 +86,10 @@ public final class ReportWriter {
         });
         boolean sort = index.get() <= SORT_LIMIT;
         List<JournalState.Entry> sorted = new ArrayList<>();
-        // The list step's outcome per row, when the import added its rows to a campaign list.
-        Map<Long, String> listOutcomes = ImportListStep.read(journal.folder());
         boolean withList = !listOutcomes.isEmpty();
         AtomicLong written = new AtomicLong();
-        try (CsvWriter csv = CsvWriter.builder().build(out, StandardCharsets.UTF_8)) {
-            List<String> head = new ArrayList<>(List.of("row", "outcome", "sid", "detail"));
-            if (withList) {
-                head.add("list");
-            }
-            headers.forEach(head::add);
-            csv.writeRecord(head);
+        SafeFiles.write(out, writer -> {
+            CsvRowWriter csv = new CsvRowWriter(writer, header(headers, withList));
             AtomicLong second = new AtomicLong();
             JournalState.forEachLine(file, json -> {
                 if (!json.get("k").getAsString().equals("row")) {
@@ -79,11 +113,12 @@ public final class ReportWriter {
                 writeEntry(csv, entry, withList ? listOutcomes.getOrDefault(entry.row(), "") : null);
                 written.incrementAndGet();
             }
-        }
+            csv.flush();
+        });
         return written.get();
     }
 
-    private static void writeEntry(CsvWriter csv, JournalState.Entry entry, String listOutcome) {
+    private static void writeEntry(CsvRowWriter csv, JournalState.Entry entry, String listOutcome) {
         List<String> record = new ArrayList<>(4 + entry.values().size());
         record.add(Long.toString(entry.row()));
         record.add(entry.outcome().label());
@@ -93,6 +128,6 @@ public final class ReportWriter {
             record.add(listOutcome);
         }
         record.addAll(entry.values());
-        csv.writeRecord(record);
+        csv.write(record);
     }
 }

@@ -3,28 +3,30 @@ package org.dialbook.importer;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.dialbook.api.NewContact;
-import org.dialbook.exporter.ContactCsvColumns;
-import org.dialbook.exporter.CustomValueCodec;
-import org.dialbook.exporter.FormulaGuard;
+import org.dialbook.contact.ContactField;
+import org.dialbook.contact.ContactRules;
+import org.dialbook.contact.PhoneResult;
+import org.dialbook.contact.PhoneRule;
+import org.dialbook.contact.ContactCsvColumns;
+import org.dialbook.contact.CustomValueCodec;
+import org.dialbook.contact.FormulaGuard;
 
 /** Maps one raw row onto a contact and checks it. Stateless and thread-safe. */
 public final class RowValidator {
     /** A longer single value is a broken file, not a contact field. */
     public static final int MAX_FIELD_CHARS = 64 * 1024;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 
     private final List<String> headers;
     private final ColumnMapping mapping;
-    private final PhoneNormalizer phones;
+    private final PhoneRule phones;
     private final String tag;
     private final int columns;
 
     public RowValidator(ImportPlan plan) {
         this.headers = plan.headers();
         this.mapping = plan.mapping();
-        this.phones = new PhoneNormalizer(plan.options().defaultCountry());
+        this.phones = new PhoneRule(plan.options().defaultCountry());
         this.tag = plan.options().tag();
         this.columns = plan.columnCount();
     }
@@ -64,6 +66,15 @@ public final class RowValidator {
             if (value.isEmpty()) {
                 continue;
             }
+            if (target.kind() != ColumnTarget.Kind.IGNORE && target.kind() != ColumnTarget.Kind.NUMBER) {
+                // The contact package's rule, as the dialog, bulk edit and the server apply it.
+                ContactField field = target.kind().field() == null ? ContactField.CUSTOM_FIELD : target.kind().field();
+                String problem = ContactRules.textProblem(field, value);
+                if (problem != null) {
+                    add(problems, describeColumn(i) + ": " + problem);
+                    continue;
+                }
+            }
             switch (target.kind()) {
                 case FIRST_NAME:
                     contact.firstName(value);
@@ -75,9 +86,6 @@ public final class RowValidator {
                     contact.companyName(value);
                     break;
                 case EMAIL:
-                    if (!EMAIL.matcher(value).matches()) {
-                        add(problems, describeColumn(i) + ": '" + shorten(value) + "' is not an e-mail address");
-                    }
                     contact.email(value);
                     break;
                 case TAG:

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.dialbook.jobs.CancelToken;
 
 /**
  * A bounded hand-over from the reading thread to the sender threads, so reading and validating

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dialbook.jobs.CancelToken;
 
 /**
  * Reads the file on the calling thread, validates chunks of rows on a small pool (libphonenumber is

@@ -26,9 +26,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.dialbook.api.ContactField;
+import org.dialbook.contact.ContactField;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.SortBy;
+import org.dialbook.contact.ContactRules;
 
 /**
  * The sandbox's contacts, in an embedded H2 database.
@@ -53,8 +54,8 @@ import org.dialbook.api.SortBy;
  */
 final class ContactStore implements AutoCloseable {
 
-    /** Per-field cap on text, so a huge name gets a clear 400 instead of a database error. */
-    static final int MAX_TEXT = 10_000;
+    /** Per-field cap on text, so a huge name gets a clear 400 instead of a database error; the client checks the same limit. */
+    static final int MAX_TEXT = ContactRules.MAX_TEXT;
     private static final int INLINE_CUSTOM_LIMIT = 1_000_000;
     private static final int READERS = 4;
 

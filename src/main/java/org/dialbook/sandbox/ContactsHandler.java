@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.dialbook.api.ContactField;
+import org.dialbook.contact.ContactField;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.SortBy;
 import org.dialbook.sandbox.ContactStore.Change;
@@ -34,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves {@code /v2/accounts/{sid}/contacts[/{contact_sid}]} as CONTRACT.md describes. Checks run
+ * Serves {@code /v2/accounts/{sid}/contacts[/{contact_sid}]} as docs/CONTRACT.md describes. Checks run
  * in the order a real gateway would: route, credentials, account, method, throttle, injected faults,
  * content type, size, JSON, then the call itself.
  */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import org.dialbook.api.ContactField;
+import org.dialbook.contact.ContactField;
 
 /**
  * Realistic contacts for a first run: Indian and Singaporean names, valid mobile and landline

@@ -5,7 +5,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 /**
- * The sandbox's rule for {@code number}, from CONTRACT.md: either E.164 ({@code +} then up to 15
+ * The sandbox's rule for {@code number}, from docs/CONTRACT.md: either E.164 ({@code +} then up to 15
  * digits) that libphonenumber calls a valid number, or an Indian landline written with its STD
  * prefix, {@code 0} then ten digits ({@code 0XXXXXX2400} in the vendor's words), that is valid for
  * India. Nothing else: no spaces, dashes or brackets, because the real service expects the number

@@ -20,12 +20,12 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dialbook.api.ConnectionSettings;
-import org.dialbook.api.ContactField;
+import org.dialbook.contact.ContactField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local server that speaks the Exotel Contacts API v2 (see CONTRACT.md) on a loopback port, keeps
+ * A local server that speaks the Exotel Contacts API v2 (see docs/CONTRACT.md) on a loopback port, keeps
  * its contacts in an embedded database, and misbehaves on request through {@link #faults()}.
  *
  * <pre>{@code

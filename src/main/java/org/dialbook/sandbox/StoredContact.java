@@ -1,7 +1,7 @@
 package org.dialbook.sandbox;
 
 import java.util.Map;
-import org.dialbook.api.ContactField;
+import org.dialbook.contact.ContactField;
 
 /**
  * A contact as the sandbox stores it.

@@ -1,5 +1,6 @@
 package org.dialbook.ui;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import javafx.application.Application;
@@ -7,6 +8,8 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.credentials.ConnectionTester;
+import org.dialbook.mirror.ContactPages;
+import org.dialbook.mirror.ReadGate;
 import org.dialbook.ui.common.AppIcons;
 import org.dialbook.ui.common.DialogService;
 import org.dialbook.ui.connection.ConnectionProfilesView;
@@ -86,6 +89,10 @@ public final class DesktopLauncher extends Application {
             DesktopPreferences preferences, Runnable onSynced) {
         ContactsViewModel viewModel = new ContactsViewModel(connection.api(), executor, dialogs,
                 connection.defaultCountry());
+        if (connection.mirror() != null) {
+            viewModel.attachMirror(connection.mirror(), ContactPages.of(connection.api()),
+                    ReadGate.forApi(connection.api()), Clock.systemDefaultZone());
+        }
         viewModel.pages().setOnFetched(onSynced);
         ContactsView view = new ContactsView(viewModel, preferences);
         if (connection.api() instanceof ContactsClient client) {

@@ -17,11 +17,12 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
+import org.dialbook.contact.ContactField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The retry rules of CONTRACT.md, with the waits recorded instead of slept. */
+/** The retry rules of docs/CONTRACT.md, with the waits recorded instead of slept. */
 class ContactsClientRetryTest {
     @StartStop
     private final MockWebServer server = new MockWebServer();

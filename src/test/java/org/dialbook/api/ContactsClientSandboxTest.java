@@ -10,15 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.dialbook.contact.ContactField;
 import org.dialbook.sandbox.SandboxServer;
 import org.dialbook.sandbox.SandboxWithClock;
+import org.dialbook.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The client against the real in-process sandbox: the whole contract, and its faults. */
 class ContactsClientSandboxTest {
-    private final RateLimiterTest.FakeTime time = new RateLimiterTest.FakeTime();
+    private final TestClock time = TestClock.fixed();
     private SandboxServer sandbox;
     private ContactsClient client;
 
@@ -107,7 +109,7 @@ class ContactsClientSandboxTest {
 
         BulkResult<Contact> result = client.createContacts(numbered(40));
 
-        assertThat(time.sleeps).isNotEmpty();
+        assertThat(time.sleeps()).isNotEmpty();
         assertThat(result.unknowns()).isEmpty();
         assertThat(result.failures()).allSatisfy(f -> assertThat(f.httpCode()).isEqualTo(429));
         assertThat(sandbox.contactCount("sandbox")).isEqualTo(result.successes().size());
@@ -134,7 +136,7 @@ class ContactsClientSandboxTest {
         for (int i = 0; i < 4; i++) {
             assertThat(client.listContacts(ListQuery.firstPage()).total()).isEqualTo(1);
         }
-        assertThat(time.sleeps).anySatisfy(d -> assertThat(d).isGreaterThan(Duration.ofSeconds(1)));
+        assertThat(time.sleeps()).anySatisfy(d -> assertThat(d).isGreaterThan(Duration.ofSeconds(1)));
 
         sandbox.faults().reset().serverErrorFraction(0.5);
         for (int i = 0; i < 10; i++) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonNull;
+import org.dialbook.contact.ContactField;
 import org.junit.jupiter.api.Test;
 
 class VocabularyTest {

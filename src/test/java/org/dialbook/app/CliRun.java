@@ -17,17 +17,33 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     static CliRun contacts(Map<String, String> env, String... args) {
-        return run(new ContactsCommand(new EnvConnection(env),
-                settings -> ContactsClient.builder(settings).retryPolicy(RetryPolicy.none()).build()), args);
+        return contacts(env, null, args);
+    }
+
+    /** {@code contacts ...} with the app's folders (the mirror) under {@code dirs}. */
+    static CliRun contacts(Map<String, String> env, AppDirs dirs, String... args) {
+        ContactsCommand command = new ContactsCommand(new EnvConnection(env),
+                settings -> ContactsClient.builder(settings).retryPolicy(RetryPolicy.none()).build());
+        if (dirs != null) {
+            command.withDirs(dirs);
+        }
+        return execute(command, args);
+    }
+
+    /** {@code dialbook sync ...} with the mirror under {@code dirs}. */
+    static CliRun sync(Map<String, String> env, AppDirs dirs, String... args) {
+        return execute(new SyncCommand(new EnvConnection(env), name -> {
+            throw new ConnectionSetupException("no profiles in this test");
+        }, settings -> ContactsClient.builder(settings).retryPolicy(RetryPolicy.none()).build(), dirs, true), args);
     }
 
     /** Runs {@code dialbook lists ...}. */
     static CliRun lists(Map<String, String> env, String... args) {
-        return run(new ListsCommand(new EnvConnection(env),
+        return execute(new ListsCommand(new EnvConnection(env),
                 settings -> ContactsClient.builder(settings).retryPolicy(RetryPolicy.none()).build()), args);
     }
 
-    private static CliRun run(Object command, String... args) {
+    private static CliRun execute(Object command, String... args) {
         CommandLine commandLine = new CommandLine(command);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         StringWriter out = new StringWriter();

@@ -201,7 +201,7 @@ class ContactsCommandTest {
         server.enqueue(json(207, "{\"http_code\":207,\"response\":[{\"code\":400,\"status\":\"failure\",\"data\":null,"
                 + "\"error_data\":{\"code\":1002,\"message\":\"Invalid parameter\",\"description\":\"bad number\"}}]}"));
 
-        CliRun run = CliRun.contacts(env, "create", "--number", "12");
+        CliRun run = CliRun.contacts(env, "create", "--number", "+919100000001");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().strip()).isEqualTo("Not created: 400 / 1002 Invalid parameter: bad number");

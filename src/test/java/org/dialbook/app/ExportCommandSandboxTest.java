@@ -13,47 +13,35 @@ import java.util.Map;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.NewContact;
 import org.dialbook.api.RetryPolicy;
-import org.dialbook.sandbox.SandboxAccount;
-import org.dialbook.sandbox.SandboxOptions;
-import org.dialbook.sandbox.SandboxServer;
-import org.junit.jupiter.api.AfterEach;
+import org.dialbook.testing.InProcessSandbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code dialbook export ...} against the real in-process sandbox. */
 class ExportCommandSandboxTest {
-    private SandboxServer sandbox;
-    private Map<String, String> env;
+    @RegisterExtension
+    final InProcessSandbox sandbox = InProcessSandbox.inMemory().with(options -> options.seed(5));
 
     @TempDir
     Path dir;
 
     @BeforeEach
     void start() {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().seed(5).build());
-        SandboxAccount account = sandbox.defaultAccount();
-        env = CliRun.env(sandbox.baseUrl().toString(), account.accountSid(), account.apiKey(), account.apiToken());
-        try (ContactsClient client = ContactsClient.builder(sandbox.connectionSettings()).build()) {
-            assertThat(client.createContacts(List.of(
-                    NewContact.builder("+919101234510").firstName("Asha").lastName("Rao")
-                            .customField(JsonParser.parseString("{\"plan\":\"gold\"}")).build(),
-                    NewContact.builder("+14155550100").firstName("=cmd|' /C calc'!A0").build(),
-                    NewContact.builder("+919101234511").firstName("Ravi").build())).allSucceeded()).isTrue();
-        }
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
+        assertThat(sandbox.client().createContacts(List.of(
+                NewContact.builder("+919101234510").firstName("Asha").lastName("Rao")
+                        .customField(JsonParser.parseString("{\"plan\":\"gold\"}")).build(),
+                NewContact.builder("+14155550100").firstName("=cmd|' /C calc'!A0").build(),
+                NewContact.builder("+919101234511").firstName("Ravi").build())).allSucceeded()).isTrue();
     }
 
     @Test
     void exportsEveryContactToTheFileAndSaysSo() throws Exception {
         Path out = dir.resolve("contacts.csv");
 
-        Run run = export(env, out.toString(), "--bom");
+        Run run = export(sandbox.env(), out.toString(), "--bom");
 
         assertThat(run.code).as(run.err).isZero();
         assertThat(run.out).isEqualTo("Exported 3 contacts to " + out.toAbsolutePath() + " (custom columns: custom.plan)"
@@ -72,7 +60,7 @@ class ExportCommandSandboxTest {
     void aNameSearchWithoutSystemColumns() throws Exception {
         Path out = dir.resolve("ravi.csv");
 
-        Run run = export(env, out.toString(), "--name", "rav", "--no-system-columns");
+        Run run = export(sandbox.env(), out.toString(), "--name", "rav", "--no-system-columns");
 
         assertThat(run.code).as(run.err).isZero();
         assertThat(Files.readAllLines(out)).containsExactly("number,first_name,last_name,company_name,email,tag",
@@ -90,7 +78,8 @@ class ExportCommandSandboxTest {
 
     @Test
     void aWrongTokenFailsWithOneLineAndNoFile() {
-        Map<String, String> wrong = CliRun.env(sandbox.baseUrl().toString(), sandbox.defaultAccount().accountSid(),
+        Map<String, String> wrong = CliRun.env(sandbox.server().baseUrl().toString(),
+                sandbox.server().defaultAccount().accountSid(),
                 "sandbox-key", "wrong-token");
 
         Run run = export(wrong, dir.resolve("x.csv").toString());

@@ -14,10 +14,9 @@ import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.RetryPolicy;
-import org.dialbook.sandbox.SandboxOptions;
-import org.dialbook.sandbox.SandboxServer;
-import org.junit.jupiter.api.AfterEach;
+import org.dialbook.testing.InProcessSandbox;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -25,17 +24,13 @@ class ImportCommandTest {
     @TempDir
     Path dir;
 
-    private final SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build());
+    @RegisterExtension
+    final InProcessSandbox sandbox = InProcessSandbox.inMemory();
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
-    @AfterEach
-    void close() {
-        sandbox.close();
-    }
-
     private int run(String... args) {
-        ImportCommand command = new ImportCommand(sandbox::connectionSettings,
+        ImportCommand command = new ImportCommand(sandbox::settings,
                 settings -> ContactsClient.builder(settings).retryPolicy(RetryPolicy.none()).build(),
                 () -> dir.resolve("imports"));
         CommandLine commandLine = new CommandLine(command);
@@ -45,7 +40,7 @@ class ImportCommandTest {
     }
 
     private List<Contact> contacts() {
-        try (ContactsClient client = ContactsClient.builder(sandbox.connectionSettings()).build();
+        try (ContactsClient client = ContactsClient.builder(sandbox.settings()).build();
                 Stream<Contact> stream = client.streamContacts(ListQuery.firstPage())) {
             return stream.collect(Collectors.toList());
         }
@@ -59,7 +54,7 @@ class ImportCommandTest {
         List<Contact> imported = contacts();
         assertThat(out.toString()).contains("List: " + imported.size() + " rows in list 'Diwali callers'");
         StringWriter listed = new StringWriter();
-        CommandLine lists = new CommandLine(new ListsCommand(sandbox::connectionSettings,
+        CommandLine lists = new CommandLine(new ListsCommand(sandbox::settings,
                 settings -> ContactsClient.builder(settings).retryPolicy(RetryPolicy.none()).build()));
         lists.setCaseInsensitiveEnumValuesAllowed(true);
         lists.setOut(new PrintWriter(listed));
@@ -110,7 +105,7 @@ class ImportCommandTest {
 
     @Test
     void exitCodeIsNonZeroWhenRowsFail() {
-        sandbox.faults().item429Fraction(1.0);
+        sandbox.server().faults().item429Fraction(1.0);
         int code = run("assets/samples/contacts-sample.csv", "--map", "Email=ignore");
 
         assertThat(code).isEqualTo(ImportCommand.FAILED);

@@ -15,11 +15,10 @@ import org.dialbook.credentials.FallbackSecretStore;
 import org.dialbook.credentials.ProfileService;
 import org.dialbook.credentials.ProfileStore;
 import org.dialbook.credentials.SessionSecretStore;
-import org.dialbook.sandbox.SandboxOptions;
-import org.dialbook.sandbox.SandboxServer;
-import org.junit.jupiter.api.AfterEach;
+import org.dialbook.testing.InProcessSandbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -28,22 +27,17 @@ class ProfileConnectionTest {
     @TempDir
     Path config;
 
-    private SandboxServer sandbox;
+    @RegisterExtension
+    final InProcessSandbox sandbox = InProcessSandbox.inMemory().with(options -> options.demoContacts(3).seed(5));
     private ProfileService profiles;
 
     @BeforeEach
     void start() {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().demoContacts(3).seed(5).build());
         profiles = new ProfileService(new ProfileStore(config),
-                new FallbackSecretStore(new SessionSecretStore(), new SessionSecretStore()), sandbox::connectionSettings);
-        ConnectionProfile local = new ConnectionProfile("local1", "Local server", null, sandbox.baseUrl().toString(),
-                "sandbox", "IN", false);
+                new FallbackSecretStore(new SessionSecretStore(), new SessionSecretStore()), sandbox::settings);
+        ConnectionProfile local = new ConnectionProfile("local1", "Local server", null,
+                sandbox.server().baseUrl().toString(), "sandbox", "IN", false);
         profiles.save(local, new ApiCredentials("sandbox-key", "sandbox-token"));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     private CliRun run(String... args) {
@@ -83,7 +77,7 @@ class ProfileConnectionTest {
     @Test
     void aProfileWhoseTokenWasNotKeptSaysToEnterItAgain() {
         ProfileService nextSession = new ProfileService(new ProfileStore(config),
-                new FallbackSecretStore(new SessionSecretStore(), new SessionSecretStore()), sandbox::connectionSettings);
+                new FallbackSecretStore(new SessionSecretStore(), new SessionSecretStore()), sandbox::settings);
 
         ConnectionSetupException error = assertThrows(ConnectionSetupException.class,
                 () -> new ProfileConnection(nextSession, "Local server").resolve());

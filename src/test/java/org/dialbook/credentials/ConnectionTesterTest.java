@@ -5,40 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import org.dialbook.api.ConnectionSettings;
-import org.dialbook.sandbox.SandboxOptions;
-import org.dialbook.sandbox.SandboxServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dialbook.testing.InProcessSandbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** "Test connection" against the in-process sandbox: each outcome named exactly. */
 class ConnectionTesterTest {
-    private static SandboxServer sandbox;
+    /** One server for the class: the tests only read, and reset its faults before each. */
+    @RegisterExtension
+    static final InProcessSandbox SANDBOX = InProcessSandbox.inMemory()
+            .with(options -> options.demoContacts(7).seed(4));
     private final ConnectionTester tester = new ConnectionTester();
-
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().demoContacts(7).seed(4).build());
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
 
     @BeforeEach
     void noFaults() {
-        sandbox.faults().reset();
+        SANDBOX.server().faults().reset();
     }
 
     private static ConnectionSettings settings(String accountSid, String token) {
-        return ConnectionSettings.forBaseUrl(sandbox.baseUrl().toString(), accountSid, "sandbox-key", token);
+        return ConnectionSettings.forBaseUrl(SANDBOX.server().baseUrl().toString(), accountSid, "sandbox-key", token);
     }
 
     @Test
     void theRightCredentialsConnectAndCountTheContacts() {
-        ConnectionTester.Result result = tester.test(sandbox.connectionSettings());
+        ConnectionTester.Result result = tester.test(SANDBOX.settings());
 
         assertThat(result.ok()).isTrue();
         assertThat(result.contacts()).isEqualTo(7);
@@ -65,10 +56,10 @@ class ConnectionTesterTest {
 
     @Test
     void throttlingSaysToWaitNotThatTheSettingsAreWrong() {
-        sandbox.faults().throttlePerMinute(1);
-        tester.test(sandbox.connectionSettings());
+        SANDBOX.server().faults().throttlePerMinute(1);
+        tester.test(SANDBOX.settings());
 
-        ConnectionTester.Result result = tester.test(sandbox.connectionSettings());
+        ConnectionTester.Result result = tester.test(SANDBOX.settings());
 
         assertThat(result.ok()).isFalse();
         assertThat(result.message()).startsWith("Exotel is throttling requests (429 Too Many Requests)")
@@ -77,9 +68,9 @@ class ConnectionTesterTest {
 
     @Test
     void aServerFaultIsTheirSide() {
-        sandbox.faults().serverErrorFraction(1.0);
+        SANDBOX.server().faults().serverErrorFraction(1.0);
 
-        ConnectionTester.Result result = tester.test(sandbox.connectionSettings());
+        ConnectionTester.Result result = tester.test(SANDBOX.settings());
 
         assertThat(result.message()).startsWith("Exotel answered with a server error (500)");
     }

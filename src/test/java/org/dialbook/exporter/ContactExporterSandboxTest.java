@@ -10,11 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.dialbook.api.AuthenticationException;
@@ -24,8 +20,10 @@ import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.NewContact;
 import org.dialbook.api.RetryPolicy;
+import org.dialbook.jobs.CancelToken;
 import org.dialbook.sandbox.SandboxServer;
 import org.dialbook.sandbox.SandboxWithClock;
+import org.dialbook.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ContactExporterSandboxTest {
     private static final int CONTACTS = 45;
 
-    private final FakeTime time = new FakeTime();
+    private final TestClock time = TestClock.fixed();
     private SandboxServer sandbox;
     private ContactsClient client;
     private List<Contact> created;
@@ -123,7 +121,7 @@ class ContactExporterSandboxTest {
 
         assertThat(result.contacts()).isEqualTo(CONTACTS);
         assertThat(read(out)).hasSize(CONTACTS);
-        assertThat(time.slept).isGreaterThanOrEqualTo(Duration.ofSeconds(60));
+        assertThat(time.slept()).isGreaterThanOrEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
@@ -161,32 +159,6 @@ class ContactExporterSandboxTest {
     private static List<NamedCsvRecord> read(Path file) throws IOException {
         try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().ofNamedCsvRecord(file, StandardCharsets.UTF_8)) {
             return reader.stream().toList();
-        }
-    }
-
-    /** A clock the client's sleeper moves, shared with the sandbox's throttle window. */
-    private static final class FakeTime extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        private Duration slept = Duration.ZERO;
-
-        synchronized void sleep(Duration duration) {
-            slept = slept.plus(duration);
-            now = now.plus(duration);
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

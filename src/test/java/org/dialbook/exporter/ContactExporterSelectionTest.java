@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsApi;
+import org.dialbook.jobs.CancelToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

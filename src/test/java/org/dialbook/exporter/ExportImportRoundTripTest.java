@@ -14,7 +14,7 @@ import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.NewContact;
-import org.dialbook.api.RetryPolicy;
+import org.dialbook.contact.FormulaGuard;
 import org.dialbook.importer.CsvInspection;
 import org.dialbook.importer.CsvInspector;
 import org.dialbook.importer.ImportOptions;
@@ -22,11 +22,10 @@ import org.dialbook.importer.ImportPlan;
 import org.dialbook.importer.ImportResult;
 import org.dialbook.importer.ImportRunner;
 import org.dialbook.importer.MappingSuggester;
-import org.dialbook.sandbox.SandboxOptions;
-import org.dialbook.sandbox.SandboxServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.dialbook.jobs.CancelToken;
+import org.dialbook.testing.InProcessSandbox;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,29 +35,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * formula-like text and typed custom values included. Both sandboxes are real, in-process.
  */
 class ExportImportRoundTripTest {
-    private SandboxServer from;
-    private SandboxServer to;
-    private ContactsClient source;
-    private ContactsClient target;
+    @RegisterExtension
+    final InProcessSandbox from = InProcessSandbox.inMemory().with(options -> options.seed(1));
+    @RegisterExtension
+    final InProcessSandbox to = InProcessSandbox.inMemory().with(options -> options.seed(2));
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void start() {
-        from = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().seed(1).build());
-        to = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().seed(2).build());
-        source = ContactsClient.builder(from.connectionSettings()).retryPolicy(RetryPolicy.none()).build();
-        target = ContactsClient.builder(to.connectionSettings()).retryPolicy(RetryPolicy.none()).build();
-    }
-
-    @AfterEach
-    void stop() {
-        source.close();
-        target.close();
-        from.close();
-        to.close();
-    }
 
     private static List<NewContact> awkwardContacts() {
         List<NewContact> contacts = new ArrayList<>();
@@ -80,28 +63,28 @@ class ExportImportRoundTripTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void exportedContactsImportBackExactly(boolean byteOrderMark) throws Exception {
-        assertThat(source.createContacts(awkwardContacts()).allSucceeded()).isTrue();
-        List<Contact> original = source.streamContacts(ListQuery.firstPage()).toList();
+        assertThat(from.client().createContacts(awkwardContacts()).allSucceeded()).isTrue();
+        List<Contact> original = from.client().streamContacts(ListQuery.firstPage()).toList();
         Path file = dir.resolve("contacts.csv");
 
-        ExportResult exported = new ContactExporter(source).export(ExportScope.all(), file,
+        ExportResult exported = new ContactExporter(from.client()).export(ExportScope.all(), file,
                 ExportOptions.defaults().withByteOrderMark(byteOrderMark), ExportListener.NONE, new CancelToken());
-        ImportResult imported = importInto(target, file);
+        ImportResult imported = importInto(to.client(), file);
 
         assertThat(exported.contacts()).isEqualTo(4);
         assertThat(imported.summary().created()).as(imported.summary().oneLine()).isEqualTo(4);
         assertThat(imported.summary().hasProblems()).as(imported.summary().oneLine()).isFalse();
-        List<Contact> copied = target.streamContacts(ListQuery.firstPage()).toList();
+        List<Contact> copied = to.client().streamContacts(ListQuery.firstPage()).toList();
         assertThat(copied).extracting(ExportImportRoundTripTest::userFields)
                 .containsExactlyElementsOf(original.stream().map(ExportImportRoundTripTest::userFields).toList());
     }
 
     @Test
     void theFileItselfIsSafeToOpenInASpreadsheet() throws Exception {
-        source.createContacts(awkwardContacts());
+        from.client().createContacts(awkwardContacts());
         Path file = dir.resolve("contacts.csv");
 
-        new ContactExporter(source).export(ExportScope.all(), file, ExportOptions.defaults(), ExportListener.NONE,
+        new ContactExporter(from.client()).export(ExportScope.all(), file, ExportOptions.defaults(), ExportListener.NONE,
                 new CancelToken());
 
         String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -123,7 +106,7 @@ class ExportImportRoundTripTest {
         CsvInspection inspection = CsvInspector.inspect(file);
         ImportPlan plan = ImportPlan.of(inspection, MappingSuggester.suggest(inspection), ImportOptions.defaults("IN"));
         return new ImportRunner(client, dir.resolve("imports")).start(plan, 0, progress -> { },
-                new org.dialbook.importer.CancelToken());
+                new CancelToken());
     }
 
     /** What the user wrote; sid, dates and account are the API's. */

@@ -1,36 +1,29 @@
 package org.dialbook.importer;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.io.IOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.RetryPolicy;
+import org.dialbook.jobs.CancelToken;
 import org.dialbook.sandbox.SandboxAccount;
-import org.dialbook.sandbox.SandboxOptions;
-import org.dialbook.sandbox.SandboxServer;
 
 /**
  * Import speed and memory, measured against baselines in the same run (not a test). Run with
  * {@code mvn -q -o test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test
  * -Dexec.args="-Xmx256m -cp %classpath org.dialbook.importer.ImportBenchmark all"}; the argument is
- * {@code validation}, {@code endtoend}, {@code million} or {@code all}. Figures are in the README.
+ * {@code validation}, {@code endtoend} ({@link EndToEndBench}), {@code million} or {@code all}.
+ * Figures are in the README.
  */
 public final class ImportBenchmark {
     private static final Gson GSON = new Gson();
@@ -146,74 +139,7 @@ public final class ImportBenchmark {
     }
 
     static void endToEnd(Path dir) throws Exception {
-        int rows = 100_000;
-        Path file = generate(dir.resolve("endtoend.csv"), rows);
-        List<String> bodies = new ArrayList<>();
-        List<String> numbers = numbers(rows);
-        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-        for (int from = 0; from < rows; from += 5000) {
-            JsonArray contacts = new JsonArray();
-            for (int i = from; i < from + 5000; i++) {
-                JsonObject contact = new JsonObject();
-                contact.addProperty("number", util.format(util.parse(numbers.get(i), "IN"),
-                        PhoneNumberUtil.PhoneNumberFormat.E164));
-                contact.addProperty("first_name", "First" + i);
-                contact.addProperty("last_name", "Last" + i);
-                contact.addProperty("company_name", "Acme");
-                contact.addProperty("email", "user" + i + "@example.com");
-                JsonObject custom = new JsonObject();
-                custom.addProperty("city", "Pune");
-                contact.add("custom_field", custom);
-                contacts.add(contact);
-            }
-            JsonObject body = new JsonObject();
-            body.add("contacts", contacts);
-            bodies.add(body.toString());
-        }
-        double plain = Double.MAX_VALUE;
-        double imported = Double.MAX_VALUE;
-        for (int round = 0; round < 2; round++) {
-            plain = Math.min(plain, plainLoop(bodies));
-            imported = Math.min(imported, importSeconds(dir, file, rows));
-        }
-        System.out.printf(Locale.ROOT, "(2) end-to-end %,d rows into the in-process sandbox: import %.2f s "
-                + "(%,.0f rows/s); plain sequential loop of pre-built 5000-item bodies %.2f s; ratio plain/import "
-                + "%.2f (target >= 1.0)%n", rows, imported, rows / imported, plain, plain / imported);
-    }
-
-    private static double plainLoop(List<String> bodies) throws Exception {
-        try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build())) {
-            SandboxAccount account = sandbox.defaultAccount();
-            HttpClient http = HttpClient.newHttpClient();
-            URI uri = URI.create(sandbox.baseUrl() + "/v2/accounts/" + account.accountSid() + "/contacts");
-            String auth = "Basic " + Base64.getEncoder().encodeToString((account.apiKey() + ":" + account.apiToken())
-                    .getBytes(StandardCharsets.UTF_8));
-            long start = System.nanoTime();
-            for (String body : bodies) {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
-                        .header("Authorization", auth).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 207) {
-                    throw new IllegalStateException("plain loop got HTTP " + response.statusCode());
-                }
-            }
-            return (System.nanoTime() - start) / 1e9;
-        }
-    }
-
-    private static double importSeconds(Path dir, Path file, int rows) throws Exception {
-        try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build());
-                ContactsClient client = ContactsClient.builder(sandbox.connectionSettings())
-                        .retryPolicy(RetryPolicy.none()).build()) {
-            ImportRunner runner = new ImportRunner(client, Files.createTempDirectory(dir, "imports"));
-            long start = System.nanoTime();
-            ImportResult result = runner.start(plan(file), 0, ImportListener.none(), CancelToken.none());
-            double seconds = (System.nanoTime() - start) / 1e9;
-            if (result.summary().created() != rows) {
-                throw new IllegalStateException("import created " + result.summary().created());
-            }
-            return seconds;
-        }
+        new EndToEndBench(dir, Integer.getInteger("bench.rows", 100_000)).run();
     }
 
     /**
@@ -261,7 +187,7 @@ public final class ImportBenchmark {
         }
     }
 
-    private static void waitForServer(int port) throws InterruptedException {
+    static void waitForServer(int port) throws InterruptedException {
         for (int attempt = 0; attempt < 600; attempt++) {
             try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
                 return;

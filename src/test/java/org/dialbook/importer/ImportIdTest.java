@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 import org.dialbook.api.ContactsClient;
+import org.dialbook.jobs.CancelToken;
 import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
 import org.junit.jupiter.api.Test;

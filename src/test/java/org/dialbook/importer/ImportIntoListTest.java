@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.dialbook.jobs.CancelToken;
 import org.dialbook.api.CampaignList;
 import org.dialbook.api.Contact;
 import org.dialbook.api.ListsQuery;

@@ -12,10 +12,11 @@ import org.dialbook.api.RetryPolicy;
 import org.dialbook.sandbox.SandboxClocks;
 import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
+import org.dialbook.testing.TestClock;
 
 /** An in-process sandbox, a client on it whose retries advance a shared test clock, and a runner. */
 final class SandboxFixture implements AutoCloseable {
-    final TestClock clock = new TestClock();
+    final TestClock clock = TestClock.ticking();
     final SandboxServer sandbox;
     final ContactsClient client;
 

@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.dialbook.contact.PhoneResult;
+import org.dialbook.contact.PhoneRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ValidationTest {
-    private final PhoneNormalizer india = new PhoneNormalizer("IN");
+    private final PhoneRule india = new PhoneRule("IN");
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The error matrix of CONTRACT.md, over raw HTTP. */
+/** The error matrix of docs/CONTRACT.md, over raw HTTP. */
 class SandboxErrorsTest {
     private static final SandboxAccount OTHER = new SandboxAccount("other-acct", "other-key", "other-token");
 

@@ -11,7 +11,7 @@ import org.dialbook.api.AuthenticationException;
 import org.dialbook.api.BulkResult;
 import org.dialbook.api.ConnectionSettings;
 import org.dialbook.api.Contact;
-import org.dialbook.api.ContactField;
+import org.dialbook.contact.ContactField;
 import org.dialbook.api.ContactPatch;
 import org.dialbook.api.ContactUpdate;
 import org.dialbook.api.ContactsClient;

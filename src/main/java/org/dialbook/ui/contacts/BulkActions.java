@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.dialbook.api.ContactPatch;
 import org.dialbook.api.ListQuery;
+import org.dialbook.mirror.Mirror;
 import org.dialbook.ui.common.BackgroundTask;
 import org.dialbook.ui.common.Job;
 
@@ -55,8 +56,9 @@ public final class BulkActions {
             return null;
         }
         ListQuery query = contacts.currentQuery();
+        Mirror mirror = contacts.pages().mirror();
         return BackgroundTask.titled("Editing " + target.noun(), progress -> {
-            List<String> sids = target.allMatching() ? contacts.bulk().matchingSids(query, progress) : target.sids();
+            List<String> sids = target.allMatching() ? contacts.bulk().matchingSids(query, mirror, progress) : target.sids();
             return contacts.bulk().update(sids, patch, progress);
         }).onSuccess(outcome -> finish(outcome, "Updated", "Edited", done))
                 .onFailure(error -> contacts.dialogs().showError("Bulk edit stopped", error))
@@ -78,8 +80,9 @@ public final class BulkActions {
             return null;
         }
         ListQuery query = contacts.currentQuery();
+        Mirror mirror = contacts.pages().mirror();
         return BackgroundTask.titled("Deleting " + target.noun(), progress -> {
-            List<String> sids = target.allMatching() ? contacts.bulk().matchingSids(query, progress) : target.sids();
+            List<String> sids = target.allMatching() ? contacts.bulk().matchingSids(query, mirror, progress) : target.sids();
             return contacts.bulk().delete(sids, progress);
         }).onSuccess(outcome -> finish(outcome, "Deleted", "Deleted", done))
                 .onFailure(error -> contacts.dialogs().showError("Delete stopped", error))
@@ -93,6 +96,9 @@ public final class BulkActions {
     private void finish(BulkOperations.Outcome outcome, String rowNote, String verb,
             Consumer<BulkOperations.Outcome> done) {
         contacts.markOutcome(outcome, rowNote);
+        if ("Deleted".equals(verb)) {
+            contacts.pages().forget(outcome.succeeded());
+        }
         String summary = verb + " " + outcome.succeeded().size() + " of " + outcome.attempted()
                 + (outcome.failed().isEmpty() ? "" : "; " + outcome.failed().size() + " failed")
                 + (outcome.cancelled() ? " (cancelled)" : "");

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -16,15 +15,15 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.dialbook.api.ContactField;
+import org.dialbook.contact.ContactField;
 import org.dialbook.api.ContactPatch;
+import org.dialbook.contact.ContactRules;
 
 /**
  * The bulk edit form: for each field, keep it, set it to one value, or clear it, on every target
  * contact. The number is left out on purpose: one number on many contacts is never meant.
  */
 public final class BulkEditViewModel {
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final List<ContactField> FIELDS = List.of(ContactField.TAG, ContactField.COMPANY_NAME,
             ContactField.FIRST_NAME, ContactField.LAST_NAME, ContactField.EMAIL, ContactField.CUSTOM_FIELD);
 
@@ -83,8 +82,9 @@ public final class BulkEditViewModel {
             if (text.isEmpty()) {
                 return "Enter the new " + label(field) + ", or choose Clear to empty it";
             }
-            if (field == ContactField.EMAIL && !EMAIL.matcher(text).matches()) {
-                return "'" + text + "' is not an email address";
+            String problem = field.isText() ? ContactRules.textProblem(field, text) : null;
+            if (problem != null) {
+                return "The new " + label(field) + ": " + problem;
             }
             if (field == ContactField.CUSTOM_FIELD) {
                 try {

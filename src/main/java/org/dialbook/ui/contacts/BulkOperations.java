@@ -12,8 +12,11 @@ import org.dialbook.api.Contact;
 import org.dialbook.api.ContactPatch;
 import org.dialbook.api.ContactUpdate;
 import org.dialbook.api.ContactsApi;
+import org.dialbook.api.DeleteMany;
 import org.dialbook.api.ItemOutcome;
 import org.dialbook.api.ListQuery;
+import org.dialbook.mirror.Mirror;
+import org.dialbook.mirror.MirrorQuery;
 import org.dialbook.ui.common.ErrorMessages;
 import org.dialbook.ui.common.Progress;
 
@@ -39,6 +42,25 @@ final class BulkOperations {
     }
 
     /** Every contact matching the query's search and filter, across all pages. */
+    /**
+     * "Select all N matching": a search the mirror answers is collected from the mirror, without a
+     * read; anything else walks the API.
+     */
+    List<String> matchingSids(ListQuery query, Mirror mirror, Progress progress) {
+        MirrorQuery search = mirror == null ? null : MirrorPages.searchFor(query);
+        if (search == null) {
+            return matchingSids(query, progress);
+        }
+        List<String> sids = new ArrayList<>();
+        mirror.forEach(search, contact -> {
+            if (progress.isCancelled()) {
+                throw new CancellationException("Cancelled while collecting the matching contacts");
+            }
+            sids.add(contact.sid());
+        });
+        return sids;
+    }
+
     List<String> matchingSids(ListQuery query, Progress progress) {
         List<String> sids = new ArrayList<>();
         try (Stream<Contact> contacts = api.streamContacts(query.withOffset(0))) {
@@ -89,17 +111,25 @@ final class BulkOperations {
     Outcome delete(List<String> sids, Progress progress) {
         List<String> succeeded = new ArrayList<>();
         Map<String, String> failed = new LinkedHashMap<>();
-        for (int i = 0; i < sids.size(); i++) {
-            if (progress.isCancelled()) {
-                return new Outcome(succeeded, failed, true);
+        progress.update(0, sids.size(), "Deleted 0 of " + sids.size());
+        DeleteMany.Result result = DeleteMany.run(api, sids, progress::isCancelled, new DeleteMany.Listener() {
+            @Override
+            public void deleted(String sid, Contact deleted) {
+                succeeded.add(sid);
             }
-            progress.update(i, sids.size(), "Deleted " + i + " of " + sids.size());
-            try {
-                api.deleteContact(sids.get(i));
-                succeeded.add(sids.get(i));
-            } catch (ApiException e) {
-                failed.put(sids.get(i), ErrorMessages.describe(e));
+
+            @Override
+            public void failed(String sid, ApiException error) {
+                failed.put(sid, ErrorMessages.describe(error));
             }
+
+            @Override
+            public void progress(int done, int total) {
+                progress.update(done, total, "Deleted " + done + " of " + total);
+            }
+        });
+        if (result.cancelled()) {
+            return new Outcome(succeeded, failed, true);
         }
         progress.update(sids.size(), sids.size(), "Deleted " + succeeded.size() + " of " + sids.size());
         return new Outcome(succeeded, failed, false);

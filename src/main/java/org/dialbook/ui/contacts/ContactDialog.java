@@ -65,6 +65,34 @@ public final class ContactDialog extends Dialog<ContactPatch> {
         return viewModel;
     }
 
+    /**
+     * Shows, under the fields, that the typed number already belongs to a contact, with a link that
+     * closes this dialog and opens that contact instead.
+     */
+    void warnAboutDuplicates(DuplicateNumberViewModel duplicates, java.util.function.Consumer<Contact> open) {
+        Label warning = new Label();
+        warning.setId("duplicate-warning");
+        warning.setWrapText(true);
+        warning.getStyleClass().add("form-problems");
+        warning.textProperty().bind(duplicates.warningProperty());
+        javafx.scene.control.Hyperlink openIt = new javafx.scene.control.Hyperlink("Open it");
+        openIt.setId("open-duplicate");
+        openIt.setOnAction(event -> {
+            Contact existing = duplicates.existingProperty().get();
+            if (existing != null) {
+                setResult(null);
+                close();
+                open.accept(existing);
+            }
+        });
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, warning, openIt);
+        row.visibleProperty().bind(duplicates.warningProperty().isNotEmpty());
+        row.managedProperty().bind(row.visibleProperty());
+        ((VBox) getDialogPane().getContent()).getChildren().add(1, row);
+        viewModel.numberProperty().addListener((obs, old, now) -> duplicates.check(now));
+        duplicates.check(viewModel.numberProperty().get());
+    }
+
     private Node content() {
         GridPane grid = new GridPane();
         grid.setHgap(10);
@@ -92,8 +120,10 @@ public final class ContactDialog extends Dialog<ContactPatch> {
         problems.getStyleClass().add("form-problems");
         problems.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n",
                 java.util.stream.Stream.of(viewModel.numberProblemProperty().get(), viewModel.emailProblemProperty().get(),
-                        viewModel.customProblemProperty().get()).filter(text -> !text.isEmpty()).toList()),
-                viewModel.numberProblemProperty(), viewModel.emailProblemProperty(), viewModel.customProblemProperty()));
+                        viewModel.customProblemProperty().get(), viewModel.textProblemProperty().get())
+                        .filter(text -> !text.isEmpty()).toList()),
+                viewModel.numberProblemProperty(), viewModel.emailProblemProperty(), viewModel.customProblemProperty(),
+                viewModel.textProblemProperty()));
         VBox box = new VBox(10, grid, customLabel, editors, problems);
         box.setPadding(new Insets(14, 18, 4, 18));
         box.setPrefWidth(560);

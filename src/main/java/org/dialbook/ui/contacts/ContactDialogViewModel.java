@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -21,9 +20,12 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.dialbook.api.Contact;
-import org.dialbook.api.ContactField;
+import org.dialbook.contact.ContactField;
 import org.dialbook.api.ContactPatch;
 import org.dialbook.api.NewContact;
+import org.dialbook.contact.ContactRules;
+import org.dialbook.contact.PhoneResult;
+import org.dialbook.contact.PhoneRule;
 
 /**
  * The add/edit contact form. Each field has a problem binding (empty when fine) for the
@@ -31,7 +33,6 @@ import org.dialbook.api.NewContact;
  * filled field for a new contact, only the changed ones for an existing contact.
  */
 public final class ContactDialogViewModel {
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final Contact original;
     private final String defaultCountry;
@@ -48,6 +49,7 @@ public final class ContactDialogViewModel {
     private final StringBinding numberProblem;
     private final StringBinding emailProblem;
     private final StringBinding customProblem;
+    private final StringBinding textProblem;
     private final BooleanBinding valid;
 
     /** @param original the contact to edit, or null to add one */
@@ -64,18 +66,27 @@ public final class ContactDialogViewModel {
             loadCustom(original.customField());
         }
         numberProblem = Bindings.createStringBinding(() -> {
-            PhoneNumbers.Result result = PhoneNumbers.normalise(number.get(), defaultCountry);
-            return result.valid() ? "" : result.problem();
+            if (number.get() == null || number.get().isBlank()) {
+                return "The number is required";
+            }
+            PhoneResult result = PhoneRule.forCountryOrIndia(defaultCountry).normalise(number.get());
+            return result.isValid() ? "" : capitalise(result.note());
         }, number);
         emailProblem = Bindings.createStringBinding(() -> {
             String text = email.get() == null ? "" : email.get().trim();
-            return text.isEmpty() || EMAIL.matcher(text).matches() ? ""
-                    : "'" + text + "' is not an email address; write it like name@example.com";
+            String problem = ContactRules.textProblem(ContactField.EMAIL, text);
+            return problem == null ? "" : capitalise(problem);
         }, email);
         customProblem = Bindings.createStringBinding(this::checkCustom, customRows, rawJson, rawMode);
-        valid = Bindings.createBooleanBinding(
-                () -> numberProblem.get().isEmpty() && emailProblem.get().isEmpty() && customProblem.get().isEmpty(),
-                numberProblem, emailProblem, customProblem);
+        // Names, company and tag: the contact package's rule (control characters, length), first problem only.
+        textProblem = Bindings.createStringBinding(() -> Objects.requireNonNullElse(ContactRules.firstProblem(Map.of(
+                ContactField.FIRST_NAME, Objects.toString(firstName.get(), ""),
+                ContactField.LAST_NAME, Objects.toString(lastName.get(), ""),
+                ContactField.COMPANY_NAME, Objects.toString(company.get(), ""),
+                ContactField.TAG, Objects.toString(tag.get(), ""))), ""), firstName, lastName, company, tag);
+        valid = Bindings.createBooleanBinding(() -> numberProblem.get().isEmpty() && emailProblem.get().isEmpty()
+                && customProblem.get().isEmpty() && textProblem.get().isEmpty(),
+                numberProblem, emailProblem, customProblem, textProblem);
     }
 
     private void loadCustom(JsonElement custom) {
@@ -88,6 +99,10 @@ public final class ContactDialogViewModel {
         rawJson.set(ContactValues.prettyJson(custom));
         // A custom field that is not an object (a list, a bare value) can only be edited as JSON.
         rawMode.set(custom != null && !custom.isJsonNull() && !custom.isJsonObject());
+    }
+
+    private static String capitalise(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private String checkCustom() {
@@ -184,7 +199,7 @@ public final class ContactDialogViewModel {
             return null;
         }
         ContactPatch patch = ContactPatch.empty();
-        String e164 = PhoneNumbers.normalise(number.get(), defaultCountry).e164();
+        String e164 = PhoneRule.forCountryOrIndia(defaultCountry).normalise(number.get()).e164();
         patch = changed(patch, ContactField.NUMBER, e164);
         patch = changed(patch, ContactField.FIRST_NAME, firstName.get());
         patch = changed(patch, ContactField.LAST_NAME, lastName.get());
@@ -285,6 +300,11 @@ public final class ContactDialogViewModel {
 
     public StringBinding customProblemProperty() {
         return customProblem;
+    }
+
+    /** A problem in the names, company or tag (a control character, too long); empty when fine. */
+    public StringBinding textProblemProperty() {
+        return textProblem;
     }
 
     public BooleanBinding validProperty() {

@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.layout.VBox;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -34,7 +37,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.dialbook.api.Contact;
-import org.dialbook.api.ContactField;
+import org.dialbook.contact.ContactField;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.SortBy;
 import org.dialbook.exporter.ExportScope;
@@ -91,6 +94,9 @@ public final class ContactsView implements ContactsPane {
             throw new UncheckedIOException("ContactsView.fxml is missing from the build", e);
         }
         root.getStylesheets().add(ContactsView.class.getResource("contacts.css").toExternalForm());
+        if (viewModel.offline() != null) {
+            showMirrorState();
+        }
     }
 
     @FXML
@@ -355,6 +361,10 @@ public final class ContactsView implements ContactsPane {
     public void newContact() {
         ContactDialog dialog = ContactDialog.forNew(viewModel.defaultCountry());
         dialog.initOwner(root.getScene().getWindow());
+        if (viewModel.pages().mirror() != null) {
+            dialog.warnAboutDuplicates(new DuplicateNumberViewModel(viewModel.pages().mirror(), viewModel.executor(),
+                    viewModel.defaultCountry(), null), this::openContact);
+        }
         dialog.showAndWait().ifPresent(patch -> viewModel.create(ContactDialogViewModel.toNewContact(patch),
                 created -> reselect.clear()));
     }
@@ -365,6 +375,15 @@ public final class ContactsView implements ContactsPane {
         if (row == null) {
             return;
         }
+        ContactDialog dialog = ContactDialog.forEdit(row.contact(), viewModel.defaultCountry());
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.showAndWait().ifPresent(patch -> viewModel.save(row, patch));
+    }
+
+    /** Opens a contact that may not be on the shown page (the duplicate warning's "Open it"). */
+    private void openContact(Contact contact) {
+        ContactRow row = viewModel.rows().stream().filter(shown -> shown.sid().equals(contact.sid())).findFirst()
+                .orElseGet(() -> new ContactRow(contact));
         ContactDialog dialog = ContactDialog.forEdit(row.contact(), viewModel.defaultCountry());
         dialog.initOwner(root.getScene().getWindow());
         dialog.showAndWait().ifPresent(patch -> viewModel.save(row, patch));
@@ -429,7 +448,7 @@ public final class ContactsView implements ContactsPane {
         ExportScope selection = allMatching
                 ? new ExportScope.Query(query, "all " + viewModel.pages().totalProperty().get() + " matching contacts")
                 : selected.isEmpty() ? null : ExportScope.selection(selected);
-        new ExportDialog(root.getScene().getWindow(), new ExportViewModel(viewModel.api(), viewModel.executor(),
+        new ExportDialog(root.getScene().getWindow(), new ExportViewModel(viewModel.wholeBookApi(), viewModel.executor(),
                 viewModel.dialogs(), search, selection), Path.of(System.getProperty("user.home"))).show();
     }
 
@@ -449,8 +468,40 @@ public final class ContactsView implements ContactsPane {
         table.getColumns().forEach(column -> preferences.setColumnWidth(column.getId(), column.getWidth()));
     }
 
+    /** The search box searches every field; the offline banner and search coverage sit above the table. */
+    private void showMirrorState() {
+        searchField.setPromptText("Search number, name, company, e-mail, tag (Ctrl+F)");
+        searchField.setTooltip(new Tooltip("Finds contacts by any part of their number (with or without +, spaces "
+                + "or dashes), name, company, e-mail, tag or custom values"));
+        table.editableProperty().bind(viewModel.editsDisabledProperty().not());
+        OfflineViewModel offline = viewModel.offline();
+        Label offlineText = new Label();
+        offlineText.textProperty().bind(offline.bannerProperty());
+        Button retry = new Button("Retry");
+        retry.setOnAction(event -> offline.retry());
+        HBox banner = new HBox(10, offlineText, retry);
+        banner.setId("offline-banner");
+        banner.getStyleClass().add("offline-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(4, 10, 4, 10));
+        banner.visibleProperty().bind(offline.bannerProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        Label coverage = new Label();
+        coverage.setId("search-coverage");
+        coverage.textProperty().bind(viewModel.pages().coverageProperty());
+        coverage.visibleProperty().bind(coverage.textProperty().isNotEmpty());
+        coverage.managedProperty().bind(coverage.visibleProperty());
+        ((VBox) root.getTop()).getChildren().addAll(0, List.of(banner, coverage));
+    }
+
+    @Override
+    public ObservableStringValue syncText() {
+        return viewModel.mirrorSync() == null ? null : viewModel.mirrorSync().statusProperty();
+    }
+
     @Override
     public void dispose() {
+        viewModel.stop();
         viewModel.pages().invalidate();
     }
 

@@ -1,5 +1,6 @@
 package org.dialbook.ui.contacts;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,13 +22,19 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.dialbook.api.BulkResult;
 import org.dialbook.api.Contact;
-import org.dialbook.api.ContactField;
+import org.dialbook.contact.ContactField;
 import org.dialbook.api.ContactPatch;
 import org.dialbook.api.ContactsApi;
 import org.dialbook.api.ItemOutcome;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.NewContact;
 import org.dialbook.api.SortBy;
+import org.dialbook.contact.ContactRules;
+import org.dialbook.contact.PhoneResult;
+import org.dialbook.contact.PhoneRule;
+import org.dialbook.mirror.ContactPages;
+import org.dialbook.mirror.Mirror;
+import org.dialbook.mirror.ReadGate;
 import org.dialbook.ui.common.BackgroundTask;
 import org.dialbook.ui.common.Cancellable;
 import org.dialbook.ui.common.DialogService;
@@ -57,6 +64,7 @@ public final class ContactsViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private Cancellable pendingSearch = () -> { };
+    private ContactsMirror mirror;
 
     private record RowNote(RowStatus status, String message) {
     }
@@ -81,9 +89,56 @@ public final class ContactsViewModel {
         showLists.addListener((obs, old, now) -> applyQuery());
     }
 
-    /** Loads the first page. */
+    /**
+     * Searches go to the account's mirror from now on; it is kept in sync in the background, and
+     * shown when the server cannot be reached. Call before {@link #start()}.
+     */
+    public void attachMirror(Mirror mirror, ContactPages source, ReadGate gate, Clock clock) {
+        this.mirror = new ContactsMirror(pages, api, mirror, source, gate, executor, dialogs, clock);
+    }
+
+    /** Loads the first page, and starts syncing the mirror when there is one. */
     public void start() {
+        if (mirror != null) {
+            mirror.start();
+        }
         applyQuery();
+    }
+
+    /** Stops the background sync and reconnection timers; the window is closing. */
+    public void stop() {
+        if (mirror != null) {
+            mirror.stop();
+        }
+    }
+
+    /** The sync's status bar text; null without a mirror. */
+    public MirrorSyncViewModel mirrorSync() {
+        return mirror == null ? null : mirror.sync();
+    }
+
+    /** The API for whole-book jobs: with a mirror, a search is exported as the search box shows it. */
+    public ContactsApi wholeBookApi() {
+        return mirror == null ? api : mirror.wholeBook();
+    }
+
+    /** The offline banner; null without a mirror. */
+    public OfflineViewModel offline() {
+        return mirror == null ? null : mirror.offline();
+    }
+
+    /** True while the table shows the mirror because the server cannot be reached. */
+    public ReadOnlyBooleanProperty editsDisabledProperty() {
+        return pages.offlineProperty();
+    }
+
+    private boolean refuseOffline(String what) {
+        if (!pages.offlineProperty().get()) {
+            return false;
+        }
+        dialogs.showError(what, "Dialbook cannot reach the server, so edits are disabled. Try again when the "
+                + "connection is back.");
+        return true;
     }
 
     /** The current search, sort and filter as a list query (offset 0). */
@@ -125,15 +180,30 @@ public final class ContactsViewModel {
         if (Objects.equals(value, emptyToNull(ContactValues.text(row.contact(), field)))) {
             return;
         }
+        if (refuseOffline("Not changed")) {
+            row.setContact(row.contact());
+            return;
+        }
         if (field == ContactField.NUMBER) {
-            PhoneNumbers.Result number = PhoneNumbers.normalise(value, defaultCountry);
-            if (!number.valid()) {
-                mark(row, RowStatus.FAILED, number.problem());
+            PhoneResult number = PhoneRule.forCountryOrIndia(defaultCountry).normalise(value);
+            if (!number.isValid()) {
+                mark(row, RowStatus.FAILED, number.note());
                 row.setContact(row.contact());
-                dialogs.showError("Number not changed", number.problem());
+                dialogs.showError("Number not changed", number.note());
                 return;
             }
             value = number.e164();
+            if (mirror != null) {
+                ContactPatch patch = ContactPatch.empty().with(field, value);
+                mirror.unlessDuplicate(row, value, () -> save(row, patch), () -> row.setContact(row.contact()));
+                return;
+            }
+        } else if (field.isText() && ContactRules.textProblem(field, value) != null) {
+            String problem = field.wireName() + ": " + ContactRules.textProblem(field, value);
+            mark(row, RowStatus.FAILED, problem);
+            row.setContact(row.contact());
+            dialogs.showError("Not changed", problem);
+            return;
         }
         if (field == ContactField.CUSTOM_FIELD) {
             throw new IllegalArgumentException("Custom fields are edited in the contact dialog");
@@ -143,7 +213,7 @@ public final class ContactsViewModel {
 
     /** Sends a patch for one contact (inline edit or the contact dialog). */
     public void save(ContactRow row, ContactPatch patch) {
-        if (patch.isEmpty()) {
+        if (patch.isEmpty() || refuseOffline("Not saved")) {
             return;
         }
         Contact before = row.contact();
@@ -153,6 +223,7 @@ public final class ContactsViewModel {
                 .onSuccess(saved -> {
                     row.setContact(saved);
                     pages.replaceCached(saved);
+                    pages.absorb(List.of(saved));
                     mark(row, RowStatus.SAVED, "Saved");
                     notice.set("Saved " + describe(saved));
                 })
@@ -166,6 +237,9 @@ public final class ContactsViewModel {
 
     /** Creates a contact from the dialog, then shows the page it lands on (the last, by creation date). */
     public void create(NewContact contact, Consumer<Contact> onCreated) {
+        if (refuseOffline("Not added")) {
+            return;
+        }
         busy.set(true);
         BackgroundTask.quiet(progress -> api.createContacts(List.of(contact)))
                 .onSuccess((BulkResult<Contact> result) -> {
@@ -177,6 +251,7 @@ public final class ContactsViewModel {
                         return;
                     }
                     Contact created = outcome.value();
+                    pages.absorb(List.of(created));
                     notes.put(created.sid(), new RowNote(RowStatus.SAVED, "Added"));
                     notice.set("Added " + describe(created));
                     pages.invalidate();

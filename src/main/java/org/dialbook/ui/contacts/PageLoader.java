@@ -14,8 +14,12 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import java.util.List;
+import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsApi;
 import org.dialbook.api.ListQuery;
+import org.dialbook.mirror.Mirror;
+import org.dialbook.mirror.MirrorQuery;
 import org.dialbook.ui.common.BackgroundTask;
 import org.dialbook.ui.common.Cancellable;
 import org.dialbook.ui.common.ErrorMessages;
@@ -29,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * delay, so rapid page clicks collapse into a single request for the page the user stopped on.
  * Pages already fetched are served from a cache until {@link #refresh()} or a new query; the page
  * after the shown one is prefetched. A stale answer (the user moved on) is dropped.
+ *
+ * <p>With a local {@link Mirror}: a search is answered by the mirror (first page at once, the exact
+ * count after it); browsing stays on live pages, but the first one is painted from the mirror before
+ * the network answers, and each live page is written back to the mirror. When the server cannot be
+ * reached, pages come from the mirror and {@link #offlineProperty()} says so.
  */
 public final class PageLoader {
     private static final Logger LOG = LoggerFactory.getLogger(PageLoader.class);
@@ -43,6 +52,12 @@ public final class PageLoader {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded", false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyBooleanWrapper offline = new ReadOnlyBooleanWrapper(this, "offline", false);
+    private final ReadOnlyStringWrapper coverage = new ReadOnlyStringWrapper(this, "coverage", "");
+    private MirrorPages mirror;
+    /** Non-null while the shown query is a search the mirror answers. */
+    private MirrorQuery search;
+    private int countedEpoch = -1;
     private final IntegerBinding pageCount;
     private ListQuery query = ListQuery.firstPage();
     /** Bumped when cached pages become invalid (new query, refresh, edits). */
@@ -65,9 +80,17 @@ public final class PageLoader {
         this.onFetched = Objects.requireNonNull(action);
     }
 
+    /** Searches and offline pages come from this mirror from now on; null for the API alone. */
+    public void setMirror(Mirror value) {
+        mirror = value == null ? null : new MirrorPages(value);
+        search = mirror == null ? null : MirrorPages.searchFor(query);
+    }
+
     /** A new search, sort or filter: forgets the cache and shows its first page. */
     public void setQuery(ListQuery newQuery) {
         query = newQuery.withOffset(0);
+        search = mirror == null ? null : MirrorPages.searchFor(query);
+        coverage.set("");
         invalidate();
         goTo(0);
     }
@@ -115,11 +138,33 @@ public final class PageLoader {
         }
         loading.set(true);
         int expectedEpoch = epoch;
+        if (mirror != null && search == null && index == 0 && !loaded.get()) {
+            paintFromMirror(expected);
+        }
         pendingTimer = executor.schedule(DELAY, () -> load(index, expected, expectedEpoch));
+    }
+
+    /** The first page from the mirror while the network is asked; the live page replaces it. */
+    private void paintFromMirror(int expected) {
+        MirrorPages source = mirror;
+        ListQuery pageQuery = query.withOffset(0);
+        BackgroundTask.quiet(progress -> source.browsePage(pageQuery))
+                .onSuccess(result -> {
+                    if (expected == request && !loaded.get() && !result.items().isEmpty()) {
+                        total.set(result.total());
+                        page.set(result);
+                    }
+                })
+                .onFailure(failure -> LOG.debug("Painting the first page from the mirror failed", failure))
+                .executeWith(executor);
     }
 
     private void load(int index, int expected, int expectedEpoch) {
         cancelRunning();
+        if (search != null) {
+            loadFromMirror(index, expected, expectedEpoch);
+            return;
+        }
         ListQuery pageQuery = query.withOffset(index * query.limit());
         runningLoad = BackgroundTask.quiet(progress -> ContactPage.of(api.listContacts(pageQuery)))
                 .onSuccess(result -> {
@@ -130,7 +175,9 @@ public final class PageLoader {
                     loading.set(false);
                     loaded.set(true);
                     error.set("");
+                    offline.set(false);
                     total.set(result.total());
+                    absorb(result.items());
                     onFetched.run();
                     if (result.items().isEmpty() && index > 0 && result.total() > 0) {
                         // Contacts were removed since the page count was known: show the real last page.
@@ -147,6 +194,10 @@ public final class PageLoader {
                     if (expected != request) {
                         return;
                     }
+                    if (mirror != null && MirrorPages.unreachable(failure)) {
+                        showOffline(index, expected, failure);
+                        return;
+                    }
                     runningLoad = null;
                     loading.set(false);
                     error.set(ErrorMessages.describe(failure));
@@ -154,8 +205,122 @@ public final class PageLoader {
                 .executeWith(executor);
     }
 
+    private void loadFromMirror(int index, int expected, int expectedEpoch) {
+        MirrorPages source = mirror;
+        MirrorQuery mirrorQuery = search;
+        int offset = index * query.limit();
+        runningLoad = BackgroundTask.quiet(progress -> source.page(mirrorQuery, offset, query.limit()))
+                .onSuccess(result -> {
+                    if (expected != request) {
+                        return;
+                    }
+                    runningLoad = null;
+                    loading.set(false);
+                    loaded.set(true);
+                    error.set("");
+                    if (countedEpoch != expectedEpoch) {
+                        total.set(Math.max(result.total(), result.offset() + result.items().size()));
+                        count(source, mirrorQuery, expectedEpoch);
+                    }
+                    if (expectedEpoch == epoch) {
+                        cache.put(index, result);
+                    }
+                    page.set(result);
+                })
+                .onFailure(failure -> {
+                    if (expected == request) {
+                        runningLoad = null;
+                        loading.set(false);
+                        error.set(ErrorMessages.describe(failure));
+                    }
+                })
+                .executeWith(executor);
+    }
+
+    /** The exact count follows the first page, so typing never waits for it. */
+    private void count(MirrorPages source, MirrorQuery mirrorQuery, int expectedEpoch) {
+        countedEpoch = expectedEpoch;
+        BackgroundTask.quiet(progress -> new Counted(source.count(mirrorQuery), source.status().coverage().orElse("")))
+                .onSuccess(counted -> {
+                    if (expectedEpoch == epoch) {
+                        total.set(counted.count());
+                        coverage.set(counted.coverage());
+                    }
+                })
+                .onFailure(failure -> LOG.warn("Counting the matches in the mirror failed", failure))
+                .executeWith(executor);
+    }
+
+    private record Counted(int count, String coverage) {
+    }
+
+    /** The server cannot be reached: the same page from the mirror, marked offline. */
+    private void showOffline(int index, int expected, Throwable failure) {
+        MirrorPages source = mirror;
+        ListQuery pageQuery = query.withOffset(index * query.limit());
+        runningLoad = BackgroundTask.quiet(progress -> source.isEmpty() ? null : source.browsePage(pageQuery))
+                .onSuccess(result -> {
+                    if (expected != request) {
+                        return;
+                    }
+                    runningLoad = null;
+                    loading.set(false);
+                    if (result == null) {
+                        error.set(ErrorMessages.describe(failure));
+                        return;
+                    }
+                    loaded.set(true);
+                    error.set("");
+                    offline.set(true);
+                    total.set(result.total());
+                    page.set(result);
+                })
+                .onFailure(mirrorFailure -> {
+                    if (expected == request) {
+                        runningLoad = null;
+                        loading.set(false);
+                        error.set(ErrorMessages.describe(failure));
+                    }
+                })
+                .executeWith(executor);
+    }
+
+    /** Contacts the server returned (a page, an edit, a create) go into the mirror in the background. */
+    void absorb(List<Contact> contacts) {
+        if (mirror == null || contacts.isEmpty()) {
+            return;
+        }
+        MirrorPages target = mirror;
+        BackgroundTask.quiet(progress -> {
+            target.absorb(contacts);
+            return null;
+        }).onFailure(failure -> LOG.warn("Updating the mirror failed", failure)).executeWith(executor);
+    }
+
+    /** Contacts deleted through Dialbook leave the mirror too. */
+    void forget(List<String> sids) {
+        if (mirror == null || sids.isEmpty()) {
+            return;
+        }
+        MirrorPages target = mirror;
+        BackgroundTask.quiet(progress -> {
+            target.forget(sids);
+            return null;
+        }).onFailure(failure -> LOG.warn("Updating the mirror failed", failure)).executeWith(executor);
+    }
+
+    /** True while the shown query is a search the mirror answers. */
+    public boolean searchingMirror() {
+        return search != null;
+    }
+
+    /** The mirror behind searches, or null. */
+    public Mirror mirror() {
+        return mirror == null ? null : mirror.mirror();
+    }
+
     private void prefetch(int index) {
-        if (index >= pageCount.get() || cache.containsKey(index)) {
+        if (search != null || index >= pageCount.get() || cache.containsKey(index)) {
             return;
         }
         int expectedEpoch = epoch;
@@ -218,6 +383,16 @@ public final class PageLoader {
     /** True once any page arrived, so "0 contacts" is not shown before the first answer. */
     public ReadOnlyBooleanProperty loadedProperty() {
         return loaded.getReadOnlyProperty();
+    }
+
+    /** True while pages come from the mirror because the server cannot be reached. */
+    public ReadOnlyBooleanProperty offlineProperty() {
+        return offline.getReadOnlyProperty();
+    }
+
+    /** "searched 45,000 of 100,000 contacts; indexing…" while the mirror behind a search is incomplete. */
+    public ReadOnlyStringProperty coverageProperty() {
+        return coverage.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {

@@ -1,64 +1,58 @@
 package org.dialbook.ui.contacts;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.dialbook.api.Contact;
-import org.dialbook.api.ContactField;
+import org.dialbook.contact.ContactField;
+import org.dialbook.contact.CsvRowWriter;
+import org.dialbook.contact.FormulaGuard;
 
 /** Selected rows as text for a spreadsheet: tab-separated (pastes into cells) or CSV. */
 public final class RowsText {
-    static final List<String> HEADER = List.of("number", "first_name", "last_name", "company_name", "email", "tag",
-            "custom_field", "date_created", "date_updated", "sid");
+    static final List<String> HEADER = header();
 
     private RowsText() {
     }
 
+    private static List<String> header() {
+        List<String> header = new ArrayList<>(ContactField.wireNames());
+        header.addAll(List.of("date_created", "date_updated", "sid"));
+        return List.copyOf(header);
+    }
+
     public static String format(List<Contact> contacts, boolean csv) {
-        StringBuilder text = new StringBuilder();
-        appendLine(text, HEADER, csv);
+        List<List<String>> rows = new ArrayList<>(contacts.size());
         for (Contact contact : contacts) {
-            appendLine(text, List.of(
-                    ContactValues.text(contact, ContactField.NUMBER),
-                    ContactValues.text(contact, ContactField.FIRST_NAME),
-                    ContactValues.text(contact, ContactField.LAST_NAME),
-                    ContactValues.text(contact, ContactField.COMPANY_NAME),
-                    ContactValues.text(contact, ContactField.EMAIL),
-                    ContactValues.text(contact, ContactField.TAG),
-                    ContactValues.text(contact, ContactField.CUSTOM_FIELD),
-                    contact.dateCreated() == null ? "" : contact.dateCreated().toString(),
-                    contact.dateUpdated() == null ? "" : contact.dateUpdated().toString(),
-                    contact.sid()), csv);
+            List<String> cells = new ArrayList<>(HEADER.size());
+            for (ContactField field : ContactField.values()) {
+                cells.add(ContactValues.text(contact, field));
+            }
+            cells.add(contact.dateCreated() == null ? "" : contact.dateCreated().toString());
+            cells.add(contact.dateUpdated() == null ? "" : contact.dateUpdated().toString());
+            cells.add(contact.sid());
+            rows.add(cells);
         }
+        if (csv) {
+            return CsvRowWriter.format(HEADER, rows);
+        }
+        StringBuilder text = new StringBuilder();
+        appendTsvLine(text, HEADER);
+        rows.forEach(cells -> appendTsvLine(text, cells));
         return text.toString();
     }
 
-    private static void appendLine(StringBuilder text, List<String> cells, boolean csv) {
+    private static void appendTsvLine(StringBuilder text, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
-                text.append(csv ? ',' : '\t');
+                text.append('\t');
             }
-            text.append(csv ? csvCell(cells.get(i)) : tsvCell(cells.get(i)));
+            text.append(tsvCell(cells.get(i)));
         }
-        text.append(csv ? "\r\n" : "\n");
+        text.append('\n');
     }
 
-    private static String csvCell(String value) {
-        String safe = guardFormula(value);
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return '"' + safe.replace("\"", "\"\"") + '"';
-        }
-        return safe;
-    }
-
-    /** Tabs and line breaks would split the cell, so they become spaces. */
+    /** Guarded like a CSV cell; then tabs and line breaks, which would split the cell, become spaces. */
     private static String tsvCell(String value) {
-        return guardFormula(value).replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
-    }
-
-    /** A spreadsheet would run "=cmd(...)" pasted from a contact; a leading quote keeps it text. */
-    private static String guardFormula(String value) {
-        if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("\\+\\d+")) {
-            return "'" + value;
-        }
-        return value;
+        return FormulaGuard.neutralise(value).replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
     }
 }

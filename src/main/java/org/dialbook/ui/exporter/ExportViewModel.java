@@ -16,7 +16,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.dialbook.api.ContactsApi;
-import org.dialbook.exporter.CancelToken;
+import org.dialbook.jobs.CancelToken;
 import org.dialbook.exporter.ContactExporter;
 import org.dialbook.exporter.ExportOptions;
 import org.dialbook.exporter.ExportResult;

@@ -16,7 +16,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import org.dialbook.importer.CancelToken;
+import org.dialbook.jobs.CancelToken;
 import org.dialbook.importer.ImportListener;
 import org.dialbook.importer.ImportPlan;
 import org.dialbook.importer.ImportPreview;

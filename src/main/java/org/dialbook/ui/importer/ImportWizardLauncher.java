@@ -2,6 +2,7 @@ package org.dialbook.ui.importer;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -11,12 +12,16 @@ import javafx.stage.Window;
 import org.dialbook.api.CampaignList;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ListsQuery;
+import org.dialbook.api.ContactsApi;
 import org.dialbook.importer.DroppedFiles;
+import org.dialbook.importer.ImportDestination;
 import org.dialbook.importer.ImportManifest;
 import org.dialbook.importer.ImportRunner;
 import org.dialbook.importer.MappingStore;
 import org.dialbook.importer.Previewer;
 import org.dialbook.importer.UnfinishedImports;
+import org.dialbook.mirror.MirroredContacts;
+import org.dialbook.mirror.ReadGate;
 import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.ImportHandler;
 import org.dialbook.ui.common.BackgroundTask;
@@ -131,7 +136,7 @@ public final class ImportWizardLauncher implements ImportHandler {
             wizard(owner, null, null, connection, afterImport, dialogService);
             return;
         }
-        Optional<ImportManifest> open = findResumable(new ImportRunner(connection.api(), importsDir, destinationOf(connection)), file);
+        Optional<ImportManifest> open = findResumable(new ImportRunner(importApi(connection), importsDir, destinationOf(connection)), file);
         boolean resume = open.isPresent() && dialogService.confirm("Resume the import?", file.getFileName()
                 + " was being imported on " + open.get().createdAt() + " and did not finish. Resume it? Rows already "
                 + "imported are not sent again.", "Resume");
@@ -142,11 +147,11 @@ public final class ImportWizardLauncher implements ImportHandler {
     private void wizard(Window owner, Path file, String resumeId, ActiveConnection connection, Runnable afterImport,
             DialogService dialogService) {
         TaskExecutor executor = executors.get();
-        ImportRunner runner = new ImportRunner(connection.api(), importsDir, destinationOf(connection));
+        ImportRunner runner = new ImportRunner(importApi(connection), importsDir, destinationOf(connection));
         if (connection.api() instanceof ContactsClient client) {
             runner = runner.withLists(client.lists());
         }
-        ImportJobViewModel job = new ImportJobViewModel(executor, dialogService, new Previewer(connection.api()),
+        ImportJobViewModel job = new ImportJobViewModel(executor, dialogService, new Previewer(importApi(connection)),
                 runner, afterImport);
         ImportWizardViewModel viewModel = new ImportWizardViewModel(executor, dialogService,
                 new MappingStore(mappingsDir), job, connection.defaultCountry());
@@ -171,12 +176,27 @@ public final class ImportWizardLauncher implements ImportHandler {
     }
 
     /**
-     * Names where an import's contacts go, so an interrupted import is only resumed into the same place.
-     * The built-in sandbox moves to a new port each start but keeps its data, so its name leaves the port out.
+     * Names where an import's contacts go, so an interrupted import is only resumed into the same place:
+     * the composition root spells it with {@code ImportDestination}, as the CLI does.
      */
+    /**
+     * The API the import uses: with the account's mirror, its duplicate check reads the mirror after
+     * an incremental sync instead of walking the account, and its creates update the mirror.
+     */
+    static ContactsApi importApi(ActiveConnection connection) {
+        if (connection.mirror() == null) {
+            return connection.api();
+        }
+        return new MirroredContacts(connection.api(), connection.mirror(), ReadGate.forApi(connection.api()),
+                Clock.systemUTC());
+    }
+
     static String destinationOf(ActiveConnection connection) {
-        return connection.sandbox() ? "built-in sandbox" : "profile " + connection.profileName() + " at "
-                + connection.location();
+        if (connection.importDestination() != null) {
+            return connection.importDestination();
+        }
+        return connection.sandbox() ? ImportDestination.BUILT_IN_SANDBOX : "profile " + connection.profileName()
+                + " at " + connection.location();
     }
 
     private static Optional<ImportManifest> findResumable(ImportRunner runner, Path file) {

@@ -23,6 +23,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.dialbook.contact.PhoneRule;
 import org.dialbook.importer.ColumnMapping;
 import org.dialbook.importer.ColumnTarget;
 import org.dialbook.importer.CsvFormat;
@@ -33,7 +34,6 @@ import org.dialbook.importer.ImportOptions;
 import org.dialbook.importer.ImportPlan;
 import org.dialbook.importer.MappingStore;
 import org.dialbook.importer.MappingSuggester;
-import org.dialbook.importer.PhoneNormalizer;
 import org.dialbook.ui.common.BackgroundTask;
 import org.dialbook.ui.common.DialogService;
 import org.dialbook.ui.common.TaskExecutor;
@@ -226,7 +226,7 @@ public final class ImportWizardViewModel {
     }
 
     public ImportOptions options() {
-        if (!PhoneNormalizer.isSupportedCountry(country.get())) {
+        if (!PhoneRule.isSupportedCountry(country.get())) {
             throw new IllegalArgumentException("Unknown country '" + country.get()
                     + "': use a two-letter code such as IN, SG, US or GB.");
         }

@@ -11,6 +11,11 @@ public interface ContactsPane {
     /** "1,234 contacts", for the status bar. */
     ObservableStringValue totalText();
 
+    /** "Synced 2 min ago" or the mirror's indexing state, for the status bar; null without a mirror. */
+    default ObservableStringValue syncText() {
+        return null;
+    }
+
     void newContact();
 
     void editSelected();

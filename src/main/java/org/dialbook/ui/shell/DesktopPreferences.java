@@ -3,16 +3,15 @@ package org.dialbook.ui.shell;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.dialbook.files.SafeFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,16 +99,11 @@ public final class DesktopPreferences {
     /** Writes the file atomically; a failure is logged, not thrown, since losing geometry is harmless. */
     public void save() {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), "desktop", ".tmp");
             Map<String, String> sorted = new TreeMap<>();
             values.forEach((key, value) -> sorted.put(key.toString(), value.toString()));
             Properties ordered = new Properties();
             ordered.putAll(sorted);
-            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                ordered.store(writer, "Dialbook window settings");
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            SafeFiles.write(file, writer -> ordered.store(writer, "Dialbook window settings"));
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("Could not save window settings to {}", file, e);
         }

@@ -72,6 +72,8 @@ public final class MainWindow {
     private final DesktopPreferences preferences;
     private final StackPane center = new StackPane();
     private final Label totalLabel = new Label();
+    /** The mirror's "Synced 2 min ago" or indexing state. */
+    private final Label mirrorLabel = new Label();
     private final List<MenuItem> contactActions = new ArrayList<>();
     private List<Menu> menus = List.of();
     private final ContactsPaneFactory contactsFactory;
@@ -174,6 +176,11 @@ public final class MainWindow {
         }
         contacts = contactsFactory.create(connection, executor, dialogs, preferences, shell::markSynced);
         totalLabel.textProperty().bind(contacts.totalText());
+        mirrorLabel.textProperty().unbind();
+        mirrorLabel.setText("");
+        if (contacts.syncText() != null) {
+            mirrorLabel.textProperty().bind(contacts.syncText());
+        }
         center.getChildren().setAll(contacts.node());
         contactActions.forEach(item -> item.setDisable(false));
         if (context.file().isPresent()) {
@@ -300,9 +307,13 @@ public final class MainWindow {
             return connection == null ? "" : connection.location();
         }, shell.connectionProperty()));
         totalLabel.setId("status-total");
+        mirrorLabel.setId("status-mirror");
         Label sync = new Label();
         sync.setId("status-sync");
         sync.textProperty().bind(shell.lastSyncTextProperty());
+        // With a mirror, its "Synced 2 min ago" says more than the time of the last page.
+        sync.visibleProperty().bind(mirrorLabel.textProperty().isEmpty());
+        sync.managedProperty().bind(sync.visibleProperty());
         HBox jobs = new HBox(8);
         jobs.setAlignment(Pos.CENTER_RIGHT);
         executor.runningJobs().addListener((ListChangeListener<Job>) change -> {
@@ -326,7 +337,7 @@ public final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(10, profile, new Separator(javafx.geometry.Orientation.VERTICAL), location,
                 new Separator(javafx.geometry.Orientation.VERTICAL), totalLabel,
-                new Separator(javafx.geometry.Orientation.VERTICAL), sync, spacer, jobs);
+                new Separator(javafx.geometry.Orientation.VERTICAL), sync, mirrorLabel, spacer, jobs);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 10, 4, 10));

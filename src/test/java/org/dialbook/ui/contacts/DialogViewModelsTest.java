@@ -6,7 +6,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonParser;
 import java.time.OffsetDateTime;
 import org.dialbook.api.Contact;
-import org.dialbook.api.ContactField;
+import org.dialbook.contact.ContactField;
 import org.dialbook.api.ContactPatch;
 import org.dialbook.api.NewContact;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,7 @@ import javafx.stage.Stage;
 import org.dialbook.api.ContactsApi;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.RetryPolicy;
-import org.dialbook.importer.CancelToken;
+import org.dialbook.jobs.CancelToken;
 import org.dialbook.importer.CsvInspection;
 import org.dialbook.importer.CsvInspector;
 import org.dialbook.importer.ImportListener;

@@ -1,0 +1,4 @@
+/**
+ * The About dialog and the keyboard shortcuts list.
+ */
+package org.dialbook.ui.help;
