@@ -42,6 +42,17 @@ class ArchitectureTest {
             .because("ViewModels are tested without the FX thread and must not know about nodes or controls");
 
     @ArchTest
+    static final ArchRule uiFeaturesHaveNoCycles = slices().matching("org.dialbook.ui.(*)..")
+            .should().beFreeOfCycles()
+            .because("a ui feature that reaches back into whoever mounts it cannot be changed or tested alone; "
+                    + "the wiring lives in ui.desktop, which nothing else in ui depends on");
+
+    @ArchTest
+    static final ArchRule uiRootHoldsOnlyContracts = noClasses()
+            .that().resideInAPackage("org.dialbook.ui")
+            .should().dependOnClassesThat().resideInAnyPackage("org.dialbook.ui.*..")
+            .because("org.dialbook.ui holds the contracts every feature shares (ActiveConnection, ImportHandler...); "
+                    + "if it reached into a feature, that feature and the shell would form a cycle through it");
     static final ArchRule noCyclesBetweenTopLevelPackages = slices().matching("org.dialbook.(*)..")
             .should().beFreeOfCycles()
             .because("a cycle makes two features one: neither can be read, tested or changed alone, and the layering "

@@ -8,8 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import okhttp3.HttpUrl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends a bulk list call ({@code {"<arrayName>": [...]}}) with the retry rules of the contact calls:
@@ -20,22 +18,18 @@ import org.slf4j.LoggerFactory;
  * whole: bad credentials (401/403) or a missing parent resource (404, an unknown list).
  */
 final class ItemBatches {
-    private static final Logger LOG = LoggerFactory.getLogger(ItemBatches.class);
-
     /** Turns one successful or failed answer item into the caller's outcome. */
     interface Reader<T> {
         ItemOutcome<T> read(int index, Envelope.Item item, Envelope envelope);
     }
 
     private final HttpExecutor executor;
-    private final RetryPolicy policy;
-    private final Sleeper sleeper;
+    private final Retries retries;
     private final int maxBatchSize;
 
-    ItemBatches(HttpExecutor executor, RetryPolicy policy, Sleeper sleeper, int maxBatchSize) {
+    ItemBatches(HttpExecutor executor, Retries retries, int maxBatchSize) {
         this.executor = executor;
-        this.policy = policy;
-        this.sleeper = sleeper;
+        this.retries = retries;
         this.maxBatchSize = maxBatchSize;
     }
 
@@ -68,15 +62,15 @@ final class ItemBatches {
     private <T> ApiException sendChunk(String method, HttpUrl url, String arrayName, List<JsonObject> items,
             List<Integer> chunk, boolean safeToReplay, Reader<T> reader, ItemOutcome<T>[] outcomes) {
         List<Integer> pending = chunk;
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            boolean lastTry = attempt >= policy.maxAttempts();
+        Retries.Run run = retries.start();
+        while (!pending.isEmpty()) {
             List<JsonObject> body = new ArrayList<>(pending.size());
             pending.forEach(index -> body.add(items.get(index)));
             Exchange exchange = executor.execute(method, url, ListJson.wrap(arrayName, body).toString());
             if (exchange instanceof Exchange.Failed failed) {
                 boolean cancelled = HttpExecutor.wasCancelled(failed);
-                if ((!failed.requestSent() || safeToReplay) && !lastTry && !cancelled) {
-                    if (!pause(attempt, null, method, url, failed.cause().getClass().getSimpleName())) {
+                if ((!failed.requestSent() || safeToReplay) && !cancelled && run.mayRetry(true)) {
+                    if (!pause(run, null, method, url, failed.cause().getClass().getSimpleName())) {
                         return markAll(pending, outcomes, failed.requestSent(), "Cancelled before retrying");
                     }
                     continue;
@@ -87,8 +81,11 @@ final class ItemBatches {
             }
             Exchange.Answered answer = (Exchange.Answered) exchange;
             int status = answer.status();
-            if (ApiErrors.isRetryable(status) && !lastTry) {
-                if (!pause(attempt, answer.retryAfter(), method, url, "HTTP " + status)) {
+            if (status < 500) {
+                retries.serverAnswered();
+            }
+            if (ApiErrors.isRetryable(status) && run.mayRetry(status >= 500)) {
+                if (!pause(run, answer.retryAfter(), method, url, "HTTP " + status)) {
                     return markAll(pending, outcomes, false, "Cancelled before retrying (HTTP " + status + ")");
                 }
                 continue;
@@ -119,18 +116,23 @@ final class ItemBatches {
                         + BulkSender.requestIdSuffix(envelope), null));
                 return null;
             }
+            boolean anyRetryable = false;
+            for (Envelope.Item result : envelope.items()) {
+                anyRetryable |= !result.success() && ApiErrors.isRetryable(result.code());
+            }
+            boolean retryItems = anyRetryable && run.mayRetry(false);
             List<Integer> retry = new ArrayList<>();
             for (int k = 0; k < pending.size(); k++) {
                 int index = pending.get(k);
                 Envelope.Item result = envelope.items().get(k);
-                if (!result.success() && ApiErrors.isRetryable(result.code()) && !lastTry) {
+                if (!result.success() && ApiErrors.isRetryable(result.code()) && retryItems) {
                     retry.add(index);
                 } else {
                     outcomes[index] = reader.read(index, result, envelope);
                 }
             }
             if (!retry.isEmpty()
-                    && !pause(attempt, answer.retryAfter(), method, url, retry.size() + " items throttled or failed")) {
+                    && !pause(run, answer.retryAfter(), method, url, retry.size() + " items throttled or failed")) {
                 return markAll(retry, outcomes, false, "Cancelled before retrying throttled items");
             }
             pending = retry;
@@ -166,13 +168,10 @@ final class ItemBatches {
         return cancelled;
     }
 
-    private boolean pause(int attempt, Duration retryAfter, String method, HttpUrl url, String reason) {
-        Duration delay = policy.delayBeforeRetry(attempt, retryAfter);
-        LOG.info("{} {}: {}; retry {} of {} in {} ms", method, url.encodedPath(), reason, attempt,
-                policy.maxAttempts() - 1, delay.toMillis());
+    /** Waits before a retry (an outage waits as the contact calls do); false when cancelled or interrupted. */
+    private static boolean pause(Retries.Run run, Duration retryAfter, String method, HttpUrl url, String reason) {
         try {
-            sleeper.sleep(delay);
-            return true;
+            return run.pause(retryAfter, method, url, reason);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -28,11 +28,10 @@ public final class ListsClient {
     private final CallRunner calls;
     private final ItemBatches batches;
 
-    ListsClient(ConnectionSettings settings, HttpExecutor executor, RetryPolicy policy, Sleeper sleeper,
-            int maxBatchSize) {
+    ListsClient(ConnectionSettings settings, HttpExecutor executor, Retries retries, int maxBatchSize) {
         this.listsUrl = HttpUrl.get(settings.baseUrl() + "/v2/accounts/" + settings.accountSid() + "/lists");
-        this.calls = new CallRunner(executor, policy, sleeper);
-        this.batches = new ItemBatches(executor, policy, sleeper, maxBatchSize);
+        this.calls = new CallRunner(executor, retries);
+        this.batches = new ItemBatches(executor, retries, maxBatchSize);
     }
 
     // ---- lists -------------------------------------------------------------------------------------

@@ -1,10 +1,13 @@
 package org.dialbook.app;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.dialbook.api.ConnectionSettings;
 import org.dialbook.api.ContactsClient;
@@ -22,8 +25,7 @@ import org.dialbook.mirror.MirrorFiles;
 import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.ConnectionSource;
 import org.dialbook.ui.DesktopContext;
-import org.dialbook.ui.DesktopLauncher;
-import org.dialbook.ui.importer.ImportWizardLauncher;
+import org.dialbook.ui.desktop.DesktopLauncher;
 import org.dialbook.ui.shell.SmokeProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,9 +54,24 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
     static int launch(AppDirs dirs, Path file) {
         Path logFile = Logs.startFileLogging(dirs.logs());
         LOG.info("Dialbook desktop starting; log file {}", logFile);
-        try (DesktopServices services = new DesktopServices(dirs)) {
+        SingleInstance one = null;
+        try {
+            Optional<SingleInstance> claimed = SingleInstance.claim(dirs.data(), file == null ? List.of() : List.of(file));
+            if (claimed.isEmpty()) {
+                LOG.info("Dialbook already runs for {}; handed over to its window", dirs.data());
+                System.out.println("Dialbook is already open for " + dirs.data() + "; "
+                        + (file == null ? "its window was brought to the front." : "it opens " + file + "."));
+                return 0;
+            }
+            one = claimed.get();
+        } catch (IOException | RuntimeException e) {
+            // Better two windows than none: the sandbox then says in words that its folder is in use.
+            LOG.warn("Could not check for a running Dialbook in {}: {}", dirs.data(), e.getMessage());
+        }
+        try (SingleInstance held = one; DesktopServices services = new DesktopServices(dirs)) {
             services.warmUp();
-            DesktopLauncher.launch(services.context(file));
+            DesktopContext context = services.context(file);
+            DesktopLauncher.launch(held == null ? context : context.withActivations(held));
         }
         return 0;
     }
@@ -86,7 +103,7 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
     DesktopContext context(Path file) {
         return DesktopContext.of(this, dirs.config(), dirs.logs()).withProfiles(profiles).withInitialFile(file)
                 .withDataDir(dirs.data())
-                .withImportHandler(new ImportWizardLauncher(dirs.imports(), dirs.config().resolve("mappings")));
+                .withImportsDir(dirs.imports());
     }
 
     /**

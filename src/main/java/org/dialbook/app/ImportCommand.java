@@ -7,6 +7,8 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +90,10 @@ public final class ImportCommand extends CliCommand {
     @Option(names = "--resume", description = "Finish the interrupted import of this file.")
     boolean resume;
 
+    @Option(names = "--retry", description = "Settle the unknown rows of this file's last import (by checking the "
+            + "account) and send its failed and missing rows again.")
+    boolean retry;
+
     @Option(names = "--batch-size", paramLabel = "N", description = "Contacts per request, 1 to 5000 "
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "5000")
     int batchSize;
@@ -111,7 +117,7 @@ public final class ImportCommand extends CliCommand {
     private final Supplier<Path> importsDir;
 
     public ImportCommand() {
-        this(CliConnection.fromSystem(), () -> AppDirs.fromEnvironment().imports());
+        this(CliConnection.forJobs(), () -> AppDirs.fromEnvironment().imports());
     }
 
     /** The test seam: connection, client factory and where journals go. */
@@ -157,8 +163,14 @@ public final class ImportCommand extends CliCommand {
             return USAGE;
         }
         DuplicatePolicy policy = parsePolicy(duplicates);
+        if (resume && retry) {
+            throw new IllegalArgumentException("Use --resume or --retry, not both");
+        }
         if (resume) {
             return resume(out, err);
+        }
+        if (retry) {
+            return retry(out, err);
         }
         CsvInspection inspection = CsvInspector.inspect(file, charset(), delimiterChar(), noHeader ? false : null);
         ColumnMapping mapping = applyMaps(inspection.headers(), MappingSuggester.suggest(inspection));
@@ -188,11 +200,35 @@ public final class ImportCommand extends CliCommand {
                     .withLists(client.lists());
             Optional<ImportManifest> open = runner.resumable(file);
             if (open.isEmpty()) {
-                err.println("There is no interrupted import of " + file + " to resume.");
+                Optional<ImportManifest> last = runner.latest(file);
+                ImportSummary summary = last.isPresent() ? runner.summary(last.get().id()) : null;
+                if (summary != null && summary.failed() + summary.unknown() > 0) {
+                    err.println("The last import of " + file + " (" + last.get().id() + ") finished with "
+                            + (summary.failed() + summary.unknown()) + " rows failed or unknown; run with --retry "
+                            + "to send only those again.");
+                } else {
+                    err.println("There is no interrupted import of " + file + " to resume.");
+                }
                 return USAGE;
             }
             out.println("Resuming import " + open.get().id() + " started " + open.get().createdAt());
             ImportResult result = runner.resume(open.get().id(), progressBar(err), CancelToken.none());
+            return finish(runner, result, out, err);
+        }
+    }
+
+    private int retry(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+        ConnectionSettings settings = connection.resolve(connectionOptions.profile());
+        try (ContactsClient client = connection.open(settings)) {
+            ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings));
+            Optional<ImportManifest> last = runner.latest(file);
+            if (last.isEmpty()) {
+                err.println("There is no import of " + file + " into " + destinationOf(settings) + " to retry.");
+                return USAGE;
+            }
+            out.println("Retrying import " + last.get().id() + " started " + last.get().createdAt()
+                    + ": checking the account for unknown rows, then sending failed and missing rows");
+            ImportResult result = runner.retryFailed(last.get().id(), progressBar(err), CancelToken.none());
             return finish(runner, result, out, err);
         }
     }
@@ -249,6 +285,9 @@ public final class ImportCommand extends CliCommand {
         clearBar(err);
         ImportSummary summary = result.summary();
         out.println("Import " + result.id() + ": " + summary.oneLine());
+        if (result.listCalls() > 0) {
+            out.println("Checking the account for lost answers took " + result.listCalls() + " list calls");
+        }
         if (result.list() != null) {
             out.println("List: " + result.list());
         }
@@ -257,7 +296,7 @@ public final class ImportCommand extends CliCommand {
         out.println("Report (" + rows + " rows): " + reportFile.toAbsolutePath());
         if (summary.failed() > 0 || summary.unknown() > 0) {
             err.println(summary.failed() + summary.unknown() + " rows did not make it; see the report. "
-                    + "The wizard's \"Retry failed\" sends only those again.");
+                    + "Run again with --retry (or the wizard's \"Retry failed\") to send only those again.");
         }
         if (summary.pending() > 0) {
             err.println(summary.pending() + " rows were not done; run again with --resume to finish.");
@@ -336,7 +375,7 @@ public final class ImportCommand extends CliCommand {
     /** A one-line bar redrawn in place, only when stderr is a terminal. */
     private static ImportListener progressBar(PrintWriter err) {
         if (System.console() == null) {
-            return ImportListener.none();
+            return new ProgressLines(err, Clock.systemUTC());
         }
         return progress -> {
             double fraction = progress.fraction();
@@ -353,6 +392,9 @@ public final class ImportCommand extends CliCommand {
             line.append(String.format(Locale.ROOT, " rows, %.0f rows/s", progress.rowsPerSecond()));
             if (progress.eta() != null) {
                 line.append(", ").append(progress.eta().toSeconds()).append(" s left");
+            }
+            if (progress.waiting() != null) {
+                line.append(" · ").append(progress.waiting().describe(ZoneId.systemDefault()));
             }
             line.append("   ");
             synchronized (err) {

@@ -99,12 +99,28 @@ public final class ConnectionTester {
             return "Exotel answered with a server error (" + e.httpStatus() + "). This is on their side; try again "
                     + "later." + requestId;
         }
+        if (e instanceof TransportException && causedBy(e, javax.net.ssl.SSLException.class)) {
+            // The raw text ("PKIX path building failed: sun.security...") means nothing to a user.
+            return "The secure connection to " + host + " failed: this computer does not trust the certificate it "
+                    + "was shown. Usually a proxy or firewall that inspects HTTPS stands in between; ask your IT team "
+                    + "to let " + host + " through or to install its certificate, or test from another network.";
+        }
         if (e instanceof TransportException) {
             return "No connection to " + host + ": " + e.getMessage() + ". Check the network connection, proxy or "
                     + "firewall.";
         }
         return "The test call failed (" + (e.httpStatus() == 0 ? "no answer" : "HTTP " + e.httpStatus()) + "): "
                 + e.getMessage();
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable current = error; current != null; current = current.getCause() == current ? null
+                : current.getCause()) {
+            if (type.isInstance(current)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void close(ContactsApi api) {

@@ -64,6 +64,7 @@ public record ImportManifest(String id, ImportPlan plan, long fileSize, long fil
         ImportOptions options = plan.options();
         json.addProperty("country", options.defaultCountry());
         json.addProperty("tag", options.tag());
+        json.addProperty("tagMode", options.tagMode().name());
         json.addProperty("duplicates", options.duplicates().name());
         json.addProperty("batchSize", options.batchSize());
         json.addProperty("checkExisting", options.checkExisting());
@@ -86,6 +87,8 @@ public record ImportManifest(String id, ImportPlan plan, long fileSize, long fil
                 DuplicatePolicy.valueOf(json.get("duplicates").getAsString()), json.get("batchSize").getAsInt(),
                 json.get("checkExisting").getAsBoolean(),
                 Duration.ofMillis(json.get("reconcileWindowMillis").getAsLong()),
+                // Absent in manifests written before tag modes: the tag replaced the file's then.
+                json.has("tagMode") ? TagMode.valueOf(json.get("tagMode").getAsString()) : TagMode.REPLACE,
                 // Absent in manifests written before lists existed.
                 json.has("list") && !json.get("list").isJsonNull() ? json.get("list").getAsString() : null);
         ImportPlan plan = new ImportPlan(Path.of(json.get("file").getAsString()), format, headers,

@@ -15,16 +15,31 @@ import org.dialbook.contact.ContactCsvColumns;
  * from the header, which the user may rename or ignore.
  */
 public final class MappingSuggester {
+    /**
+     * Header names, lower-case with punctuation and spaces removed. Besides English: French, Spanish and
+     * German headers, and Hindi written in Latin letters ("Naam", "Mobile No."), as exported by the
+     * phones and CRMs our users' lists come from.
+     */
     private static final Map<ColumnTarget.Kind, List<String>> SYNONYMS = Map.of(
             ColumnTarget.Kind.NUMBER, List.of("number", "phone", "phonenumber", "phoneno", "mobile", "mobileno",
                     "mobilenumber", "msisdn", "contact", "contactnumber", "contactno", "cell", "cellphone",
-                    "telephone", "tel", "whatsapp"),
-            ColumnTarget.Kind.FIRST_NAME, List.of("first", "firstname", "givenname", "forename", "fname", "name"),
-            ColumnTarget.Kind.LAST_NAME, List.of("last", "lastname", "surname", "familyname", "lname"),
+                    "telephone", "tel", "whatsapp",
+                    "téléphone", "portable", "numéro", "numero", "numérodetéléphone", "numerodetelephone",
+                    "teléfono", "telefono", "móvil", "movil", "celular", "númerodeteléfono",
+                    "telefon", "telefonnummer", "handy", "handynummer", "mobilnummer", "rufnummer",
+                    "sampark", "samparknumber", "samparkno"),
+            ColumnTarget.Kind.FIRST_NAME, List.of("first", "firstname", "givenname", "forename", "fname", "name",
+                    "prénom", "prenom", "nombre", "vorname", "naam", "pehlanaam", "pratham"),
+            ColumnTarget.Kind.LAST_NAME, List.of("last", "lastname", "surname", "familyname", "lname",
+                    "nom", "nomdefamille", "apellido", "apellidos", "nachname", "familienname", "upnaam", "kulnaam"),
             ColumnTarget.Kind.COMPANY_NAME, List.of("company", "companyname", "organisation", "organization", "org",
-                    "business", "employer", "firm"),
-            ColumnTarget.Kind.EMAIL, List.of("email", "emailaddress", "mail", "emailid"),
-            ColumnTarget.Kind.TAG, List.of("tag", "tags", "group", "label", "labels", "segment"));
+                    "business", "employer", "firm",
+                    "société", "societe", "entreprise", "empresa", "compañía", "compania", "firma", "unternehmen",
+                    "kampani", "sanstha"),
+            ColumnTarget.Kind.EMAIL, List.of("email", "emailaddress", "mail", "emailid",
+                    "courriel", "adressemail", "correo", "correoelectrónico", "correoelectronico", "emailadresse"),
+            ColumnTarget.Kind.TAG, List.of("tag", "tags", "group", "label", "labels", "segment",
+                    "groupe", "étiquette", "etiquette", "grupo", "etiqueta", "gruppe", "samooh", "samuh"));
 
     private static final List<ColumnTarget.Kind> ORDER = List.of(ColumnTarget.Kind.NUMBER,
             ColumnTarget.Kind.EMAIL, ColumnTarget.Kind.LAST_NAME, ColumnTarget.Kind.FIRST_NAME,

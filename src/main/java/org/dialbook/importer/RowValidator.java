@@ -20,14 +20,14 @@ public final class RowValidator {
     private final List<String> headers;
     private final ColumnMapping mapping;
     private final PhoneRule phones;
-    private final String tag;
+    private final ImportOptions options;
     private final int columns;
 
     public RowValidator(ImportPlan plan) {
         this.headers = plan.headers();
         this.mapping = plan.mapping();
         this.phones = new PhoneRule(plan.options().defaultCountry());
-        this.tag = plan.options().tag();
+        this.options = plan.options();
         this.columns = plan.columnCount();
     }
 
@@ -60,6 +60,7 @@ public final class RowValidator {
         NewContact.Builder contact = NewContact.builder(phone.isValid() ? phone.e164() : "");
         JsonObject custom = null;
         JsonElement wholeCustomField = null;
+        String fileTag = null;
         for (int i = 0; i < mapping.columnCount() && i < fields.length; i++) {
             ColumnTarget target = mapping.target(i);
             String value = FormulaGuard.restore(fields[i].strip());
@@ -90,6 +91,7 @@ public final class RowValidator {
                     break;
                 case TAG:
                     contact.tag(value);
+                    fileTag = value;
                     break;
                 case CUSTOM:
                     String header = i < headers.size() ? headers.get(i).strip() : "";
@@ -115,8 +117,9 @@ public final class RowValidator {
         if (problems.length() > 0) {
             return new ValidatedRow(raw.row(), fields, null, 0, problems.toString(), null);
         }
-        if (tag != null) {
-            contact.tag(tag);
+        String chosenTag = options.tagFor(fileTag);
+        if (chosenTag != null && !chosenTag.equals(fileTag)) {
+            contact.tag(chosenTag);
         }
         contact.customField(merge(wholeCustomField, custom));
         return new ValidatedRow(raw.row(), fields, contact.build(), phone.key(), null, phone.note());

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -50,6 +52,12 @@ final class ContactsHandler implements HttpHandler {
     private final List<SandboxAccount> accounts;
     private final SandboxFaults faults;
     private final Throttle throttle;
+    static final int WRITES_PER_MINUTE = 30;
+    static final int READS_PER_MINUTE = 300;
+    private final boolean exotelLimits;
+    private static final int LOG_LIMIT = 100_000;
+    private final ArrayDeque<SandboxRequest> log = new ArrayDeque<>();
+    private final boolean restException429;
     private final long maxBodyBytes;
     private final ListsHandler lists;
 
@@ -88,7 +96,20 @@ final class ContactsHandler implements HttpHandler {
 
     ContactsHandler(ContactStore store, List<SandboxAccount> accounts, SandboxFaults faults, Throttle throttle,
             long maxBodyBytes, int maxListSize) {
+        this(store, accounts, faults, throttle, maxBodyBytes, maxListSize, false, false);
+    }
+
+    /**
+     * @param maxListSize the most contacts one campaign list may hold (Exotel: 100,000)
+     * @param exotelLimits Exotel's published per-account budgets (30 writes, 300 reads a minute) with
+     *     {@code X-RateLimit-*} headers on every answer
+     * @param restException429 a 429 carries the {@code RestException} body instead of the v2 envelope
+     */
+    ContactsHandler(ContactStore store, List<SandboxAccount> accounts, SandboxFaults faults, Throttle throttle,
+            long maxBodyBytes, int maxListSize, boolean exotelLimits, boolean restException429) {
         this.lists = new ListsHandler(store, faults, maxListSize);
+        this.exotelLimits = exotelLimits;
+        this.restException429 = restException429;
         this.store = store;
         this.accounts = List.copyOf(accounts);
         this.faults = faults;
@@ -100,6 +121,7 @@ final class ContactsHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         String requestId = Ids.newSid();
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        long arrived = throttle.now();
         try {
             Reply reply;
             try {
@@ -111,12 +133,16 @@ final class ContactsHandler implements HttpHandler {
                 if (refusal.problem.http() == 401) {
                     exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"Dialbook sandbox\"");
                 }
-                reply = new Reply(refusal.problem.http(), Wire.errorEnvelope(requestId, method, refusal.problem));
+                reply = new Reply(refusal.problem.http(), refusal.problem.http() == 429 && restException429
+                        ? restException(refusal.retryAfterSeconds)
+                        : Wire.errorEnvelope(requestId, method, refusal.problem));
             } catch (SQLException | RuntimeException e) {
                 LOG.error("Request {} {} failed inside the sandbox", method, requestId, e);
                 reply = new Reply(500, Wire.errorEnvelope(requestId, method,
                         new Problem(500, null, "The sandbox failed to handle the request (request " + requestId + ")")));
             }
+            // Logged before answering, so a client that has its answer finds the request in the log.
+            remember(new SandboxRequest(method, Instant.ofEpochMilli(arrived), reply == null ? 0 : reply.status()));
             if (reply == null) {
                 // The lost-response fault: the work is committed, the answer never arrives.
                 LOG.debug("Dropping the connection of request {} on purpose", requestId);
@@ -127,6 +153,28 @@ final class ContactsHandler implements HttpHandler {
         } finally {
             exchange.close();
         }
+    }
+
+    private void remember(SandboxRequest request) {
+        synchronized (log) {
+            if (log.size() == LOG_LIMIT) {
+                log.removeFirst();
+            }
+            log.addLast(request);
+        }
+    }
+
+    /** The latest requests handled, oldest first (at most {@value #LOG_LIMIT}). */
+    List<SandboxRequest> requests() {
+        synchronized (log) {
+            return new ArrayList<>(log);
+        }
+    }
+
+    /** The body some Exotel endpoints send with a 429 instead of the v2 envelope (CONTRACT.md). */
+    static String restException(long retryAfterSeconds) {
+        return "{\"RestException\":{\"Status\":429,\"Message\":\"Rate limit exceeded. Try again in "
+                + Math.max(1, retryAfterSeconds) + " seconds.\",\"Code\":\"RATE_LIMIT_EXCEEDED\"}}";
     }
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {
@@ -152,6 +200,20 @@ final class ContactsHandler implements HttpHandler {
         if (!List.of(allow.split(", ")).contains(method)) {
             exchange.getResponseHeaders().set("Allow", allow);
             throw new Refusal(new Problem(405, 1002, method + " is not supported on this resource"));
+        }
+        if (exotelLimits) {
+            // Exotel's rate-limiting page: per account, 30 a minute for writes, 300 for GETs.
+            boolean read = method.equals("GET");
+            Throttle.Decision budget = throttle.decide(account.accountSid() + (read ? " reads" : " writes"),
+                    read ? READS_PER_MINUTE : WRITES_PER_MINUTE);
+            exchange.getResponseHeaders().set("X-RateLimit-Limit", Integer.toString(budget.limit()));
+            exchange.getResponseHeaders().set("X-RateLimit-Remaining", Integer.toString(budget.remaining()));
+            exchange.getResponseHeaders().set("X-RateLimit-Reset", Long.toString(budget.resetSeconds()));
+            if (budget.retryAfterSeconds() > 0) {
+                throw new Refusal(new Problem(429, null, "Rate limit exceeded: " + budget.limit() + " "
+                        + (read ? "reads" : "writes") + " a minute for this account; retry after "
+                        + budget.retryAfterSeconds() + " s"), budget.retryAfterSeconds());
+            }
         }
         long wait = throttle.admit(account.accountSid(), faults.throttlePerMinute());
         if (wait > 0) {

@@ -2,6 +2,7 @@ package org.dialbook.sandbox;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +27,10 @@ public final class SandboxOptions {
     private final int maxListSize;
     private final List<SandboxAccount> accounts;
     private final Clock clock;
+    private final Duration idleTimeout;
+    private final boolean http10;
+    private final boolean exotelLimits;
+    private final boolean restException429;
 
     private SandboxOptions(Builder builder) {
         this.port = builder.port;
@@ -36,6 +41,10 @@ public final class SandboxOptions {
         this.maxListSize = builder.maxListSize;
         this.accounts = builder.accounts.isEmpty() ? List.of(SandboxAccount.DEFAULT) : List.copyOf(builder.accounts);
         this.clock = builder.clock;
+        this.idleTimeout = builder.idleTimeout;
+        this.http10 = builder.http10;
+        this.exotelLimits = builder.exotelLimits;
+        this.restException429 = builder.restException429;
     }
 
     public static Builder builder() {
@@ -78,6 +87,26 @@ public final class SandboxOptions {
         return clock;
     }
 
+    /** How long a keep-alive connection may sit idle before the sandbox closes it; empty: never. */
+    public Optional<Duration> idleTimeout() {
+        return Optional.ofNullable(idleTimeout);
+    }
+
+    /** Answers over HTTP/1.0, one request per connection, and closes it after the answer. */
+    public boolean http10() {
+        return http10;
+    }
+
+    /** Exotel's published per-account budgets: 30 writes and 300 reads a minute, with X-RateLimit-* headers. */
+    public boolean exotelLimits() {
+        return exotelLimits;
+    }
+
+    /** A throttled request gets Exotel's {@code RestException} body instead of the v2 envelope. */
+    public boolean restException429() {
+        return restException429;
+    }
+
     /** Fluent construction; {@link #build()} checks the values. */
     public static final class Builder {
         private int port;
@@ -88,6 +117,10 @@ public final class SandboxOptions {
         private int maxListSize = DEFAULT_MAX_LIST_SIZE;
         private final List<SandboxAccount> accounts = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
+        private Duration idleTimeout;
+        private boolean http10;
+        private boolean exotelLimits;
+        private boolean restException429;
 
         private Builder() {
         }
@@ -157,6 +190,33 @@ public final class SandboxOptions {
                 }
             }
             accounts.add(account);
+            return this;
+        }
+
+        /** Closes keep-alive connections idle longer than this, as load balancers do; null: never. */
+        public Builder idleTimeout(Duration value) {
+            if (value != null && (value.isNegative() || value.isZero())) {
+                throw new IllegalArgumentException("The idle timeout must be positive, got " + value);
+            }
+            this.idleTimeout = value;
+            return this;
+        }
+
+        /** Answers over HTTP/1.0 without keep-alive: every connection carries one request. */
+        public Builder http10(boolean value) {
+            this.http10 = value;
+            return this;
+        }
+
+        /** Turns on Exotel's published limits: 30 writes and 300 reads a minute per account. */
+        public Builder exotelLimits(boolean value) {
+            this.exotelLimits = value;
+            return this;
+        }
+
+        /** Throttled answers carry the RestException body, as some Exotel endpoints send. */
+        public Builder restException429(boolean value) {
+            this.restException429 = value;
             return this;
         }
 

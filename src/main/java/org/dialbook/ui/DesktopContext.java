@@ -13,6 +13,9 @@ import org.dialbook.credentials.ProfileService;
  * @param profiles the connection profiles behind "Connect Exotel account…"; null hides that panel
  * @param initialFile a CSV named on the command line, handed to the import once connected; or null
  * @param dataDir where contacts of the sandbox and import journals live, for Help → About; or null
+ * @param importsDir where import journals and reports go; the window then wires the import wizard
+ *     itself, on its one executor, when no {@code importHandler} was given; or null
+ * @param activationSource later launches handing over their files (one window per data folder); or null
  */
 public record DesktopContext(
         ConnectionSource connections,
@@ -21,7 +24,9 @@ public record DesktopContext(
         ImportHandler importHandler,
         ProfileService profiles,
         Path initialFile,
-        Path dataDir) {
+        Path dataDir,
+        Path importsDir,
+        Activations activationSource) {
 
     public DesktopContext {
         Objects.requireNonNull(connections, "connections");
@@ -30,23 +35,45 @@ public record DesktopContext(
     }
 
     public static DesktopContext of(ConnectionSource connections, Path configDir, Path logsDir) {
-        return new DesktopContext(connections, configDir, logsDir, null, null, null, null);
+        return new DesktopContext(connections, configDir, logsDir, null, null, null, null, null, null);
     }
 
     public DesktopContext withImportHandler(ImportHandler handler) {
-        return new DesktopContext(connections, configDir, logsDir, handler, profiles, initialFile, dataDir);
+        return new DesktopContext(connections, configDir, logsDir, handler, profiles, initialFile,
+                dataDir, importsDir, activationSource);
     }
 
     public DesktopContext withProfiles(ProfileService service) {
-        return new DesktopContext(connections, configDir, logsDir, importHandler, service, initialFile, dataDir);
+        return new DesktopContext(connections, configDir, logsDir, importHandler, service, initialFile,
+                dataDir, importsDir, activationSource);
     }
 
     public DesktopContext withInitialFile(Path file) {
-        return new DesktopContext(connections, configDir, logsDir, importHandler, profiles, file, dataDir);
+        return new DesktopContext(connections, configDir, logsDir, importHandler, profiles, file,
+                dataDir, importsDir, activationSource);
     }
 
     public DesktopContext withDataDir(Path dir) {
-        return new DesktopContext(connections, configDir, logsDir, importHandler, profiles, initialFile, dir);
+        return new DesktopContext(connections, configDir, logsDir, importHandler, profiles, initialFile, dir,
+                importsDir, activationSource);
+    }
+
+    public DesktopContext withImportsDir(Path dir) {
+        return new DesktopContext(connections, configDir, logsDir, importHandler, profiles, initialFile,
+                dataDir, dir, activationSource);
+    }
+
+    public DesktopContext withActivations(Activations source) {
+        return new DesktopContext(connections, configDir, logsDir, importHandler, profiles, initialFile, dataDir,
+                importsDir, source);
+    }
+
+    public Optional<Activations> activations() {
+        return Optional.ofNullable(activationSource);
+    }
+
+    public Optional<Path> imports() {
+        return Optional.ofNullable(importsDir);
     }
 
     public Optional<Path> data() {

@@ -90,4 +90,16 @@ class ConnectionTesterTest {
         assertThat(result.message()).startsWith("No connection to 127.0.0.1: Could not reach 127.0.0.1:" + closedPort)
                 .endsWith("Check the network connection, proxy or firewall.");
     }
+
+    @Test
+    void anUntrustedCertificateIsExplainedInWordsNotAsAJavaException() {
+        org.dialbook.api.ConnectionSettings settings = org.dialbook.api.ConnectionSettings.forBaseUrl(
+                "https://api.exotel.com", "acme", "key", "token");
+        javax.net.ssl.SSLHandshakeException tls = new javax.net.ssl.SSLHandshakeException(
+                "PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException");
+        String text = ConnectionTester.explain(settings,
+                new org.dialbook.api.TransportException(tls.toString(), false, tls));
+        org.assertj.core.api.Assertions.assertThat(text).contains("does not trust the certificate")
+                .contains("api.exotel.com").doesNotContain("PKIX").doesNotContain("sun.security");
+    }
 }

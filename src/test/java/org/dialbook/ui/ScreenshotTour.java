@@ -27,6 +27,7 @@ import org.dialbook.sandbox.SandboxServer;
 import org.dialbook.ui.common.FxDialogService;
 import org.dialbook.ui.common.FxTaskExecutor;
 import org.dialbook.ui.contacts.ContactRow;
+import org.dialbook.ui.desktop.DesktopLauncher;
 import org.dialbook.ui.shell.MainWindow;
 
 /**

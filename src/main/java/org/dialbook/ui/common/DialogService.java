@@ -1,6 +1,8 @@
 package org.dialbook.ui.common;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How ViewModels talk to the user: errors, information and yes/no questions. The app shows real
@@ -30,5 +32,22 @@ public interface DialogService {
      */
     default int choose(String title, String message, List<String> answers) {
         return confirm(title, message, answers.get(0)) ? 0 : answers.size() - 1;
+    }
+
+    /** A kind of file for the file dialogs, e.g. {@code new FileType("CSV files", "*.csv")}. */
+    record FileType(String description, String... patterns) {
+    }
+
+    /**
+     * Asks where to save a file, starting in the folder used last (or Documents) with {@code suggestedName}.
+     * Empty when the user cancels. Services that cannot show a file dialog answer empty.
+     */
+    default Optional<Path> chooseFileToSave(String title, String suggestedName, FileType type) {
+        return Optional.empty();
+    }
+
+    /** Asks for a file to open, starting in the folder used last (or Documents). Empty when cancelled. */
+    default Optional<Path> chooseFileToOpen(String title, List<FileType> types) {
+        return Optional.empty();
     }
 }

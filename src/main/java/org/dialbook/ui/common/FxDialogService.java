@@ -1,5 +1,7 @@
 package org.dialbook.ui.common;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +10,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** Real dialogs, owned by the main window so they stay on top of it and centred. */
@@ -65,12 +68,39 @@ public final class FxDialogService implements DialogService {
         alert(type, title, message).showAndWait();
     }
 
+    @Override
+    public Optional<Path> chooseFileToSave(String title, String suggestedName, FileType type) {
+        FileChooser chooser = chooser(title, List.of(type));
+        chooser.setInitialFileName(suggestedName);
+        return remember(chooser.showSaveDialog(owner.get()));
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title, List<FileType> types) {
+        return remember(chooser(title, types).showOpenDialog(owner.get()));
+    }
+
+    private static FileChooser chooser(String title, List<FileType> types) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialDirectory(FileFolders.initial().toFile());
+        types.forEach(type -> chooser.getExtensionFilters().add(
+                new FileChooser.ExtensionFilter(type.description(), type.patterns())));
+        return chooser;
+    }
+
+    private static Optional<Path> remember(File chosen) {
+        if (chosen == null) {
+            return Optional.empty();
+        }
+        FileFolders.chosen(chosen.toPath());
+        return Optional.of(chosen.toPath());
+    }
+
     private Alert alert(Alert.AlertType type, String title, String message) {
         Alert alert = new Alert(type);
         Window window = owner.get();
-        if (window != null) {
-            alert.initOwner(window);
-        }
+        WindowSizing.fit(alert, window, new WindowSizing.Size(400, 200), new WindowSizing.Size(520, 0));
         alert.setTitle(title);
         alert.setHeaderText(title);
         Label text = new Label(message);

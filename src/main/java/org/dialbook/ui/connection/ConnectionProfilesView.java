@@ -38,6 +38,7 @@ import org.dialbook.credentials.ProfileService;
 import org.dialbook.ui.ConnectionPanel;
 import org.dialbook.ui.common.DialogService;
 import org.dialbook.ui.common.TaskExecutor;
+import org.dialbook.ui.common.WindowSizing;
 import org.dialbook.ui.connection.ConnectionProfilesViewModel.Status;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -145,9 +146,7 @@ public final class ConnectionProfilesView {
 
     /** Shows the dialog modally; true when the active profile changed, so the window reconnects. */
     public boolean showAndWait(Window owner) {
-        if (owner != null) {
-            dialog.initOwner(owner);
-        }
+        WindowSizing.fit(dialog, owner, new WindowSizing.Size(640, 520), new WindowSizing.Size(840, 680));
         dialog.showAndWait();
         return viewModel.activeChanged();
     }

@@ -1,7 +1,11 @@
 package org.dialbook.ui.contacts;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.dialbook.api.Contact;
 import org.dialbook.api.ContactPatch;
 import org.dialbook.api.ListQuery;
 import org.dialbook.mirror.Mirror;
@@ -16,13 +20,17 @@ import org.dialbook.ui.common.Job;
 public final class BulkActions {
 
     /** Whom a bulk action is for. */
-    public record Target(List<String> sids, boolean allMatching, int count) {
+    public record Target(List<Contact> contacts, boolean allMatching, int count) {
         public static Target rows(List<ContactRow> rows) {
-            return new Target(rows.stream().map(ContactRow::sid).toList(), false, rows.size());
+            return new Target(rows.stream().map(ContactRow::contact).toList(), false, rows.size());
         }
 
         public static Target allMatching(int total) {
             return new Target(List.of(), true, total);
+        }
+
+        public List<String> sids() {
+            return contacts.stream().map(Contact::sid).toList();
         }
 
         String noun() {
@@ -58,9 +66,14 @@ public final class BulkActions {
         ListQuery query = contacts.currentQuery();
         Mirror mirror = contacts.pages().mirror();
         return BackgroundTask.titled("Editing " + target.noun(), progress -> {
-            List<String> sids = target.allMatching() ? contacts.bulk().matchingSids(query, mirror, progress) : target.sids();
-            return contacts.bulk().update(sids, patch, progress);
-        }).onSuccess(outcome -> finish(outcome, "Updated", "Edited", done))
+            List<Contact> before = target.allMatching() ? contacts.bulk().matchingContacts(query, mirror, progress)
+                    : target.contacts();
+            BulkOperations.Outcome outcome = contacts.bulk().update(sids(before), patch, progress);
+            return new Done(outcome, succeeded(before, outcome));
+        }).onSuccess(result -> {
+            record("Bulk edit of ", result, changed -> UndoActions.bulkEdit(changed, patch));
+            finish(result.outcome(), "Updated", "Edited", done);
+        })
                 .onFailure(error -> contacts.dialogs().showError("Bulk edit stopped", error))
                 .onCancelled(() -> {
                     contacts.setNotice("Bulk edit cancelled; some contacts may already be changed.");
@@ -76,21 +89,45 @@ public final class BulkActions {
         }
         String scope = target.allMatching() ? " matching the current search and filter" : "";
         if (!contacts.dialogs().confirm("Delete contacts", "Delete " + target.noun() + scope
-                + "? This cannot be undone.", "Delete " + target.noun())) {
+                + "? Edit → Undo creates them again, with new IDs.", "Delete " + target.noun())) {
             return null;
         }
         ListQuery query = contacts.currentQuery();
         Mirror mirror = contacts.pages().mirror();
         return BackgroundTask.titled("Deleting " + target.noun(), progress -> {
-            List<String> sids = target.allMatching() ? contacts.bulk().matchingSids(query, mirror, progress) : target.sids();
-            return contacts.bulk().delete(sids, progress);
-        }).onSuccess(outcome -> finish(outcome, "Deleted", "Deleted", done))
+            List<Contact> before = target.allMatching() ? contacts.bulk().matchingContacts(query, mirror, progress)
+                    : target.contacts();
+            BulkOperations.Outcome outcome = contacts.bulk().delete(sids(before), progress);
+            return new Done(outcome, succeeded(before, outcome));
+        }).onSuccess(result -> {
+            record("Delete of ", result, UndoActions::delete);
+            finish(result.outcome(), "Deleted", "Deleted", done);
+        })
                 .onFailure(error -> contacts.dialogs().showError("Delete stopped", error))
                 .onCancelled(() -> {
                     contacts.setNotice("Delete cancelled; the contacts deleted before that are gone.");
                     contacts.pages().refresh();
                 })
                 .executeWith(contacts.executor());
+    }
+
+    /** What a bulk action did, and the contacts it changed as they were before, for undo. */
+    private record Done(BulkOperations.Outcome outcome, List<Contact> changed) {
+    }
+
+    private void record(String what, Done result, Function<List<Contact>, UndoHistory.Undo> undo) {
+        if (!result.changed().isEmpty()) {
+            contacts.history().record(what + UndoActions.noun(result.changed()), undo.apply(result.changed()));
+        }
+    }
+
+    private static List<String> sids(List<Contact> before) {
+        return before.stream().map(Contact::sid).toList();
+    }
+
+    private static List<Contact> succeeded(List<Contact> before, BulkOperations.Outcome outcome) {
+        Set<String> done = new HashSet<>(outcome.succeeded());
+        return before.stream().filter(contact -> done.contains(contact.sid())).toList();
     }
 
     private void finish(BulkOperations.Outcome outcome, String rowNote, String verb,

@@ -41,35 +41,35 @@ final class BulkOperations {
         this.api = api;
     }
 
-    /** Every contact matching the query's search and filter, across all pages. */
     /**
-     * "Select all N matching": a search the mirror answers is collected from the mirror, without a
+     * Every contact matching the query's search and filter, across all pages, as they are now (undo
+     * needs their values). A search the mirror answers is collected from the mirror, without a
      * read; anything else walks the API.
      */
-    List<String> matchingSids(ListQuery query, Mirror mirror, Progress progress) {
+    List<Contact> matchingContacts(ListQuery query, Mirror mirror, Progress progress) {
         MirrorQuery search = mirror == null ? null : MirrorPages.searchFor(query);
         if (search == null) {
-            return matchingSids(query, progress);
+            return matchingContacts(query, progress);
         }
-        List<String> sids = new ArrayList<>();
+        List<Contact> found = new ArrayList<>();
         mirror.forEach(search, contact -> {
             if (progress.isCancelled()) {
                 throw new CancellationException("Cancelled while collecting the matching contacts");
             }
-            sids.add(contact.sid());
+            found.add(contact);
         });
-        return sids;
+        return found;
     }
 
-    List<String> matchingSids(ListQuery query, Progress progress) {
-        List<String> sids = new ArrayList<>();
+    List<Contact> matchingContacts(ListQuery query, Progress progress) {
+        List<Contact> sids = new ArrayList<>();
         try (Stream<Contact> contacts = api.streamContacts(query.withOffset(0))) {
             var iterator = contacts.iterator();
             while (iterator.hasNext()) {
                 if (progress.isCancelled()) {
                     throw new CancellationException("Cancelled while collecting the matching contacts");
                 }
-                sids.add(iterator.next().sid());
+                sids.add(iterator.next());
                 if (sids.size() % ListQuery.MAX_LIMIT == 0) {
                     progress.update(-1, -1, "Found " + sids.size() + " matching contacts");
                 }

@@ -26,6 +26,7 @@ import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.decoration.GraphicValidationDecoration;
 import org.dialbook.api.Contact;
 import org.dialbook.api.ContactPatch;
+import org.dialbook.ui.common.WindowSizing;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -35,6 +36,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
  * invalid fields carry ControlsFX decorations with the reason.
  */
 public final class ContactDialog extends Dialog<ContactPatch> {
+    /** Every field and the OK button stay visible at this size. */
+    public static final WindowSizing.Size MIN_SIZE = new WindowSizing.Size(520, 520);
+    public static final WindowSizing.Size PREFERRED_SIZE = new WindowSizing.Size(620, 0);
+
     private final ContactDialogViewModel viewModel;
     private final ValidationSupport validation = new ValidationSupport();
 

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.dialbook.api.Contact;
 import org.dialbook.contact.ContactField;
 import org.dialbook.api.ContactPatch;
@@ -35,6 +36,20 @@ public final class ContactValues {
             case CUSTOM_FIELD -> compactJson(contact.customField());
         };
         return value == null ? "" : value;
+    }
+
+    /** Custom fields as a person reads them: {@code city: Pune · tier: gold}; other JSON as compact JSON. */
+    public static String customFieldsText(JsonElement json) {
+        if (json == null || json.isJsonNull()) {
+            return "";
+        }
+        if (!json.isJsonObject()) {
+            return compactJson(json);
+        }
+        return json.getAsJsonObject().entrySet().stream().map(entry -> entry.getKey() + ": "
+                + (entry.getValue().isJsonPrimitive() ? entry.getValue().getAsString()
+                        : entry.getValue().isJsonNull() ? "" : compactJson(entry.getValue())))
+                .collect(Collectors.joining(" · "));
     }
 
     public static String compactJson(JsonElement json) {

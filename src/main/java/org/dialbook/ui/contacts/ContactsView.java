@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.layout.VBox;
@@ -34,6 +35,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.dialbook.api.Contact;
@@ -41,6 +43,8 @@ import org.dialbook.contact.ContactField;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.SortBy;
 import org.dialbook.exporter.ExportScope;
+import org.dialbook.ui.common.WindowSizing;
+import org.dialbook.ui.common.FileFolders;
 import org.dialbook.ui.exporter.ExportDialog;
 import org.dialbook.ui.exporter.ExportViewModel;
 import org.dialbook.ui.shell.ContactsPane;
@@ -60,10 +64,12 @@ public final class ContactsView implements ContactsPane {
     private final Set<String> reselect = new HashSet<>();
     private boolean allMatching;
     private boolean selectingProgrammatically;
-    private TableColumn<ContactRow, ?> editColumn;
+    /** The column F2/Enter edits: the cell last clicked or reached with Left/Right, shown as the focused cell. */
+    private TableColumn<ContactRow, ?> currentColumn;
 
     @FXML private TextField searchField;
     @FXML private TextField listFilterField;
+    @FXML private Button newButton;
     @FXML private Button editButton;
     @FXML private Button bulkButton;
     @FXML private Button deleteButton;
@@ -107,11 +113,23 @@ public final class ContactsView implements ContactsPane {
         table.setItems(viewModel.rows());
         table.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setPlaceholder(new Label("No contacts match. Clear the search or the filter, or add one with Ctrl+N."));
+        Label empty = new Label("No contacts match. Clear the search or the filter, or add one with Ctrl+N.");
+        table.setPlaceholder(empty);
         table.setRowFactory(view -> statusRow());
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::tableKeys);
+        table.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> {
+            if (event.getTarget() instanceof Node target && cellOf(target) instanceof TableCell<?, ?> cell
+                    && cell.getTableColumn() != null) {
+                table.getVisibleLeafColumns().stream().filter(column -> column == cell.getTableColumn()).findFirst()
+                        .ifPresent(column -> currentColumn = column);
+            }
+        });
 
         PageLoader pages = viewModel.pages();
+        // "No contacts match" is only true once a page arrived, and never behind the spinner or the error card.
+        empty.visibleProperty().bind(pages.loadedProperty().and(pages.loadingProperty().not())
+                .and(pages.errorProperty().isEmpty()));
+        newButton.disableProperty().bind(Bindings.not(canAdd()));
         loadingIndicator.visibleProperty().bind(pages.loadingProperty());
         errorPane.visibleProperty().bind(pages.errorProperty().isNotEmpty());
         errorLabel.textProperty().bind(pages.errorProperty());
@@ -141,7 +159,8 @@ public final class ContactsView implements ContactsPane {
     }
 
     private void buildColumns() {
-        TableColumn<ContactRow, RowStatus> status = new TableColumn<>("");
+        // Named for the column chooser; the header itself only has room for the icon (see contacts.css).
+        TableColumn<ContactRow, RowStatus> status = new TableColumn<>("Status");
         status.setId("status");
         status.setPrefWidth(30);
         status.setResizable(false);
@@ -152,7 +171,7 @@ public final class ContactsView implements ContactsPane {
 
         TableColumn<ContactRow, String> number = textColumn("number", "Number", 130, ContactField.NUMBER);
         TableColumn<ContactRow, String> first = textColumn("first", "First name", 100, ContactField.FIRST_NAME);
-        TableColumn<ContactRow, String> last = textColumn("last", "Last name", 100, ContactField.LAST_NAME);
+        TableColumn<ContactRow, String> last = textColumn("last", "Last name", 132, ContactField.LAST_NAME);
         TableColumn<ContactRow, String> company = textColumn("company", "Company", 135, ContactField.COMPANY_NAME);
         TableColumn<ContactRow, String> email = textColumn("email", "Email", 185, ContactField.EMAIL);
         TableColumn<ContactRow, String> tag = textColumn("tag", "Tag", 95, ContactField.TAG);
@@ -163,7 +182,7 @@ public final class ContactsView implements ContactsPane {
         custom.setSortable(false);
         custom.setEditable(false);
         custom.setCellValueFactory(data -> Bindings.createStringBinding(
-                () -> ContactValues.text(data.getValue().contact(), ContactField.CUSTOM_FIELD),
+                () -> ContactValues.customFieldsText(data.getValue().contact().customField()),
                 data.getValue().contactProperty()));
         custom.setCellFactory(column -> new CustomFieldCell());
 
@@ -171,11 +190,10 @@ public final class ContactsView implements ContactsPane {
         TableColumn<ContactRow, String> updated = dateColumn("updated", "Updated", Contact::dateUpdated);
         updated.setSortable(false);
 
-        // The server sorts; the table only shows which header was clicked.
-        number.setSortable(false);
-        company.setSortable(false);
-        email.setSortable(false);
-        tag.setSortable(false);
+        // The server sorts, by name (first, then last name) or by creation date only. So the ▲ goes on
+        // First name, and the columns it cannot sort by say so instead of offering a click that does nothing.
+        first.setSortable(true);
+        List.of(number, last, company, email, tag, custom, updated).forEach(this::markUnsortable);
         table.setSortPolicy(view -> true);
         List<TableColumn<ContactRow, String>> sortable = List.of(first, last, created);
         Runnable sortChanged = () -> viewModel.sortByProperty().set(sortFrom(created));
@@ -183,10 +201,21 @@ public final class ContactsView implements ContactsPane {
         sortable.forEach(column -> column.sortTypeProperty().addListener((obs, old, now) -> sortChanged.run()));
 
         table.getColumns().setAll(List.of(status, number, first, last, company, email, tag, custom, created, updated));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         for (TableColumn<ContactRow, ?> column : table.getColumns()) {
             preferences.columnWidth(column.getId()).ifPresent(width -> column.setPrefWidth(Math.max(30, width)));
         }
-        editColumn = first;
+        currentColumn = number;
+    }
+
+    private void markUnsortable(TableColumn<ContactRow, String> column) {
+        column.setSortable(false);
+        FontIcon icon = new FontIcon("mdi2s-sort-variant-remove");
+        icon.getStyleClass().add("unsortable-icon");
+        Label mark = new Label(null, icon);
+        mark.setTooltip(new Tooltip("Exotel cannot sort by " + column.getText()
+                + ". Sort by First name (then last name) or by Created."));
+        column.setGraphic(mark);
     }
 
     private SortBy sortFrom(TableColumn<ContactRow, String> created) {
@@ -206,7 +235,7 @@ public final class ContactsView implements ContactsPane {
                 () -> ContactValues.text(data.getValue().contact(), field), data.getValue().contactProperty()));
         column.setCellFactory(TextFieldTableCell.forTableColumn());
         column.setEditable(true);
-        column.setOnEditStart(event -> editColumn = column);
+        column.setOnEditStart(event -> currentColumn = column);
         column.setOnEditCommit(event -> {
             ContactRow row = event.getRowValue();
             viewModel.commitEdit(row, field, event.getNewValue());
@@ -249,21 +278,54 @@ public final class ContactsView implements ContactsPane {
     }
 
     private static boolean isStatusOrReadOnly(Node target) {
+        return cellOf(target) instanceof TableCell<?, ?> cell && cell.getTableColumn() != null
+                && !cell.getTableColumn().isEditable();
+    }
+
+    private static Node cellOf(Node target) {
         Node node = target;
         while (node != null && !(node instanceof TableCell<?, ?>)) {
             node = node.getParent();
         }
-        return node instanceof TableCell<?, ?> cell && cell.getTableColumn() != null
-                && !cell.getTableColumn().isEditable();
+        return node;
+    }
+
+    /** F2/Enter edit the current column; a read-only one (status, dates) edits the first editable column instead. */
+    private void editCurrentCell() {
+        int row = table.getSelectionModel().getSelectedIndex();
+        TableColumn<ContactRow, ?> column = currentColumn;
+        if (column == null || !column.isEditable() || !column.isVisible()) {
+            column = table.getVisibleLeafColumns().stream().filter(TableColumn::isEditable).findFirst().orElse(null);
+        }
+        if (column != null) {
+            currentColumn = column;
+            table.getFocusModel().focus(row, column);
+            table.edit(row, column);
+        }
+    }
+
+    /** Left/Right move the current cell along the row, as in a spreadsheet; row selection stays as it is. */
+    private void moveCurrentColumn(int step) {
+        List<TableColumn<ContactRow, ?>> visible = table.getVisibleLeafColumns();
+        int index = currentColumn == null ? -1 : visible.indexOf(currentColumn);
+        int next = Math.max(0, Math.min(visible.size() - 1, index + step));
+        currentColumn = visible.get(next);
+        table.getFocusModel().focus(table.getSelectionModel().getSelectedIndex(), currentColumn);
+        table.scrollToColumn(currentColumn);
     }
 
     private void tableKeys(KeyEvent event) {
         if (table.getEditingCell() != null) {
             return;
         }
+        boolean plain = !event.isShortcutDown() && !event.isShiftDown() && !event.isAltDown();
         if ((event.getCode() == KeyCode.ENTER || event.getCode() == KeyCode.F2)
                 && table.getSelectionModel().getSelectedIndex() >= 0) {
-            table.edit(table.getSelectionModel().getSelectedIndex(), editColumn);
+            editCurrentCell();
+            event.consume();
+        } else if ((event.getCode() == KeyCode.LEFT || event.getCode() == KeyCode.RIGHT) && plain
+                && table.getSelectionModel().getSelectedIndex() >= 0) {
+            moveCurrentColumn(event.getCode() == KeyCode.LEFT ? -1 : 1);
             event.consume();
         } else if (event.getCode() == KeyCode.PAGE_DOWN && event.isShortcutDown()) {
             viewModel.pages().next();
@@ -352,21 +414,51 @@ public final class ContactsView implements ContactsPane {
     @Override
     public ObservableStringValue totalText() {
         PageLoader pages = viewModel.pages();
-        return Bindings.createStringBinding(() -> !pages.loadedProperty().get() ? "Loading…"
+        return Bindings.createStringBinding(() -> !pages.errorProperty().get().isEmpty() ? "Contacts not loaded"
+                : !pages.loadedProperty().get() ? "Loading…"
                 : pages.totalProperty().get() == 1 ? "1 contact" : String.format("%,d contacts", pages.totalProperty().get()),
-                pages.totalProperty(), pages.loadedProperty());
+                pages.totalProperty(), pages.loadedProperty(), pages.errorProperty());
+    }
+
+    @Override
+    public ObservableBooleanValue canAdd() {
+        PageLoader pages = viewModel.pages();
+        return pages.loadedProperty().and(pages.errorProperty().isEmpty());
+    }
+
+    @Override
+    public void undo() {
+        viewModel.undo();
+    }
+
+    @Override
+    public ObservableBooleanValue canUndo() {
+        return viewModel.history().canUndoProperty();
+    }
+
+    @Override
+    public ObservableStringValue undoText() {
+        return viewModel.history().undoTextProperty();
+    }
+
+    @Override
+    public void showHistory() {
+        new HistoryDialog(root.getScene().getWindow(), viewModel.history(), viewModel::undo).show();
     }
 
     @Override
     public void newContact() {
         ContactDialog dialog = ContactDialog.forNew(viewModel.defaultCountry());
-        dialog.initOwner(root.getScene().getWindow());
+        WindowSizing.fit(dialog, root.getScene().getWindow(), ContactDialog.MIN_SIZE, ContactDialog.PREFERRED_SIZE);
         if (viewModel.pages().mirror() != null) {
             dialog.warnAboutDuplicates(new DuplicateNumberViewModel(viewModel.pages().mirror(), viewModel.executor(),
                     viewModel.defaultCountry(), null), this::openContact);
         }
         dialog.showAndWait().ifPresent(patch -> viewModel.create(ContactDialogViewModel.toNewContact(patch),
-                created -> reselect.clear()));
+                created -> {
+                    reselect.clear();
+                    reselect.add(created.sid());
+                }));
     }
 
     @Override
@@ -376,7 +468,7 @@ public final class ContactsView implements ContactsPane {
             return;
         }
         ContactDialog dialog = ContactDialog.forEdit(row.contact(), viewModel.defaultCountry());
-        dialog.initOwner(root.getScene().getWindow());
+        WindowSizing.fit(dialog, root.getScene().getWindow(), ContactDialog.MIN_SIZE, ContactDialog.PREFERRED_SIZE);
         dialog.showAndWait().ifPresent(patch -> viewModel.save(row, patch));
     }
 
@@ -396,7 +488,8 @@ public final class ContactsView implements ContactsPane {
             return;
         }
         BulkEditDialog dialog = new BulkEditDialog(target.count(), target.allMatching(), viewModel.defaultCountry());
-        dialog.initOwner(root.getScene().getWindow());
+        WindowSizing.fit(dialog, root.getScene().getWindow(), new WindowSizing.Size(480, 300),
+                new WindowSizing.Size(600, 0));
         dialog.showAndWait().ifPresent(patch -> bulkActions.update(target, patch, outcome -> {
             reselect.clear();
             reselect.addAll(outcome.failed().keySet());
@@ -430,6 +523,11 @@ public final class ContactsView implements ContactsPane {
                 && root.getScene() != null && root.getScene().getFocusOwner() instanceof TextField) {
             return;
         }
+        deleteTarget();
+    }
+
+    /** The Delete key, Edit → Delete and the Delete button: one path, so "all matching" means the same to each. */
+    private void deleteTarget() {
         bulkActions.delete(target(), outcome -> {
             reselect.clear();
             reselect.addAll(outcome.failed().keySet());
@@ -449,7 +547,7 @@ public final class ContactsView implements ContactsPane {
                 ? new ExportScope.Query(query, "all " + viewModel.pages().totalProperty().get() + " matching contacts")
                 : selected.isEmpty() ? null : ExportScope.selection(selected);
         new ExportDialog(root.getScene().getWindow(), new ExportViewModel(viewModel.wholeBookApi(), viewModel.executor(),
-                viewModel.dialogs(), search, selection), Path.of(System.getProperty("user.home"))).show();
+                viewModel.dialogs(), search, selection), FileFolders.initial()).show();
     }
 
     @Override
@@ -522,11 +620,7 @@ public final class ContactsView implements ContactsPane {
 
     @FXML
     private void onDelete() {
-        bulkActions.delete(target(), outcome -> {
-            reselect.clear();
-            reselect.addAll(outcome.failed().keySet());
-            restoreSelection();
-        });
+        deleteTarget();
     }
 
     @FXML

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
+import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -62,6 +63,7 @@ public final class ContactsViewModel {
             new SimpleBooleanProperty(this, "showLists", false);
     private final ObjectProperty<SortBy> sortBy = new SimpleObjectProperty<>(this, "sortBy", SortBy.DEFAULT);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final UndoHistory history = new UndoHistory(java.time.Clock.systemDefaultZone());
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private Cancellable pendingSearch = () -> { };
     private ContactsMirror mirror;
@@ -160,7 +162,26 @@ public final class ContactsViewModel {
         pages.refresh();
     }
 
+    /** A contact just added: shown once it is found, on the last page if not on this one. */
+    private String justAdded;
+    private boolean lookedOnLastPage;
+
     private void showPage(ContactPage page) {
+        if (justAdded != null) {
+            boolean here = page.items().stream().anyMatch(contact -> contact.sid().equals(justAdded));
+            if (!here && !lookedOnLastPage) {
+                // New contacts sort last by creation date; with another sort the user keeps the page they chose.
+                lookedOnLastPage = true;
+                if (currentQuery().sortBy().equals(SortBy.DEFAULT)) {
+                    // That page replaces this one; showing this one first would only flicker (or, run
+                    // synchronously, overwrite it).
+                    pages.last();
+                    return;
+                }
+            } else {
+                justAdded = null;
+            }
+        }
         rows.setAll(page.items().stream().map(contact -> {
             ContactRow row = new ContactRow(contact);
             RowNote note = notes.get(contact.sid());
@@ -188,6 +209,7 @@ public final class ContactsViewModel {
             PhoneResult number = PhoneRule.forCountryOrIndia(defaultCountry).normalise(value);
             if (!number.isValid()) {
                 mark(row, RowStatus.FAILED, number.note());
+                notice.set("Not saved: " + number.note());
                 row.setContact(row.contact());
                 dialogs.showError("Number not changed", number.note());
                 return;
@@ -226,10 +248,13 @@ public final class ContactsViewModel {
                     pages.absorb(List.of(saved));
                     mark(row, RowStatus.SAVED, "Saved");
                     notice.set("Saved " + describe(saved));
+                    history.record("Edit " + fieldNames(patch) + " of " + describe(before), UndoActions.edit(before, patch));
                 })
                 .onFailure(error -> {
                     row.setContact(before);
                     mark(row, RowStatus.FAILED, org.dialbook.ui.common.ErrorMessages.describe(error));
+                    // "Saved …" from an earlier edit would now claim this one worked.
+                    notice.set("Not saved: " + describe(before));
                     dialogs.showError("Could not save the change to " + describe(before), error);
                 })
                 .executeWith(executor);
@@ -253,7 +278,10 @@ public final class ContactsViewModel {
                     Contact created = outcome.value();
                     pages.absorb(List.of(created));
                     notes.put(created.sid(), new RowNote(RowStatus.SAVED, "Added"));
+                    justAdded = created.sid();
+                    lookedOnLastPage = false;
                     notice.set("Added " + describe(created));
+                    history.record("Add " + describe(created), UndoActions.add(created));
                     pages.invalidate();
                     pages.refresh();
                     onCreated.accept(created);
@@ -280,6 +308,32 @@ public final class ContactsViewModel {
                 row.mark(note.status(), note.message());
             }
         });
+    }
+
+    /**
+     * Edit → Undo (Ctrl+Z): reverses the newest change not undone yet, through the API, in the
+     * background; then shows the account as it now is.
+     */
+    public void undo() {
+        history.next().ifPresent(entry -> BackgroundTask.titled("Undoing " + entry.description(),
+                progress -> entry.undo().run(api, progress))
+                .onSuccess(message -> {
+                    history.markUndone(entry);
+                    notice.set(message);
+                    pages.invalidate();
+                    pages.refresh();
+                })
+                .onFailure(error -> dialogs.showError("Could not undo " + entry.description(), error))
+                .executeWith(executor));
+    }
+
+    public UndoHistory history() {
+        return history;
+    }
+
+    private static String fieldNames(ContactPatch patch) {
+        return patch.changes().keySet().stream().map(field -> field.wireName().replace('_', ' '))
+                .collect(Collectors.joining(", "));
     }
 
     static String describe(Contact contact) {

@@ -201,6 +201,7 @@ public final class PageLoader {
                     runningLoad = null;
                     loading.set(false);
                     error.set(ErrorMessages.describe(failure));
+                    LOG.warn("Could not load page {} of contacts: {}", index + 1, error.get());
                 })
                 .executeWith(executor);
     }

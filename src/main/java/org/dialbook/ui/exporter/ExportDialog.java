@@ -1,6 +1,5 @@
 package org.dialbook.ui.exporter;
 
-import java.io.File;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -20,9 +19,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.dialbook.ui.common.DialogService;
+import org.dialbook.ui.common.WindowSizing;
 
 /**
  * File → Export…: the View over {@link ExportViewModel}. Export keeps the dialog open and shows
@@ -37,7 +38,7 @@ public final class ExportDialog extends Dialog<Void> {
 
     public ExportDialog(Window owner, ExportViewModel viewModel, Path folder) {
         this.viewModel = viewModel;
-        initOwner(owner);
+        WindowSizing.fit(this, owner, new WindowSizing.Size(480, 320), new WindowSizing.Size(600, 0));
         setTitle("Export contacts");
         setHeaderText("Export contacts to a CSV file");
         getDialogPane().getButtonTypes().setAll(EXPORT, ButtonType.CANCEL);
@@ -106,6 +107,8 @@ public final class ExportDialog extends Dialog<Void> {
         Label status = new Label();
         status.setId("export-status");
         status.setWrapText(true);
+        // Room for the whole result line ("Exported 345 contacts to …"), which arrives after the layout.
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(viewModel.statusProperty());
 
         for (Node node : new Node[] {options, fileRow, bom, system}) {
@@ -121,20 +124,13 @@ public final class ExportDialog extends Dialog<Void> {
     }
 
     private void chooseFile(Path suggested) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export contacts");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
         Path current = viewModel.fileProperty().get();
         Path start = current != null ? current : suggested;
-        if (start.getParent() != null && start.getParent().toFile().isDirectory()) {
-            chooser.setInitialDirectory(start.getParent().toFile());
-        }
-        chooser.setInitialFileName(start.getFileName().toString());
-        File chosen = chooser.showSaveDialog(getDialogPane().getScene().getWindow());
-        if (chosen != null) {
-            String name = chosen.getName().toLowerCase(Locale.ROOT);
-            fileField.setText(name.endsWith(".csv") ? chosen.getPath() : chosen.getPath() + ".csv");
-        }
+        viewModel.dialogs().chooseFileToSave("Export contacts", start.getFileName().toString(),
+                new DialogService.FileType("CSV files", "*.csv")).ifPresent(chosen -> {
+                    String name = chosen.getFileName().toString().toLowerCase(Locale.ROOT);
+                    fileField.setText(name.endsWith(".csv") ? chosen.toString() : chosen + ".csv");
+                });
     }
 
     private static Path parse(String text) {

@@ -58,6 +58,11 @@ public final class ExportViewModel {
      * @param search the table's current search and list filter; null when there is none
      * @param selection the selected contacts (or all matching ones); null when nothing is selected
      */
+    /** For the dialog's file chooser, which asks through the same service as everything else. */
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
     public ExportViewModel(ContactsApi api, TaskExecutor executor, DialogService dialogs, ExportScope search,
             ExportScope selection) {
         this.api = Objects.requireNonNull(api, "api");

@@ -20,6 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.dialbook.ui.common.AppIcons;
+import org.dialbook.ui.common.WindowSizing;
 
 /**
  * Help → About: the version, what it runs on, and where Dialbook keeps its settings, data and
@@ -32,7 +33,7 @@ public final class AboutDialog extends Dialog<Void> {
      * @param openFolder opens a folder in the file manager
      */
     public AboutDialog(Window owner, Map<String, Path> folders, Consumer<Path> openFolder) {
-        initOwner(owner);
+        WindowSizing.fit(this, owner, new WindowSizing.Size(520, 340), new WindowSizing.Size(680, 0));
         setTitle("About Dialbook");
         getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
 

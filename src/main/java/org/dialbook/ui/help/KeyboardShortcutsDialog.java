@@ -11,12 +11,13 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.stage.Window;
+import org.dialbook.ui.common.WindowSizing;
 
 /** Help → Keyboard shortcuts: every shortcut, grouped by menu. */
 public final class KeyboardShortcutsDialog extends Dialog<Void> {
 
     public KeyboardShortcutsDialog(Window owner, List<KeyboardShortcuts.Shortcut> shortcuts) {
-        initOwner(owner);
+        WindowSizing.fit(this, owner, new WindowSizing.Size(420, 300), new WindowSizing.Size(560, 560));
         setTitle("Keyboard shortcuts");
         setHeaderText("Keyboard shortcuts");
         getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);

@@ -46,6 +46,8 @@ public final class ImportJobViewModel {
 
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    /** True once this import was undone completely: a second undo would only say "0 contacts deleted". */
+    private final ReadOnlyBooleanWrapper undone = new ReadOnlyBooleanWrapper(this, "undone");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<ImportPreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
@@ -141,6 +143,7 @@ public final class ImportJobViewModel {
         track(BackgroundTask.titled(title, sink -> work.run(token, bridge(sink, token)))
                 .onSuccess(done -> {
                     result.set(done);
+                    undone.set(false);
                     resultText.set(summaryText(done));
                     afterImport.run();
                 })
@@ -188,7 +191,7 @@ public final class ImportJobViewModel {
     /** Deletes exactly the contacts this import created, after asking. */
     public void undo() {
         ImportResult last = result.get();
-        if (last == null || last.summary().created() == 0) {
+        if (last == null || last.summary().created() == 0 || undone.get()) {
             return;
         }
         long created = last.summary().created();
@@ -200,8 +203,9 @@ public final class ImportJobViewModel {
         CancelToken token = cancel;
         running.set(true);
         track(BackgroundTask.titled("Undoing import", work -> runner.undo(last.id(), bridge(work, token), token))
-                .onSuccess(undone -> {
-                    resultText.set(undoText(undone));
+                .onSuccess(outcome -> {
+                    undone.set(!outcome.cancelled() && outcome.failed() == 0);
+                    resultText.set(undoText(outcome));
                     afterImport.run();
                 })
                 .onFailure(error -> dialogs.showError("Undo stopped", error))
@@ -259,6 +263,10 @@ public final class ImportJobViewModel {
 
     public ReadOnlyBooleanProperty checkingProperty() {
         return checking.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty undoneProperty() {
+        return undone.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

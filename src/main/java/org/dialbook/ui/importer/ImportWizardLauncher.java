@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.dialbook.api.CampaignList;
@@ -26,8 +25,6 @@ import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.ImportHandler;
 import org.dialbook.ui.common.BackgroundTask;
 import org.dialbook.ui.common.DialogService;
-import org.dialbook.ui.common.FxDialogService;
-import org.dialbook.ui.common.FxTaskExecutor;
 import org.dialbook.ui.common.TaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,20 +39,19 @@ public final class ImportWizardLauncher implements ImportHandler {
 
     private final Path importsDir;
     private final Path mappingsDir;
-    private final Supplier<TaskExecutor> executors;
+    private final TaskExecutor executor;
     private final Function<Window, DialogService> dialogs;
     private Stage lastWizard;
 
-    public ImportWizardLauncher(Path importsDir, Path mappingsDir) {
-        this(importsDir, mappingsDir, FxTaskExecutor::new, owner -> new FxDialogService(() -> owner));
-    }
-
-    /** Test seam: which executor and dialogs the wizards use. */
-    ImportWizardLauncher(Path importsDir, Path mappingsDir, Supplier<TaskExecutor> executors,
+    /**
+     * @param executor the app-wide executor; every wizard shares it, and closing a wizard cancels only its own job
+     * @param dialogs the dialogs owned by a given window
+     */
+    public ImportWizardLauncher(Path importsDir, Path mappingsDir, TaskExecutor executor,
             Function<Window, DialogService> dialogs) {
         this.importsDir = importsDir;
         this.mappingsDir = mappingsDir;
-        this.executors = executors;
+        this.executor = executor;
         this.dialogs = dialogs;
     }
 
@@ -87,12 +83,10 @@ public final class ImportWizardLauncher implements ImportHandler {
      */
     @Override
     public void offerInterruptedImports(Window owner, ActiveConnection connection, Runnable afterImport) {
-        TaskExecutor executor = executors.get();
         BackgroundTask.quiet(progress -> UnfinishedImports.find(importsDir, destinationOf(connection)))
                 .onSuccess(found -> offer(owner, found, connection, afterImport))
                 .onFailure(error -> LOG.warn("Could not look for interrupted imports in {}: {}", importsDir,
                         error.getMessage()))
-                .onFinished(executor::shutdown)
                 .executeWith(executor);
     }
 
@@ -146,7 +140,6 @@ public final class ImportWizardLauncher implements ImportHandler {
     /** Opens a wizard, on {@code file} when given, resuming import {@code resumeId} when given. */
     private void wizard(Window owner, Path file, String resumeId, ActiveConnection connection, Runnable afterImport,
             DialogService dialogService) {
-        TaskExecutor executor = executors.get();
         ImportRunner runner = new ImportRunner(importApi(connection), importsDir, destinationOf(connection));
         if (connection.api() instanceof ContactsClient client) {
             runner = runner.withLists(client.lists());
@@ -164,7 +157,8 @@ public final class ImportWizardLauncher implements ImportHandler {
         }
         ImportWizardView view = new ImportWizardView(viewModel);
         Stage stage = view.show(owner);
-        stage.setOnHidden(event -> executor.shutdown());
+        // The executor is shared with the window: stop this wizard's work, not everyone's.
+        stage.setOnHidden(event -> job.cancel());
         lastWizard = stage;
         if (file == null) {
             return;

@@ -1,6 +1,5 @@
 package org.dialbook.ui.importer;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -23,22 +22,26 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.dialbook.importer.ColumnTarget;
 import org.dialbook.importer.DuplicatePolicy;
+import org.dialbook.importer.TagMode;
 import org.dialbook.importer.ImportPreview;
 import org.dialbook.importer.ImportResult;
 import org.dialbook.importer.ImportSummary;
+import org.dialbook.ui.common.DialogService;
+import org.dialbook.ui.common.WindowSizing;
 
 /**
  * The import wizard window: six pages over one {@link ImportWizardViewModel}. Layout in
@@ -87,6 +90,7 @@ public final class ImportWizardView {
     @FXML private TextField tagField;
     @FXML private ComboBox<String> listBox;
     @FXML private ComboBox<DuplicatePolicy> duplicatesBox;
+    @FXML private ComboBox<TagMode> tagModeBox;
     @FXML private Spinner<Integer> batchSpinner;
     @FXML private Label optionsProblem;
     @FXML private Label optionsSummary;
@@ -131,6 +135,7 @@ public final class ImportWizardView {
         stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.NONE);
+        WindowSizing.fit(stage, owner, new WindowSizing.Size(700, 520), new WindowSizing.Size(920, 680));
         stage.setTitle("Import contacts");
         stage.setScene(new Scene(root));
         stage.setOnCloseRequest(event -> job.cancel());
@@ -288,6 +293,9 @@ public final class ImportWizardView {
                 column("Email", row -> nullToEmpty(row.contact().email()), 170),
                 column("Tag", row -> nullToEmpty(row.contact().tag()), 90),
                 column("Action", row -> row.action() + (row.note() == null ? "" : " (" + row.note() + ")"), 200)));
+        // Columns share the window's width, and a cut reason or action shows whole in its tooltip.
+        firstRowsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        invalidTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         invalidFilter.textProperty().bindBidirectional(job.invalidFilterProperty());
         invalidTable.setItems(job.invalidRows());
         invalidTable.setPlaceholder(new Label("No invalid rows"));
@@ -306,6 +314,7 @@ public final class ImportWizardView {
         TableColumn<ImportPreview.PreviewRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setPrefWidth(width);
+        column.setCellFactory(view -> new TooltipCell<>());
         return column;
     }
 
@@ -314,6 +323,7 @@ public final class ImportWizardView {
         TableColumn<ImportPreview.InvalidRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setPrefWidth(width);
+        column.setCellFactory(view -> new TooltipCell<>());
         return column;
     }
 
@@ -322,6 +332,24 @@ public final class ImportWizardView {
         tagField.textProperty().bindBidirectional(viewModel.tagProperty());
         listBox.setItems(viewModel.listChoices());
         listBox.getEditor().textProperty().bindBidirectional(viewModel.listProperty());
+        tagModeBox.getItems().setAll(TagMode.values());
+        tagModeBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(TagMode mode) {
+                return mode == null ? "" : switch (mode) {
+                    case WHEN_EMPTY -> "Only contacts the file gives no tag";
+                    case REPLACE -> "Every contact, replacing the file's tags";
+                    case KEEP -> "None: keep the file's tags";
+                };
+            }
+
+            @Override
+            public TagMode fromString(String text) {
+                return null;
+            }
+        });
+        tagModeBox.valueProperty().bindBidirectional(viewModel.tagModeProperty());
+        tagField.disableProperty().bind(viewModel.tagModeProperty().isEqualTo(TagMode.KEEP));
         duplicatesBox.getItems().setAll(DuplicatePolicy.values());
         duplicatesBox.setConverter(new PolicyConverter());
         duplicatesBox.valueProperty().bindBidirectional(viewModel.duplicatesProperty());
@@ -360,7 +388,7 @@ public final class ImportWizardView {
                 || result.get().summary().failed() + result.get().summary().unknown() == 0, result)
                 .or(job.runningProperty()));
         undoButton.disableProperty().bind(Bindings.createBooleanBinding(() -> result.get() == null
-                || result.get().summary().created() == 0, result).or(job.runningProperty()));
+                || result.get().summary().created() == 0, result).or(job.runningProperty()).or(job.undoneProperty()));
     }
 
     private static void bindCount(Label label, javafx.beans.value.ObservableValue<ImportResult> result, String word,
@@ -374,14 +402,9 @@ public final class ImportWizardView {
 
     @FXML
     private void chooseFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Choose a CSV file to import");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV, TSV or text", "*.csv", "*.tsv",
-                "*.txt"), new FileChooser.ExtensionFilter("All files", "*.*"));
-        File chosen = chooser.showOpenDialog(root.getScene().getWindow());
-        if (chosen != null) {
-            viewModel.openFile(chosen.toPath());
-        }
+        viewModel.dialogs().chooseFileToOpen("Choose a CSV file to import", List.of(
+                new DialogService.FileType("CSV, TSV or text", "*.csv", "*.tsv", "*.txt"),
+                new DialogService.FileType("All files", "*.*"))).ifPresent(viewModel::openFile);
     }
 
     @FXML
@@ -410,16 +433,10 @@ public final class ImportWizardView {
 
     @FXML
     private void saveReport() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the import report");
         Path file = viewModel.fileProperty().get();
         String base = file == null ? "import" : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        chooser.setInitialFileName(base + "-report.csv");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File chosen = chooser.showSaveDialog(root.getScene().getWindow());
-        if (chosen != null) {
-            job.saveReport(chosen.toPath());
-        }
+        viewModel.dialogs().chooseFileToSave("Save the import report", base + "-report.csv",
+                new DialogService.FileType("CSV", "*.csv")).ifPresent(job::saveReport);
     }
 
     @FXML
@@ -482,5 +499,15 @@ public final class ImportWizardView {
 
     static String joined(List<String> values) {
         return values.stream().collect(Collectors.joining(", "));
+    }
+
+    /** A text cell whose tooltip holds the whole value, for reasons and actions wider than the column. */
+    private static final class TooltipCell<S> extends TableCell<S, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+        }
     }
 }

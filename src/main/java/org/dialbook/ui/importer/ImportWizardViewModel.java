@@ -34,6 +34,7 @@ import org.dialbook.importer.ImportOptions;
 import org.dialbook.importer.ImportPlan;
 import org.dialbook.importer.MappingStore;
 import org.dialbook.importer.MappingSuggester;
+import org.dialbook.importer.TagMode;
 import org.dialbook.ui.common.BackgroundTask;
 import org.dialbook.ui.common.DialogService;
 import org.dialbook.ui.common.TaskExecutor;
@@ -96,11 +97,18 @@ public final class ImportWizardViewModel {
     /** The campaign list to add the rows to (a name; made when missing), "" for none. */
     private final StringProperty list = new SimpleStringProperty(this, "list", "");
     private final ObservableList<String> listChoices = FXCollections.observableArrayList();
+    /** A file's own tags ("vip") are kept unless the user asks to replace them. */
+    private final ObjectProperty<TagMode> tagMode = new SimpleObjectProperty<>(this, "tagMode", TagMode.WHEN_EMPTY);
     private final ObjectProperty<DuplicatePolicy> duplicates =
             new SimpleObjectProperty<>(this, "duplicates", DuplicatePolicy.SKIP);
     private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize", ImportOptions.MAX_BATCH);
     private final BooleanBinding canGoNext;
     private final BooleanBinding canGoBack;
+
+    /** For the view's file dialogs, which go through the same service as every other question. */
+    public DialogService dialogs() {
+        return dialogs;
+    }
 
     public ImportWizardViewModel(TaskExecutor executor, DialogService dialogs, MappingStore mappings,
             ImportJobViewModel job, String defaultCountry) {
@@ -230,7 +238,8 @@ public final class ImportWizardViewModel {
             throw new IllegalArgumentException("Unknown country '" + country.get()
                     + "': use a two-letter code such as IN, SG, US or GB.");
         }
-        return ImportOptions.defaults(country.get().strip()).withTag(tag.get()).withDuplicates(duplicates.get())
+        return ImportOptions.defaults(country.get().strip()).withTag(tag.get()).withTagMode(tagMode.get())
+                .withDuplicates(duplicates.get())
                 .withBatchSize(batchSize.get()).withList(list.get());
     }
 
@@ -354,6 +363,10 @@ public final class ImportWizardViewModel {
     /** The account's list names, offered in the list option; filled by whoever opens the wizard. */
     public ObservableList<String> listChoices() {
         return listChoices;
+    }
+
+    public ObjectProperty<TagMode> tagModeProperty() {
+        return tagMode;
     }
 
     public ObjectProperty<DuplicatePolicy> duplicatesProperty() {

@@ -2,6 +2,7 @@ package org.dialbook.ui.lists;
 
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.control.SelectionMode;
@@ -88,8 +89,38 @@ public final class ListsMount implements ContactsPane {
     }
 
     @Override
+    public ObservableBooleanValue canAdd() {
+        return contacts.canAdd();
+    }
+
+    @Override
+    public ObservableStringValue syncText() {
+        return contacts.syncText();
+    }
+
+    @Override
     public void newContact() {
         contacts.newContact();
+    }
+
+    @Override
+    public void undo() {
+        contacts.undo();
+    }
+
+    @Override
+    public ObservableBooleanValue canUndo() {
+        return contacts.canUndo();
+    }
+
+    @Override
+    public ObservableStringValue undoText() {
+        return contacts.undoText();
+    }
+
+    @Override
+    public void showHistory() {
+        contacts.showHistory();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.dialbook.ui.shell;
 
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 
@@ -11,12 +12,25 @@ public interface ContactsPane {
     /** "1,234 contacts", for the status bar. */
     ObservableStringValue totalText();
 
+    /** True while the account answers: New is offered only then (not after a 401 or before the first page). */
+    ObservableBooleanValue canAdd();
     /** "Synced 2 min ago" or the mirror's indexing state, for the status bar; null without a mirror. */
     default ObservableStringValue syncText() {
         return null;
     }
 
     void newContact();
+
+    /** Edit → Undo: reverses the newest change made in this window. */
+    void undo();
+
+    /** Whether there is a change to undo, and the menu text naming it ("Undo Edit tag of …"). */
+    ObservableBooleanValue canUndo();
+
+    ObservableStringValue undoText();
+
+    /** Edit → History: the last changes, newest first. */
+    void showHistory();
 
     void editSelected();
 

@@ -4,14 +4,17 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
+import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -44,6 +47,7 @@ import org.dialbook.ui.common.BackgroundTask;
 import org.dialbook.ui.common.DialogService;
 import org.dialbook.ui.common.Job;
 import org.dialbook.ui.common.TaskExecutor;
+import org.dialbook.ui.common.WindowSizing;
 import org.dialbook.ui.help.AboutDialog;
 import org.dialbook.ui.help.KeyboardShortcuts;
 import org.dialbook.ui.help.KeyboardShortcutsDialog;
@@ -72,9 +76,16 @@ public final class MainWindow {
     private final DesktopPreferences preferences;
     private final StackPane center = new StackPane();
     private final Label totalLabel = new Label();
+    private static final WindowSizing.Size MIN_SIZE = new WindowSizing.Size(720, 420);
+    /** The scene's 1240×740 plus a title bar. */
+    private static final WindowSizing.Size PREFERRED_SIZE = new WindowSizing.Size(1240, 768);
     /** The mirror's "Synced 2 min ago" or indexing state. */
     private final Label mirrorLabel = new Label();
     private final List<MenuItem> contactActions = new ArrayList<>();
+    /** Not among contactActions: it follows whether the account answers, not only whether one is open. */
+    private MenuItem newContactItem;
+    /** Bound to the open account's history: Ctrl+Z never undoes a change made to another account. */
+    private MenuItem undoItem;
     private List<Menu> menus = List.of();
     private final ContactsPaneFactory contactsFactory;
     private final Optional<ConnectionPanel> panel;
@@ -110,10 +121,11 @@ public final class MainWindow {
 
         Scene scene = new Scene(root, 1240, 740);
         scene.getStylesheets().add(STYLESHEET);
+        if (!Platform.isSupported(ConditionalFeature.TRANSPARENT_WINDOW)) {
+            scene.getStylesheets().add(MainWindow.class.getResource("flat-popups.css").toExternalForm());
+        }
         stage.setScene(scene);
         stage.setTitle("Dialbook");
-        stage.setMinWidth(720);
-        stage.setMinHeight(420);
         applyTheme(preferences.theme());
         restoreGeometry();
         stage.setOnCloseRequest(event -> close());
@@ -121,9 +133,12 @@ public final class MainWindow {
         shell.connectionProperty().addListener((obs, old, now) -> showConnection(now));
         shell.stateProperty().addListener((obs, old, now) -> showState());
         showState();
+        WindowSizing.keepMaximizedAcrossDialogs(stage);
         stage.show();
         shell.connect();
         reportProfilesProblem();
+        context.activations().ifPresent(later -> later.onActivate(files -> executor.schedule(Duration.ZERO,
+                () -> activate(files))));
     }
 
     /**
@@ -169,6 +184,12 @@ public final class MainWindow {
             contacts = null;
         }
         if (connection == null) {
+            newContactItem.disableProperty().unbind();
+            newContactItem.setDisable(true);
+            undoItem.disableProperty().unbind();
+            undoItem.textProperty().unbind();
+            undoItem.setDisable(true);
+            undoItem.setText("_Undo");
             contactActions.forEach(item -> item.setDisable(true));
             totalLabel.textProperty().unbind();
             totalLabel.setText("");
@@ -183,6 +204,9 @@ public final class MainWindow {
         }
         center.getChildren().setAll(contacts.node());
         contactActions.forEach(item -> item.setDisable(false));
+        newContactItem.disableProperty().bind(Bindings.not(contacts.canAdd()));
+        undoItem.disableProperty().bind(Bindings.not(contacts.canUndo()));
+        undoItem.textProperty().bind(contacts.undoText());
         if (context.file().isPresent()) {
             // Opening that file already offers to resume an interrupted import of it.
             openImport(List.of(context.file().get()));
@@ -195,6 +219,7 @@ public final class MainWindow {
     private MenuBar menuBar() {
         Menu file = new Menu("_File");
         MenuItem newContact = item("_New contact…", "Shortcut+N", () -> contacts.newContact());
+        newContactItem = newContact;
         MenuItem importItem = item("_Import CSV…", "Shortcut+I", () -> openImport(List.of()));
         importItem.setGraphic(new FontIcon(MaterialDesignF.FILE_IMPORT));
         importItem.setDisable(context.importer().isEmpty());
@@ -204,6 +229,9 @@ public final class MainWindow {
         file.getItems().addAll(newContact, new SeparatorMenuItem(), importItem, export, new SeparatorMenuItem(), quit);
 
         Menu edit = new Menu("_Edit");
+        undoItem = item("_Undo", "Shortcut+Z", () -> contacts.undo());
+        undoItem.setDisable(true);
+        MenuItem history = item("_History…", "Shortcut+H", () -> contacts.showHistory());
         MenuItem editContact = item("_Edit contact…", "Shortcut+E", () -> contacts.editSelected());
         MenuItem bulk = item("Edit _selected contacts…", "Shortcut+Shift+E", () -> contacts.bulkEdit());
         MenuItem selectAllMatching = item("Select _all matching", "Shortcut+Shift+A",
@@ -212,9 +240,10 @@ public final class MainWindow {
         MenuItem copyCsv = item("Copy rows as CS_V", "Shortcut+Shift+C", () -> contacts.copySelection(true));
         MenuItem delete = item("_Delete…", "Delete", () -> contacts.deleteSelected());
         MenuItem find = item("_Find…", "Shortcut+F", () -> contacts.focusSearch());
-        edit.getItems().addAll(editContact, bulk, selectAllMatching, new SeparatorMenuItem(), copy, copyCsv,
+        edit.getItems().addAll(undoItem, history, new SeparatorMenuItem(), editContact, bulk, selectAllMatching, new SeparatorMenuItem(), copy, copyCsv,
                 new SeparatorMenuItem(), delete, new SeparatorMenuItem(), find);
-        contactActions.addAll(List.of(newContact, export, editContact, bulk, selectAllMatching, copy, copyCsv, delete, find));
+        newContact.setDisable(true);
+        contactActions.addAll(List.of(history, export, editContact, bulk, selectAllMatching, copy, copyCsv, delete, find));
 
         Menu view = new Menu("_View");
         MenuItem refresh = item("_Refresh", "F5", () -> contacts.refresh());
@@ -251,7 +280,7 @@ public final class MainWindow {
         logs.setGraphic(new FontIcon(MaterialDesignF.FOLDER_OPEN));
         MenuItem shortcuts = item("_Keyboard shortcuts", "Shortcut+Slash", this::openShortcuts);
         shortcuts.setGraphic(new FontIcon(MaterialDesignK.KEYBOARD_OUTLINE));
-        MenuItem about = item("_About Dialbook", null, this::openAbout);
+        MenuItem about = item("_About Dialbook", "Shortcut+F1", this::openAbout);
         about.setGraphic(new FontIcon(MaterialDesignI.INFORMATION_OUTLINE));
         help.getItems().addAll(shortcuts, logs, new SeparatorMenuItem(), about);
 
@@ -454,17 +483,20 @@ public final class MainWindow {
     }
 
     private void restoreGeometry() {
-        preferences.geometry().ifPresent(geometry -> {
-            boolean visible = javafx.stage.Screen.getScreensForRectangle(geometry.x(), geometry.y(),
-                    geometry.width(), geometry.height()).size() > 0;
-            if (visible) {
-                stage.setX(geometry.x());
-                stage.setY(geometry.y());
-            }
-            stage.setWidth(geometry.width());
-            stage.setHeight(geometry.height());
-            stage.setMaximized(geometry.maximized());
-        });
+        Optional<DesktopPreferences.Geometry> saved = preferences.geometry();
+        WindowSizing.restore(stage, saved.map(geometry -> new Rectangle2D(geometry.x(), geometry.y(), geometry.width(),
+                geometry.height())).orElse(null), MIN_SIZE, PREFERRED_SIZE);
+        saved.filter(DesktopPreferences.Geometry::maximized).ifPresent(geometry -> stage.setMaximized(true));
+    }
+
+    /** Another launch for the same data folder: come to the front and open what it was given. */
+    private void activate(List<Path> files) {
+        stage.setIconified(false);
+        stage.toFront();
+        stage.requestFocus();
+        if (!files.isEmpty() && contacts != null) {
+            openImport(files);
+        }
     }
 
     private void quit() {

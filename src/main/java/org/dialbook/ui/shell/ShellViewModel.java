@@ -42,6 +42,8 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper profileText = new ReadOnlyStringWrapper(this, "profileText", "");
     private final ReadOnlyStringWrapper lastSyncText = new ReadOnlyStringWrapper(this, "lastSyncText", "Not synced yet");
     private final BooleanBinding sandbox;
+    /** Whether a call to the opened account has succeeded yet: only then is it "connected" in the log. */
+    private boolean answered;
 
     public ShellViewModel(ConnectionSource source, TaskExecutor executor) {
         this(source, executor, Clock.systemDefaultZone());
@@ -62,6 +64,9 @@ public final class ShellViewModel {
         state.set(State.CONNECTING);
         failure.set("");
         profileText.set("Connecting…");
+        // The previous account's sync time says nothing about this one.
+        lastSyncText.set("Not synced yet");
+        answered = false;
         BackgroundTask.titled("Connecting", progress -> {
             closeQuietly(previous);
             progress.update(-1, -1, "Opening the account");
@@ -70,7 +75,8 @@ public final class ShellViewModel {
             connection.set(opened);
             profileText.set(opened.sandbox() ? "Sandbox" : "Profile: " + opened.profileName());
             state.set(State.CONNECTED);
-            LOG.info("Connected to {} ({})", opened.profileName(), opened.location());
+            // Opening only builds a client; the account has not answered yet, so this is not "connected".
+            LOG.info("Opened {} ({}); waiting for its first page", opened.profileName(), opened.location());
         }).onFailure(error -> {
             LOG.warn("Could not open the connection", error);
             failure.set(ErrorMessages.describe(error));
@@ -82,6 +88,11 @@ public final class ShellViewModel {
     /** Called when a page arrived from the server, for the status bar. */
     public void markSynced() {
         lastSyncText.set("Synced " + LocalTime.now(clock).format(TIME));
+        ActiveConnection opened = connection.get();
+        if (!answered && opened != null) {
+            answered = true;
+            LOG.info("Connected to {} ({})", opened.profileName(), opened.location());
+        }
     }
 
     /** Closes the connection; the window is going away. */

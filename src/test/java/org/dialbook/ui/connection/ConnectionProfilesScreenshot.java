@@ -23,6 +23,7 @@ import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
 import org.dialbook.ui.common.FxDialogService;
 import org.dialbook.ui.common.FxTaskExecutor;
+import org.dialbook.ui.common.WindowSizing;
 import org.dialbook.ui.connection.ConnectionProfilesViewModel.StatusKind;
 
 /**
@@ -64,6 +65,7 @@ public final class ConnectionProfilesScreenshot {
                 ConnectionProfilesViewModel viewModel = new ConnectionProfilesViewModel(service,
                         new ConnectionTester(), executor, new FxDialogService(() -> null));
                 ConnectionProfilesView view = new ConnectionProfilesView(viewModel);
+                WindowSizing.fit(view.dialog(), null, new WindowSizing.Size(640, 520), new WindowSizing.Size(840, 680));
                 view.dialog().show();
                 if (mode.equals("wrong-token")) {
                     viewModel.selectedProperty().set(viewModel.profiles().get(2));

@@ -28,4 +28,14 @@ class ContactValuesTest {
         String copied = RowsText.format(List.of(contact), false).split("\n")[1];
         assertThat(copied.split("\t", -1)).contains("2026-11-26T09:16:05Z", "2026-11-26T10:16:05Z");
     }
+
+    @Test
+    void customFieldsReadAsKeyColonValue() {
+        com.google.gson.JsonObject custom = new com.google.gson.JsonObject();
+        custom.addProperty("city", "Pune");
+        custom.addProperty("tier", "gold");
+        custom.addProperty("visits", 3);
+        assertThat(ContactValues.customFieldsText(custom)).isEqualTo("city: Pune · tier: gold · visits: 3");
+        assertThat(ContactValues.customFieldsText(null)).isEmpty();
+    }
 }

@@ -140,6 +140,21 @@ class ContactsViewModelTest {
     }
 
     @Test
+    void aFailedEditReplacesTheEarlierSavedNotice() {
+        ContactsViewModel viewModel = viewModel(new CurrentThreadTaskExecutor());
+        viewModel.commitEdit(viewModel.rows().get(1), ContactField.TAG, "Gold");
+        assertThat(viewModel.noticeProperty().get()).startsWith("Saved Alpha01");
+
+        ContactRow gone = viewModel.rows().get(0);
+        sandbox.client.deleteContact(gone.sid());
+        viewModel.commitEdit(gone, ContactField.COMPANY_NAME, "Globex");
+        assertThat(viewModel.noticeProperty().get()).startsWith("Not saved: Alpha00");
+
+        viewModel.commitEdit(viewModel.rows().get(2), ContactField.NUMBER, "12");
+        assertThat(viewModel.noticeProperty().get()).startsWith("Not saved:").doesNotContain("Saved Alpha");
+    }
+
+    @Test
     void numberEditsAreCheckedAndWrittenInE164BeforeSending() {
         ContactsViewModel viewModel = viewModel(new CurrentThreadTaskExecutor());
         ContactRow row = viewModel.rows().get(1);
@@ -165,6 +180,9 @@ class ContactsViewModelTest {
         assertThat(created[0]).isNotNull();
         assertThat(sandbox.client.getContact(created[0].sid()).firstName()).isEqualTo("Zed");
         assertThat(viewModel.pages().totalProperty().get()).isEqualTo(46);
+        assertThat(viewModel.rows()).as("the new contact is on screen: the last page, where it sorts")
+                .anyMatch(row -> row.sid().equals(created[0].sid()));
+        assertThat(viewModel.pages().pageIndexProperty().get()).isEqualTo(2);
     }
 
     @Test

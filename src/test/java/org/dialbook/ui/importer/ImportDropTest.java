@@ -32,7 +32,7 @@ import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
 import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.DesktopContext;
-import org.dialbook.ui.DesktopLauncher;
+import org.dialbook.ui.desktop.DesktopLauncher;
 import org.dialbook.ui.common.FxTaskExecutor;
 import org.dialbook.ui.shell.MainWindow;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +61,7 @@ class ImportDropTest {
         dir = Files.createTempDirectory("import-drop");
         sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build());
         client = ContactsClient.builder(sandbox.connectionSettings()).retryPolicy(RetryPolicy.none()).build();
-        launcher = new ImportWizardLauncher(dir.resolve("imports"), dir.resolve("mappings"), FxTaskExecutor::new,
+        launcher = new ImportWizardLauncher(dir.resolve("imports"), dir.resolve("mappings"), new FxTaskExecutor(),
                 owner -> dialogs);
         DesktopContext context = DesktopContext.of(() -> new ActiveConnection(client, "Sandbox",
                         sandbox.baseUrl().toString(), true, "IN", null), dir.resolve("config"), dir.resolve("logs"))

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.RetryPolicy;
 import org.dialbook.importer.ColumnTarget;
 import org.dialbook.importer.ImportRunner;
 import org.dialbook.importer.MappingStore;
 import org.dialbook.importer.Previewer;
+import org.dialbook.importer.TagMode;
 import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
 import org.dialbook.ui.common.CurrentThreadTaskExecutor;
@@ -101,6 +103,46 @@ class ImportWizardViewModelTest {
         assertThat(sandbox.contactCount("sandbox")).isZero();
         assertThat(job.resultTextProperty().get()).isEqualTo("Undone: 44 contacts deleted.");
     }
+
+    @Test
+    void theTagOptionKeepsReplacesOrFillsTheFilesOwnTags() throws Exception {
+        Path csv = dir.resolve("tags.csv");
+        Files.writeString(csv, "number,first_name,tag\n+919810000001,Asha,vip\n+919810000002,Ravi,\n");
+
+        assertThat(importTagged(csv, TagMode.WHEN_EMPTY)).containsExactly("vip", "sample-import");
+        assertThat(importTagged(csv, TagMode.REPLACE)).containsExactly("sample-import", "sample-import");
+        assertThat(importTagged(csv, TagMode.KEEP)).containsExactly("vip", null);
+        assertThat(wizard.tagModeProperty().get()).as("the safe choice is the default").isEqualTo(TagMode.WHEN_EMPTY);
+    }
+
+    /** Imports the file with tag "sample-import" in this mode; returns the tags by row, then undoes the import. */
+    private List<String> importTagged(Path csv, TagMode mode) {
+        ImportJobViewModel run = new ImportJobViewModel(new CurrentThreadTaskExecutor(), dialogs, new Previewer(client),
+                new ImportRunner(client, dir.resolve("imports-" + mode)), () -> { });
+        ImportWizardViewModel tagged = new ImportWizardViewModel(new CurrentThreadTaskExecutor(), dialogs,
+                new MappingStore(dir.resolve("mappings")), run, "IN");
+        tagged.openFile(csv);
+        tagged.next();
+        tagged.next();
+        tagged.next();
+        assertThat(tagged.stepProperty().get()).isEqualTo(ImportWizardViewModel.Step.OPTIONS);
+        tagged.tagProperty().set("sample-import");
+        tagged.tagModeProperty().set(mode);
+        tagged.next();
+        assertThat(run.resultProperty().get().summary().created()).isEqualTo(2);
+        List<String> tags = java.util.stream.Stream.of("+919810000001", "+919810000002")
+                .map(number -> client.streamContacts(org.dialbook.api.ListQuery.firstPage())
+                        .filter(contact -> contact.number().equals(number)).findFirst().orElseThrow().tag())
+                .collect(java.util.stream.Collectors.toList());
+        run.undo();
+        assertThat(run.undoneProperty().get()).isTrue();
+        run.undo();
+        assertThat(dialogs.questions).as("a second undo is not offered").hasSize(undoQuestions + 1);
+        undoQuestions++;
+        return tags;
+    }
+
+    private int undoQuestions;
 
     @Test
     void theMappingIsRememberedForTheSameColumns() {

@@ -27,7 +27,7 @@ import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
 import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.DesktopContext;
-import org.dialbook.ui.DesktopLauncher;
+import org.dialbook.ui.desktop.DesktopLauncher;
 import org.dialbook.ui.common.FxTaskExecutor;
 import org.dialbook.ui.shell.MainWindow;
 import org.junit.jupiter.api.AfterEach;
@@ -70,7 +70,7 @@ class InterruptedImportOfferTest {
         dialogs.choice = 2;
         this.stage = stage;
         connection = new ActiveConnection(client, "Sandbox", sandbox.baseUrl().toString(), true, "IN", null);
-        launcher = new ImportWizardLauncher(dir.resolve("imports"), dir.resolve("mappings"), FxTaskExecutor::new,
+        launcher = new ImportWizardLauncher(dir.resolve("imports"), dir.resolve("mappings"), new FxTaskExecutor(),
                 owner -> dialogs);
         DesktopContext context = DesktopContext.of(() -> connection, dir.resolve("config"), dir.resolve("logs"))
                 .withImportHandler(launcher);

@@ -20,6 +20,7 @@ import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
 import org.dialbook.ui.common.FxDialogService;
 import org.dialbook.ui.common.FxTaskExecutor;
+import org.dialbook.ui.common.WindowSizing;
 
 /**
  * Walks the wizard over the sample file into an in-process sandbox and saves a PNG of every step
@@ -55,6 +56,8 @@ public final class WizardScreenshots {
                 stage[0] = new Stage();
                 stage[0].setScene(new Scene(view.root(), 1000, 680));
                 stage[0].setTitle("Import contacts");
+                // Under a window manager the stage would otherwise be shrunk to 200x200 (see WindowSizing).
+                WindowSizing.fit(stage[0], null, new WindowSizing.Size(1000, 700), new WindowSizing.Size(1000, 700));
                 stage[0].show();
                 wizard[0].openFile(Path.of("assets/samples/contacts-sample.csv"));
             });

@@ -27,7 +27,7 @@ import org.dialbook.credentials.SessionSecretStore;
 import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.ConnectionSource;
 import org.dialbook.ui.DesktopContext;
-import org.dialbook.ui.DesktopLauncher;
+import org.dialbook.ui.desktop.DesktopLauncher;
 import org.dialbook.ui.common.FxTaskExecutor;
 import org.dialbook.ui.common.RecordingDialogService;
 import org.dialbook.ui.contacts.ContactRow;

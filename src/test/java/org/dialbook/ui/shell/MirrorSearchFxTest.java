@@ -17,7 +17,7 @@ import org.dialbook.mirror.Mirror;
 import org.dialbook.mirror.MirrorFiles;
 import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.DesktopContext;
-import org.dialbook.ui.DesktopLauncher;
+import org.dialbook.ui.desktop.DesktopLauncher;
 import org.dialbook.ui.common.FxTaskExecutor;
 import org.dialbook.ui.common.RecordingDialogService;
 import org.dialbook.ui.contacts.ContactRow;

@@ -1,4 +1,4 @@
-package org.dialbook.ui;
+package org.dialbook.ui.desktop;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +10,10 @@ import org.dialbook.api.ContactsClient;
 import org.dialbook.credentials.ConnectionTester;
 import org.dialbook.mirror.ContactPages;
 import org.dialbook.mirror.ReadGate;
+import org.dialbook.ui.ActiveConnection;
+import org.dialbook.ui.ConnectionPanel;
+import org.dialbook.ui.DesktopContext;
+import org.dialbook.ui.ImportHandler;
 import org.dialbook.ui.common.AppIcons;
 import org.dialbook.ui.common.DialogService;
 import org.dialbook.ui.connection.ConnectionProfilesView;
@@ -19,15 +23,19 @@ import org.dialbook.ui.common.TaskExecutor;
 import org.dialbook.ui.contacts.ContactsView;
 import org.dialbook.ui.contacts.ContactsViewModel;
 import org.dialbook.ui.lists.ListsMount;
+import org.dialbook.ui.importer.ImportWizardLauncher;
 import org.dialbook.ui.shell.ContactsPane;
 import org.dialbook.ui.shell.DesktopPreferences;
 import org.dialbook.ui.shell.MainWindow;
 import org.dialbook.ui.shell.SmokeProbe;
 
 /**
- * The JavaFX application. The composition root calls {@link #launch(DesktopContext)} with its
- * services; JavaFX then constructs this class itself, so the context travels through a static
- * hand-off that is set exactly once before the toolkit starts.
+ * The JavaFX half of the composition root. {@code app} builds the FX-free services and calls
+ * {@link #launch(DesktopContext)}; JavaFX then constructs this class itself, so the context travels
+ * through a static hand-off that is set exactly once before the toolkit starts. Here, and only here,
+ * the window's parts are wired: the one app-wide {@link TaskExecutor}, the dialogs, the profiles panel
+ * and the import wizard all share it. It lives in its own package because it depends on every
+ * feature, and nothing may depend back on it (no package cycles).
  */
 public final class DesktopLauncher extends Application {
     private static volatile DesktopContext pending;
@@ -64,7 +72,7 @@ public final class DesktopLauncher extends Application {
         ConnectionPanel panel = pending.profileService()
                 .map(service -> ConnectionProfilesView.panel(service, new ConnectionTester(), executor, dialogs))
                 .orElse(null);
-        window = new MainWindow(stage, pending, executor, dialogs, contactsFactory, panel);
+        window = new MainWindow(stage, withImports(pending, executor), executor, dialogs, contactsFactory, panel);
         window.show();
         if (smokeTimeout != null) {
             SmokeProbe.watch(stage, window.viewModel(), executor, smokeTimeout, outcome -> {
@@ -72,6 +80,16 @@ public final class DesktopLauncher extends Application {
                 Platform.exit();
             });
         }
+    }
+
+    /** The import wizard, on the same executor as the window, unless the context brought its own handler. */
+    private static DesktopContext withImports(DesktopContext context, TaskExecutor executor) {
+        if (context.importer().isPresent() || context.imports().isEmpty()) {
+            return context;
+        }
+        ImportHandler wizards = new ImportWizardLauncher(context.imports().get(),
+                context.configDir().resolve("mappings"), executor, owner -> new FxDialogService(() -> owner));
+        return context.withImportHandler(wizards);
     }
 
     @Override
