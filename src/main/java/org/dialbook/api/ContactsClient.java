@@ -86,9 +86,10 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
         Consumer<Duration> rateWait = wait -> retries.tell(
                 new WaitStatus(WaitStatus.Kind.RATE_LIMIT, builder.clock.instant(), wait, null));
         HttpExecutor executor = new HttpExecutor(http,
-                new RateLimiter(builder.maxRequestsPerMinute, builder.clock, sleeper).onWait(rateWait),
-                new RateLimiter(writes, BUDGET_MARGIN, builder.clock, sleeper).onWait(rateWait),
-                new RateLimiter(reads, BUDGET_MARGIN, builder.clock, sleeper).onWait(rateWait), builder.clock, tracker);
+                new RateLimiter(builder.maxRequestsPerMinute, builder.clock, sleeper).onWait(rateWait, retries),
+                new RateLimiter(writes, BUDGET_MARGIN, builder.clock, sleeper).onWait(rateWait, retries),
+                new RateLimiter(reads, BUDGET_MARGIN, builder.clock, sleeper).onWait(rateWait, retries), builder.clock,
+                tracker);
         LOG.debug("Budgets for {}: {} writes and {} reads a minute (0: none)", settings.host(), writes, reads);
         this.calls = new CallRunner(executor, retries);
         this.bulk = new BulkSender(executor, retries, builder.maxBatchSize);

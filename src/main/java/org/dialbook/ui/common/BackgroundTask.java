@@ -1,7 +1,11 @@
 package org.dialbook.ui.common;
 
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.dialbook.api.ContactsApi;
+import org.dialbook.api.ContactsClient;
+import org.dialbook.api.WaitListener;
 
 /**
  * A piece of background work and what to do with its outcome, in the style of JabRef's
@@ -23,6 +27,7 @@ public final class BackgroundTask<T> {
     private Consumer<Throwable> onFailure;
     private Runnable onCancelled = () -> { };
     private Runnable onFinished = () -> { };
+    private ContactsApi waitsOf;
 
     private BackgroundTask(String title, Work<T> work) {
         this.title = title;
@@ -60,6 +65,16 @@ public final class BackgroundTask<T> {
         return this;
     }
 
+    /**
+     * While this job runs, the client's waits (a retry, the account's rate budget, an outage) show in
+     * its progress line instead of a frozen bar; Cancel ends such a wait at once; and an outage pauses
+     * the job for up to {@link ContactsClient#JOB_OUTAGE_PATIENCE} instead of failing what is left.
+     */
+    public BackgroundTask<T> showingWaitsOf(ContactsApi api) {
+        this.waitsOf = Objects.requireNonNull(api, "api");
+        return this;
+    }
+
     public Job executeWith(TaskExecutor executor) {
         return executor.execute(this);
     }
@@ -70,7 +85,13 @@ public final class BackgroundTask<T> {
     }
 
     T call(Progress progress) throws Exception {
-        return work.call(progress);
+        if (waitsOf == null) {
+            return work.call(progress);
+        }
+        WaitingProgress waiting = new WaitingProgress(progress, ZoneId.systemDefault());
+        try (WaitListener.Subscription subscription = waitsOf.onWait(waiting)) {
+            return work.call(waiting);
+        }
     }
 
     void succeeded(T value) {

@@ -125,6 +125,7 @@ public final class ExportViewModel {
                     }
                     work.update(done, total, total < 0 ? "Reading contacts…" : done + " of " + total + " contacts");
                 }, token))
+                .showingWaitsOf(api)
                 .onSuccess(result -> {
                     settle();
                     succeeded(result);
