@@ -2,6 +2,7 @@ package org.dialbook.ui.common;
 
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.dialbook.api.ContactsApi;
 import org.dialbook.api.ContactsClient;
@@ -28,6 +29,7 @@ public final class BackgroundTask<T> {
     private Runnable onCancelled = () -> { };
     private Runnable onFinished = () -> { };
     private ContactsApi waitsOf;
+    private BooleanSupplier alsoCancelled = () -> false;
 
     private BackgroundTask(String title, Work<T> work) {
         this.title = title;
@@ -71,7 +73,13 @@ public final class BackgroundTask<T> {
      * the job for up to {@link ContactsClient#JOB_OUTAGE_PATIENCE} instead of failing what is left.
      */
     public BackgroundTask<T> showingWaitsOf(ContactsApi api) {
+        return showingWaitsOf(api, () -> false);
+    }
+
+    /** As {@link #showingWaitsOf(ContactsApi)}, when the job also has a cancel flag of its own. */
+    public BackgroundTask<T> showingWaitsOf(ContactsApi api, BooleanSupplier alsoCancelled) {
         this.waitsOf = Objects.requireNonNull(api, "api");
+        this.alsoCancelled = Objects.requireNonNull(alsoCancelled, "alsoCancelled");
         return this;
     }
 
@@ -88,7 +96,7 @@ public final class BackgroundTask<T> {
         if (waitsOf == null) {
             return work.call(progress);
         }
-        WaitingProgress waiting = new WaitingProgress(progress, ZoneId.systemDefault());
+        WaitingProgress waiting = new WaitingProgress(progress, alsoCancelled, ZoneId.systemDefault());
         try (WaitListener.Subscription subscription = waitsOf.onWait(waiting)) {
             return work.call(waiting);
         }

@@ -2,6 +2,7 @@ package org.dialbook.ui.common;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.function.BooleanSupplier;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.WaitListener;
 import org.dialbook.api.WaitStatus;
@@ -14,13 +15,15 @@ import org.dialbook.api.WaitStatus;
  */
 final class WaitingProgress implements Progress, WaitListener {
     private final Progress target;
+    private final BooleanSupplier alsoCancelled;
     private final ZoneId zone;
     private long done = -1;
     private long total = -1;
     private String message = "";
 
-    WaitingProgress(Progress target, ZoneId zone) {
+    WaitingProgress(Progress target, BooleanSupplier alsoCancelled, ZoneId zone) {
         this.target = target;
+        this.alsoCancelled = alsoCancelled;
         this.zone = zone;
     }
 
@@ -34,7 +37,7 @@ final class WaitingProgress implements Progress, WaitListener {
 
     @Override
     public boolean isCancelled() {
-        return target.isCancelled();
+        return target.isCancelled() || alsoCancelled.getAsBoolean();
     }
 
     @Override
@@ -46,7 +49,7 @@ final class WaitingProgress implements Progress, WaitListener {
     /** Cancel ends a wait at once: the client gives up the call instead of sleeping on. */
     @Override
     public boolean cancelled() {
-        return target.isCancelled();
+        return isCancelled();
     }
 
     /** A job rides out an outage; a single click does not (the client's own setting applies there). */
