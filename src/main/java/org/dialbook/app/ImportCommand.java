@@ -76,6 +76,11 @@ public final class ImportCommand extends CliCommand {
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "skip")
     String duplicates;
 
+    @Option(names = "--list", paramLabel = "NAME", description = "Add every imported row to this campaign list "
+            + "(name or sid; made when no list has that name). Rows skipped as duplicates of existing contacts "
+            + "go in as those contacts.")
+    String list;
+
     @Option(names = "--dry-run", description = "Validate and show what would happen; send nothing.")
     boolean dryRun;
 
@@ -170,7 +175,7 @@ public final class ImportCommand extends CliCommand {
         CsvInspection inspection = CsvInspector.inspect(file, charset(), delimiterChar(), noHeader ? false : null);
         ColumnMapping mapping = applyMaps(inspection.headers(), MappingSuggester.suggest(inspection));
         ImportOptions options = ImportOptions.defaults(country).withTag(tag).withDuplicates(policy)
-                .withBatchSize(batchSize);
+                .withBatchSize(batchSize).withList(list);
         ImportPlan plan = ImportPlan.of(inspection, mapping, options);
         out.println("Reading " + file.getFileName() + ": " + inspection.encodingReason() + ", "
                 + CsvFormat.delimiterName(inspection.format().delimiter()) + "-separated, "
@@ -179,19 +184,20 @@ public final class ImportCommand extends CliCommand {
         if (dryRun) {
             return dryRun(plan, out, err);
         }
-        ConnectionSettings settings = connection.resolve(connectionOptions.profile());
+        ConnectionSettings settings = connection.resolve(connectionOptions);
         try (ContactsClient client = connection.open(settings)) {
             ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings))
-                    .retainFinishedJournals(Duration.ofDays(keepJournalDays));
+                    .retainFinishedJournals(Duration.ofDays(keepJournalDays)).withLists(client.lists());
             ImportResult result = runner.start(plan, 0, progressBar(err), CancelToken.none());
             return finish(runner, result, out, err);
         }
     }
 
     private int resume(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
-        ConnectionSettings settings = connection.resolve(connectionOptions.profile());
+        ConnectionSettings settings = connection.resolve(connectionOptions);
         try (ContactsClient client = connection.open(settings)) {
-            ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings));
+            ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings))
+                    .withLists(client.lists());
             Optional<ImportManifest> open = runner.resumable(file);
             if (open.isEmpty()) {
                 Optional<ImportManifest> last = runner.latest(file);
@@ -212,7 +218,7 @@ public final class ImportCommand extends CliCommand {
     }
 
     private int retry(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
-        ConnectionSettings settings = connection.resolve(connectionOptions.profile());
+        ConnectionSettings settings = connection.resolve(connectionOptions);
         try (ContactsClient client = connection.open(settings)) {
             ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings));
             Optional<ImportManifest> last = runner.latest(file);
@@ -237,7 +243,7 @@ public final class ImportCommand extends CliCommand {
         try {
             if (plan.options().needsExisting()) {
                 try {
-                    client = connection.open(connection.resolve(connectionOptions.profile()));
+                    client = connection.open(connection.resolve(connectionOptions));
                 } catch (ConnectionSetupException e) {
                     out.println("Not connected, so numbers already in the account are not checked: " + e.getMessage());
                 }
@@ -282,6 +288,9 @@ public final class ImportCommand extends CliCommand {
         if (result.listCalls() > 0) {
             out.println("Checking the account for lost answers took " + result.listCalls() + " list calls");
         }
+        if (result.list() != null) {
+            out.println("List: " + result.list());
+        }
         Path reportFile = report != null ? report : result.folder().resolve("report.csv");
         long rows = runner.writeReport(result.id(), reportFile);
         out.println("Report (" + rows + " rows): " + reportFile.toAbsolutePath());
@@ -292,7 +301,10 @@ public final class ImportCommand extends CliCommand {
         if (summary.pending() > 0) {
             err.println(summary.pending() + " rows were not done; run again with --resume to finish.");
         }
-        return summary.hasProblems() ? FAILED : OK;
+        // Rows left out because they were invalid or repeated in the file are no trouble; a failed add is.
+        boolean listTrouble = result.list() != null && (result.list().contains(" could not be added")
+                || !result.list().matches("\\d+ rows in list .*"));
+        return summary.hasProblems() || listTrouble ? FAILED : OK;
     }
 
     private ColumnMapping applyMaps(List<String> headers, ColumnMapping suggested) {

@@ -26,6 +26,7 @@ import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsApi;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.DeleteMany;
+import org.dialbook.api.ListsClient;
 import org.dialbook.api.NotFoundException;
 import org.dialbook.api.WaitListener;
 import org.dialbook.api.WaitStatus;
@@ -51,6 +52,7 @@ public final class ImportRunner {
     private final Clock clock;
     private final ValidationPipeline pipeline;
     private final String destination;
+    private final ListsClient lists;
     private volatile Duration journalRetention = JournalRetention.DEFAULT;
 
     public ImportRunner(ContactsApi api, Path importsDir) {
@@ -70,6 +72,12 @@ public final class ImportRunner {
     }
 
     ImportRunner(ContactsApi api, Path importsDir, Clock clock, ValidationPipeline pipeline, String destination) {
+        this(api, importsDir, clock, pipeline, destination, null);
+    }
+
+    private ImportRunner(ContactsApi api, Path importsDir, Clock clock, ValidationPipeline pipeline,
+            String destination, ListsClient lists) {
+        this.lists = lists;
         this.api = api;
         this.importsDir = importsDir;
         this.clock = clock;
@@ -257,7 +265,33 @@ public final class ImportRunner {
                 bytesTotal, bytesTotal, summary, meter.rate(alreadyDone + counter.total()), null));
         LOG.info("Import {} {}: {}; checking the account for lost answers took {} list calls", journal.manifest().id(),
                 cancelled ? "cancelled" : "done", summary.oneLine(), reconciler.listCalls());
-        return new ImportResult(manifest.id(), journal.folder(), summary, cancelled, reconciler.listCalls());
+        String listLine = cancelled || plan.options().list() == null ? null : addToList(plan.options().list(), journal);
+        return new ImportResult(manifest.id(), journal.folder(), summary, cancelled, reconciler.listCalls(), listLine);
+    }
+
+    /** Runs the list step; a failure there leaves the import itself as it was and is said in the line. */
+    private String addToList(String list, ImportJournal journal) throws IOException {
+        if (lists == null) {
+            return "Not added to list '" + list + "': this connection cannot reach the Lists API";
+        }
+        try {
+            ImportListStep.Result result = ImportListStep.run(lists, list, journal.folder(), journal.journalFile());
+            return result.added() + " rows in list '" + result.list().name() + "'"
+                    + (result.notAdded() == 0 ? "" : "; " + result.notAdded() + " not (see the report's list column)")
+                    + (result.failedAdds() == 0 ? "" : "; " + result.failedAdds() + " could not be added");
+        } catch (ApiException e) {
+            LOG.warn("Import {}: list step failed: {}", journal.manifest().id(), e.getMessage());
+            return ImportListStep.describe(e);
+        }
+    }
+
+    /**
+     * The same runner, adding imported rows to the campaign list the options name (through
+     * {@code listsClient}, on the same connection as the contacts).
+     */
+    public ImportRunner withLists(ListsClient listsClient) {
+        return new ImportRunner(api, importsDir, clock, pipeline, destination, listsClient)
+                .retainFinishedJournals(journalRetention);
     }
 
     private static Map<Long, String> reconcileUnanswered(JournalState previous, boolean retry, Reconciler reconciler,

@@ -59,9 +59,10 @@ final class ContactsHandler implements HttpHandler {
     private final ArrayDeque<SandboxRequest> log = new ArrayDeque<>();
     private final boolean restException429;
     private final long maxBodyBytes;
+    private final ListsHandler lists;
 
     /** A whole request refused; carries what to answer. */
-    private static final class Refusal extends Exception {
+    static final class Refusal extends Exception {
         final Problem problem;
         final long retryAfterSeconds;
 
@@ -77,7 +78,7 @@ final class ContactsHandler implements HttpHandler {
     }
 
     /** One item refused inside a bulk call (or the single item of a one-resource call). */
-    private static final class ItemRefusal extends Exception {
+    static final class ItemRefusal extends Exception {
         final Problem problem;
 
         ItemRefusal(Problem problem) {
@@ -89,21 +90,24 @@ final class ContactsHandler implements HttpHandler {
     private record Reply(int status, String body) {
     }
 
-    private record Route(String accountSid, String contactSid) {
+    /** {@code listPath} is null for the contacts resource, else the segments after {@code lists}. */
+    private record Route(String accountSid, String contactSid, List<String> listPath) {
     }
 
     ContactsHandler(ContactStore store, List<SandboxAccount> accounts, SandboxFaults faults, Throttle throttle,
-            long maxBodyBytes) {
-        this(store, accounts, faults, throttle, maxBodyBytes, false, false);
+            long maxBodyBytes, int maxListSize) {
+        this(store, accounts, faults, throttle, maxBodyBytes, maxListSize, false, false);
     }
 
     /**
+     * @param maxListSize the most contacts one campaign list may hold (Exotel: 100,000)
      * @param exotelLimits Exotel's published per-account budgets (30 writes, 300 reads a minute) with
      *     {@code X-RateLimit-*} headers on every answer
      * @param restException429 a 429 carries the {@code RestException} body instead of the v2 envelope
      */
     ContactsHandler(ContactStore store, List<SandboxAccount> accounts, SandboxFaults faults, Throttle throttle,
-            long maxBodyBytes, boolean exotelLimits, boolean restException429) {
+            long maxBodyBytes, int maxListSize, boolean exotelLimits, boolean restException429) {
+        this.lists = new ListsHandler(store, faults, maxListSize);
         this.exotelLimits = exotelLimits;
         this.restException429 = restException429;
         this.store = store;
@@ -191,12 +195,10 @@ final class ContactsHandler implements HttpHandler {
             throw new Refusal(new Problem(403, 1003,
                     "These credentials belong to another account than the one in the URL"));
         }
-        boolean collection = route.contactSid() == null;
-        boolean allowed = collection
-                ? method.equals("GET") || method.equals("POST") || method.equals("PUT")
-                : method.equals("GET") || method.equals("PUT") || method.equals("DELETE");
-        if (!allowed) {
-            exchange.getResponseHeaders().set("Allow", collection ? "GET, POST, PUT" : "GET, PUT, DELETE");
+        String allow = route.listPath() != null ? ListsHandler.allowed(route.listPath())
+                : route.contactSid() == null ? "GET, POST, PUT" : "GET, PUT, DELETE";
+        if (!List.of(allow.split(", ")).contains(method)) {
+            exchange.getResponseHeaders().set("Allow", allow);
             throw new Refusal(new Problem(405, 1002, method + " is not supported on this resource"));
         }
         if (exotelLimits) {
@@ -254,6 +256,10 @@ final class ContactsHandler implements HttpHandler {
 
     private int dispatch(StringBuilder out, HttpExchange exchange, String method, String requestId, String accountSid,
             Route route, Node json, String body) throws Refusal, SQLException {
+        if (route.listPath() != null) {
+            return lists.dispatch(out, method, requestId, accountSid, route.listPath(), json,
+                    exchange.getRequestURI().getRawQuery());
+        }
         if (route.contactSid() == null) {
             return switch (method) {
                 case "POST" -> createContacts(out, requestId, accountSid, json, body);
@@ -434,6 +440,16 @@ final class ContactsHandler implements HttpHandler {
             path = path.substring(0, path.length() - 1);
         }
         String[] parts = path.split("/", -1);
+        boolean listsShaped = parts.length >= 5 && parts.length <= 8 && parts[0].isEmpty() && parts[1].equals("v2")
+                && parts[2].equalsIgnoreCase("accounts") && !parts[3].isEmpty() && parts[4].equalsIgnoreCase("lists")
+                && (parts.length < 7 || parts[6].equalsIgnoreCase("contacts"));
+        if (listsShaped) {
+            List<String> rest = new ArrayList<>();
+            for (int i = 5; i < parts.length; i++) {
+                rest.add(URLDecoder.decode(parts[i], StandardCharsets.UTF_8));
+            }
+            return new Route(URLDecoder.decode(parts[3], StandardCharsets.UTF_8), null, rest);
+        }
         // The vendor's own sample URIs say /v2/Accounts/.../Contacts, so the fixed words ignore case.
         boolean shaped = (parts.length == 5 || parts.length == 6) && parts[0].isEmpty() && parts[1].equals("v2")
                 && parts[2].equalsIgnoreCase("accounts") && !parts[3].isEmpty()
@@ -444,9 +460,9 @@ final class ContactsHandler implements HttpHandler {
         }
         String accountSid = URLDecoder.decode(parts[3], StandardCharsets.UTF_8);
         if (parts.length == 5) {
-            return new Route(accountSid, null);
+            return new Route(accountSid, null, null);
         }
-        return new Route(accountSid, URLDecoder.decode(parts[5], StandardCharsets.UTF_8));
+        return new Route(accountSid, URLDecoder.decode(parts[5], StandardCharsets.UTF_8), null);
     }
 
     private SandboxAccount authenticate(String header) throws Refusal {
@@ -629,7 +645,7 @@ final class ContactsHandler implements HttpHandler {
         return fields;
     }
 
-    private static String text(String name, Node value) throws ItemRefusal {
+    static String text(String name, Node value) throws ItemRefusal {
         if (value.is(Kind.NULL)) {
             return null;
         }
@@ -643,7 +659,7 @@ final class ContactsHandler implements HttpHandler {
         return value.string();
     }
 
-    private static ListQuery listQuery(String rawQuery) throws Refusal {
+    static ListQuery listQuery(String rawQuery) throws Refusal {
         int offset = 0;
         int limit = ListQuery.MAX_LIMIT;
         String name = null;

@@ -16,12 +16,15 @@ import java.util.Optional;
 public final class SandboxOptions {
     /** The body cap when none is given: far above 5000 contacts, far below what would hurt the heap. */
     public static final long DEFAULT_MAX_BODY_BYTES = 64L * 1024 * 1024;
+    /** Exotel's published cap on a static list. */
+    public static final int DEFAULT_MAX_LIST_SIZE = 100_000;
 
     private final int port;
     private final Path dataDir;
     private final int demoContacts;
     private final long seed;
     private final long maxBodyBytes;
+    private final int maxListSize;
     private final List<SandboxAccount> accounts;
     private final Clock clock;
     private final Duration idleTimeout;
@@ -35,6 +38,7 @@ public final class SandboxOptions {
         this.demoContacts = builder.demoContacts;
         this.seed = builder.seed;
         this.maxBodyBytes = builder.maxBodyBytes;
+        this.maxListSize = builder.maxListSize;
         this.accounts = builder.accounts.isEmpty() ? List.of(SandboxAccount.DEFAULT) : List.copyOf(builder.accounts);
         this.clock = builder.clock;
         this.idleTimeout = builder.idleTimeout;
@@ -63,6 +67,11 @@ public final class SandboxOptions {
 
     public long seed() {
         return seed;
+    }
+
+    /** The most contacts one list holds; 100,000 as Exotel publishes, lower in tests. */
+    public int maxListSize() {
+        return maxListSize;
     }
 
     public long maxBodyBytes() {
@@ -105,6 +114,7 @@ public final class SandboxOptions {
         private int demoContacts;
         private long seed = 1;
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private int maxListSize = DEFAULT_MAX_LIST_SIZE;
         private final List<SandboxAccount> accounts = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private Duration idleTimeout;
@@ -151,6 +161,15 @@ public final class SandboxOptions {
         }
 
         /** Bodies longer than this get 413. */
+        /** The most contacts one list may hold (at least 1). */
+        public Builder maxListSize(int contacts) {
+            if (contacts < 1) {
+                throw new IllegalArgumentException("maxListSize must be at least 1, got " + contacts);
+            }
+            this.maxListSize = contacts;
+            return this;
+        }
+
         public Builder maxBodyBytes(long bytes) {
             if (bytes < 1) {
                 throw new IllegalArgumentException("The body cap must be at least 1 byte, got " + bytes);

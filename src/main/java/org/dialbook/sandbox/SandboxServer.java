@@ -106,7 +106,7 @@ public final class SandboxServer implements AutoCloseable {
             workers = pool;
             http.setExecutor(workers);
             ContactsHandler handler = new ContactsHandler(store, options.accounts(), faults,
-                    new Throttle(options.clock()), options.maxBodyBytes(), options.exotelLimits(),
+                    new Throttle(options.clock()), options.maxBodyBytes(), options.maxListSize(), options.exotelLimits(),
                     options.restException429());
             http.createContext("/", handler);
             http.start();

@@ -88,6 +88,7 @@ public final class ImportWizardView {
     @FXML private TableView<ImportPreview.InvalidRow> invalidTable;
     @FXML private TextField countryField;
     @FXML private TextField tagField;
+    @FXML private ComboBox<String> listBox;
     @FXML private ComboBox<DuplicatePolicy> duplicatesBox;
     @FXML private ComboBox<TagMode> tagModeBox;
     @FXML private Spinner<Integer> batchSpinner;
@@ -329,6 +330,8 @@ public final class ImportWizardView {
     private void bindOptionsPage() {
         countryField.textProperty().bindBidirectional(viewModel.countryProperty());
         tagField.textProperty().bindBidirectional(viewModel.tagProperty());
+        listBox.setItems(viewModel.listChoices());
+        listBox.getEditor().textProperty().bindBidirectional(viewModel.listProperty());
         tagModeBox.getItems().setAll(TagMode.values());
         tagModeBox.setConverter(new StringConverter<>() {
             @Override
