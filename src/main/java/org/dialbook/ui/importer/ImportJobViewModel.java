@@ -24,10 +24,12 @@ import org.dialbook.importer.ImportResult;
 import org.dialbook.importer.ImportRunner;
 import org.dialbook.importer.ImportSummary;
 import org.dialbook.importer.Previewer;
-import org.dialbook.importer.ProgressText;
 import org.dialbook.importer.UndoResult;
+import org.dialbook.ui.AfterImport;
+import org.dialbook.ui.UndoableImport;
 import org.dialbook.ui.common.BackgroundTask;
 import org.dialbook.ui.common.DialogService;
+import org.dialbook.ui.common.ImportProgressBridge;
 import org.dialbook.ui.common.Job;
 import org.dialbook.ui.common.Progress;
 import org.dialbook.ui.common.TaskExecutor;
@@ -42,12 +44,18 @@ public final class ImportJobViewModel {
     private final DialogService dialogs;
     private final Previewer previewer;
     private final ImportRunner runner;
-    private final Runnable afterImport;
+    private final AfterImport afterImport;
 
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     /** True once this import was undone completely: a second undo would only say "0 contacts deleted". */
     private final ReadOnlyBooleanWrapper undone = new ReadOnlyBooleanWrapper(this, "undone");
+    /** True while "Undo this import" can run: contacts were created, not yet undone here or from Edit → Undo. */
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    /** The undo of the last pass, shared with the main window's history; null before an import created contacts. */
+    private UndoableImport undoable;
+    /** For the history's "Import of contacts.csv (48 created)". */
+    private String fileName = "the file";
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<ImportPreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
@@ -61,7 +69,7 @@ public final class ImportJobViewModel {
     private Job current;
 
     public ImportJobViewModel(TaskExecutor executor, DialogService dialogs, Previewer previewer, ImportRunner runner,
-            Runnable afterImport) {
+            AfterImport afterImport) {
         this.executor = executor;
         this.dialogs = dialogs;
         this.previewer = previewer;
@@ -112,6 +120,7 @@ public final class ImportJobViewModel {
 
     /** Starts the import; {@code onDone} runs when it ends in any way. */
     public void start(ImportPlan plan, Runnable onDone) {
+        fileName = plan.file().getFileName().toString();
         ImportPreview checked = preview.get();
         long expected = checked == null || checked.cancelled() ? 0 : checked.rows();
         runJob("Importing " + plan.file().getFileName(),
@@ -119,6 +128,14 @@ public final class ImportJobViewModel {
     }
 
     public void resume(String importId, Runnable onDone) {
+        resume(importId, null, onDone);
+    }
+
+    /** Resumes an interrupted import of {@code file} (named in the history when it creates contacts). */
+    public void resume(String importId, Path file, Runnable onDone) {
+        if (file != null) {
+            fileName = file.getFileName().toString();
+        }
         runJob("Resuming import", (token, listener) -> runner.resume(importId, listener, token), onDone);
     }
 
@@ -143,15 +160,15 @@ public final class ImportJobViewModel {
         track(BackgroundTask.titled(title, sink -> work.run(token, bridge(sink, token)))
                 .onSuccess(done -> {
                     result.set(done);
-                    undone.set(false);
                     resultText.set(summaryText(done));
-                    afterImport.run();
+                    offerUndo(done);
+                    afterImport.contactsChanged();
                 })
                 .onFailure(error -> {
                     resultText.set("The import stopped: " + error.getMessage()
                             + "\nRows already sent are recorded; reopen the file to resume.");
                     dialogs.showError("The import stopped", error);
-                    afterImport.run();
+                    afterImport.contactsChanged();
                 })
                 .onCancelled(() -> resultText.set("Cancelled."))
                 .onFinished(() -> {
@@ -185,27 +202,69 @@ public final class ImportJobViewModel {
                 .executeWith(executor);
     }
 
-    /** Deletes exactly the contacts this import created, after asking. */
-    public void undo() {
-        ImportResult last = result.get();
-        if (last == null || last.summary().created() == 0 || undone.get()) {
+    /**
+     * Hands the window one undo for this import once it has created contacts. A retry adds rows to the
+     * same journal, and the same undo deletes them too, so it is handed over only once.
+     */
+    private void offerUndo(ImportResult done) {
+        if (done.summary().created() == 0 || undoable != null && !undoable.spentProperty().get()) {
             return;
         }
-        long created = last.summary().created();
+        String id = done.id();
+        UndoableImport offered = new UndoableImport("Import of " + fileName + " (" + done.summary().created()
+                + " created)", (listener, token) -> {
+                    UndoResult outcome = runner.undo(id, listener, token);
+                    return new UndoableImport.Result(undoText(outcome), !outcome.cancelled() && outcome.failed() == 0);
+                });
+        undoable = offered;
+        undone.set(false);
+        offered.spentProperty().addListener((observable, was, spent) -> updateCanUndo());
+        offered.busyProperty().addListener((observable, was, busy) -> updateCanUndo());
+        updateCanUndo();
+        afterImport.undoable(offered);
+    }
+
+    private void updateCanUndo() {
+        undone.set(undoable != null && undoable.spentProperty().get());
+        canUndo.set(undoable != null && !undoable.spentProperty().get() && !undoable.busyProperty().get());
+    }
+
+    /**
+     * Deletes exactly the contacts this import created, after asking. Once that is done, neither this
+     * button nor Edit → Undo offers it again.
+     */
+    public void undo() {
+        UndoableImport offered = undoable;
+        if (offered == null || !canUndo.get()) {
+            return;
+        }
+        long created = result.get().summary().created();
         if (!dialogs.confirm("Undo this import", "Delete the " + created + " contacts this import created? "
                 + "Contacts that were updated or already there are not touched.", "Delete " + created + " contacts")) {
+            return;
+        }
+        if (!offered.claim()) {
             return;
         }
         cancel = new CancelToken();
         CancelToken token = cancel;
         running.set(true);
-        track(BackgroundTask.titled("Undoing import", work -> runner.undo(last.id(), bridge(work, token), token))
+        track(BackgroundTask.titled("Undoing import", work -> offered.run(bridge(work, token), token))
                 .onSuccess(outcome -> {
-                    undone.set(!outcome.cancelled() && outcome.failed() == 0);
-                    resultText.set(undoText(outcome));
-                    afterImport.run();
+                    offered.release(outcome);
+                    resultText.set(outcome.message());
+                    afterImport.contactsChanged();
                 })
-                .onFailure(error -> dialogs.showError("Undo stopped", error))
+                .onFailure(error -> {
+                    offered.release(null);
+                    dialogs.showError("Undo stopped", error);
+                    afterImport.contactsChanged();
+                })
+                .onCancelled(() -> {
+                    offered.release(null);
+                    resultText.set("Undo cancelled: some contacts may already be deleted. Undo again to delete the rest.");
+                    afterImport.contactsChanged();
+                })
                 .onFinished(() -> running.set(false)));
     }
 
@@ -249,13 +308,7 @@ public final class ImportJobViewModel {
 
     /** Engine progress into the executor's progress, and the executor's cancel into the engine's token. */
     static ImportListener bridge(Progress sink, CancelToken token) {
-        return snapshot -> {
-            if (sink.isCancelled()) {
-                token.cancel();
-            }
-            long total = snapshot.rowsTotal() > 0 ? snapshot.rowsTotal() : -1;
-            sink.update(snapshot.rowsDone(), total, ProgressText.describe(snapshot));
-        };
+        return ImportProgressBridge.listener(sink, token);
     }
 
     public ReadOnlyBooleanProperty checkingProperty() {
@@ -264,6 +317,11 @@ public final class ImportJobViewModel {
 
     public ReadOnlyBooleanProperty undoneProperty() {
         return undone.getReadOnlyProperty();
+    }
+
+    /** Whether "Undo this import" can run now (false once it ran, here or from Edit → Undo). */
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -384,8 +384,8 @@ public final class ImportWizardView {
         retryButton.disableProperty().bind(Bindings.createBooleanBinding(() -> result.get() == null
                 || result.get().summary().failed() + result.get().summary().unknown() == 0, result)
                 .or(job.runningProperty()));
-        undoButton.disableProperty().bind(Bindings.createBooleanBinding(() -> result.get() == null
-                || result.get().summary().created() == 0, result).or(job.runningProperty()).or(job.undoneProperty()));
+        // Off once the import was undone, here or from the main window's Edit → Undo.
+        undoButton.disableProperty().bind(job.canUndoProperty().not().or(job.runningProperty()));
     }
 
     private static void bindCount(Label label, javafx.beans.value.ObservableValue<ImportResult> result, String word,
