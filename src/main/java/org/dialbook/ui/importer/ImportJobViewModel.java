@@ -2,7 +2,9 @@ package org.dialbook.ui.importer;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -64,6 +66,8 @@ public final class ImportJobViewModel {
     private final ObservableList<ImportPreview.PreviewRow> firstRows = FXCollections.observableArrayList();
     private final ObservableList<ImportPreview.InvalidRow> invalidRows = FXCollections.observableArrayList();
     private final FilteredList<ImportPreview.InvalidRow> filteredInvalidRows = new FilteredList<>(invalidRows);
+    private final ObservableList<ImportPreview.DuplicateRow> duplicateRows = FXCollections.observableArrayList();
+    private final FilteredList<ImportPreview.DuplicateRow> filteredDuplicateRows = new FilteredList<>(duplicateRows);
     private final StringProperty invalidFilter = new SimpleStringProperty(this, "invalidFilter", "");
     private CancelToken cancel = new CancelToken();
     private Job current;
@@ -75,17 +79,22 @@ public final class ImportJobViewModel {
         this.previewer = previewer;
         this.runner = runner;
         this.afterImport = afterImport;
-        invalidFilter.addListener((observable, old, text) -> filteredInvalidRows.setPredicate(matching(text)));
+        invalidFilter.addListener((observable, old, text) -> {
+            filteredInvalidRows.setPredicate(matching(text, ImportPreview.InvalidRow::row,
+                    row -> row.reason() + "\n" + String.join("\n", row.values())));
+            filteredDuplicateRows.setPredicate(matching(text, ImportPreview.DuplicateRow::row,
+                    row -> row.number() + "\n" + row.reason()));
+        });
     }
 
-    private static Predicate<ImportPreview.InvalidRow> matching(String text) {
+    /** The one filter of the check step's lists: a row number, or text in the reason or the values. */
+    private static <R> Predicate<R> matching(String text, ToLongFunction<R> rowNumber, Function<R, String> words) {
         if (text == null || text.isBlank()) {
             return row -> true;
         }
         String needle = text.strip().toLowerCase(Locale.ROOT);
-        return row -> row.reason().toLowerCase(Locale.ROOT).contains(needle)
-                || Long.toString(row.row()).equals(needle)
-                || row.values().stream().anyMatch(value -> value.toLowerCase(Locale.ROOT).contains(needle));
+        return row -> Long.toString(rowNumber.applyAsLong(row)).equals(needle)
+                || words.apply(row).toLowerCase(Locale.ROOT).contains(needle);
     }
 
     /** Validates the whole file in the background; fills the preview. */
@@ -95,6 +104,7 @@ public final class ImportJobViewModel {
         preview.set(null);
         firstRows.clear();
         invalidRows.clear();
+        duplicateRows.clear();
         checking.set(true);
         track(BackgroundTask.titled("Checking " + plan.file().getFileName(),
                         work -> previewer.preview(plan, bridge(work, token), token))
@@ -102,6 +112,7 @@ public final class ImportJobViewModel {
                     preview.set(done);
                     firstRows.setAll(done.firstRows());
                     invalidRows.setAll(done.invalidRows());
+                    duplicateRows.setAll(done.duplicateRows());
                     message.set(describe(done));
                 })
                 .onFailure(error -> {
@@ -356,6 +367,12 @@ public final class ImportJobViewModel {
         return filteredInvalidRows;
     }
 
+    /** The rows the import will skip as duplicates, with why; filtered by {@link #invalidFilterProperty()} too. */
+    public FilteredList<ImportPreview.DuplicateRow> duplicateRows() {
+        return filteredDuplicateRows;
+    }
+
+    /** Filters both lists of the check step: the invalid rows and the duplicates. */
     public StringProperty invalidFilterProperty() {
         return invalidFilter;
     }
