@@ -69,6 +69,7 @@ public final class ImportJobViewModel {
     private final ObservableList<ImportPreview.DuplicateRow> duplicateRows = FXCollections.observableArrayList();
     private final FilteredList<ImportPreview.DuplicateRow> filteredDuplicateRows = new FilteredList<>(duplicateRows);
     private final StringProperty invalidFilter = new SimpleStringProperty(this, "invalidFilter", "");
+    private final NotCreatedRowsViewModel notCreated;
     private CancelToken cancel = new CancelToken();
     private Job current;
 
@@ -79,6 +80,7 @@ public final class ImportJobViewModel {
         this.previewer = previewer;
         this.runner = runner;
         this.afterImport = afterImport;
+        this.notCreated = new NotCreatedRowsViewModel(executor, runner::folderOf);
         invalidFilter.addListener((observable, old, text) -> {
             filteredInvalidRows.setPredicate(matching(text, ImportPreview.InvalidRow::row,
                     row -> row.reason() + "\n" + String.join("\n", row.values())));
@@ -172,6 +174,7 @@ public final class ImportJobViewModel {
                 .onSuccess(done -> {
                     result.set(done);
                     resultText.set(summaryText(done));
+                    notCreated.show(done.id());
                     offerUndo(done);
                     afterImport.contactsChanged();
                 })
@@ -193,7 +196,7 @@ public final class ImportJobViewModel {
         StringBuilder text = new StringBuilder(done.cancelled() ? "Cancelled. " : "Done. ");
         text.append(summary.oneLine()).append('.');
         if (summary.failed() + summary.unknown() > 0) {
-            text.append("\nSome rows did not make it: save the report to see why, or retry them.");
+            text.append("\nSome rows did not make it: the list below says why; retry them, or save the report.");
         }
         if (summary.pending() > 0) {
             text.append("\nThe rest of the file was not imported; reopen it to resume.");
@@ -320,6 +323,11 @@ public final class ImportJobViewModel {
     /** Engine progress into the executor's progress, and the executor's cancel into the engine's token. */
     static ImportListener bridge(Progress sink, CancelToken token) {
         return ImportProgressBridge.listener(sink, token);
+    }
+
+    /** The result page's list of rows that were not created, read from the journal page by page. */
+    public NotCreatedRowsViewModel notCreated() {
+        return notCreated;
     }
 
     public ReadOnlyBooleanProperty checkingProperty() {
