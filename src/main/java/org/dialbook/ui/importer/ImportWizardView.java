@@ -29,6 +29,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -110,6 +111,7 @@ public final class ImportWizardView {
     @FXML private Button retryButton;
     @FXML private Button undoButton;
     @FXML private ProgressBar resultBar;
+    @FXML private VBox notCreatedBox;
     @FXML private Label resultMessage;
     @FXML private Button backButton;
     @FXML private Button nextButton;
@@ -394,6 +396,9 @@ public final class ImportWizardView {
                 .or(job.runningProperty()));
         // Off once the import was undone, here or from the main window's Edit → Undo.
         undoButton.disableProperty().bind(job.canUndoProperty().not().or(job.runningProperty()));
+        NotCreatedRowsPane notCreated = new NotCreatedRowsPane(job.notCreated());
+        VBox.setVgrow(notCreated, Priority.ALWAYS);
+        notCreatedBox.getChildren().setAll(notCreated);
     }
 
     private static void bindCount(Label label, javafx.beans.value.ObservableValue<ImportResult> result, String word,
