@@ -61,8 +61,8 @@ final class NotCreatedRowsPane extends VBox {
         table.getColumns().setAll(List.of(
                 TextColumns.column("Row", (ResultRows.Row row) -> Long.toString(row.row()), 60),
                 TextColumns.column("Outcome", (ResultRows.Row row) -> name(row.outcome()), 90),
-                TextColumns.column("Why", ResultRows.Row::detail, 380),
-                TextColumns.column("Values", (ResultRows.Row row) -> String.join(" | ", row.values()), 300)));
+                TextColumns.column("Why", ResultRows.Row::detail, 470),
+                TextColumns.column("Values", (ResultRows.Row row) -> String.join(" | ", row.values()), 220)));
         Label placeholder = new Label();
         placeholder.setWrapText(true);
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> {

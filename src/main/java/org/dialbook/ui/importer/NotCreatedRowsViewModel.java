@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -30,8 +31,8 @@ import org.dialbook.ui.common.TaskExecutor;
  * at a time: an import can have 100,000 rows, and only the page shown is ever in the list.
  */
 public final class NotCreatedRowsViewModel {
-    /** The outcomes listed, in the order of their toggles. */
-    public static final Set<RowOutcome> NOT_CREATED = EnumSet.of(RowOutcome.FAILED, RowOutcome.UNKNOWN,
+    /** The outcomes listed, in the order of their toggles: what needs action first. */
+    public static final List<RowOutcome> NOT_CREATED = List.of(RowOutcome.FAILED, RowOutcome.UNKNOWN,
             RowOutcome.INVALID, RowOutcome.SKIPPED);
     static final int PAGE_SIZE = 200;
     /** Rapid toggle and page clicks collapse into one read. */
