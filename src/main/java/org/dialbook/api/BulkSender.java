@@ -24,14 +24,14 @@ final class BulkSender {
     }
 
     private final HttpExecutor executor;
-    private final RetryPolicy policy;
-    private final Sleeper sleeper;
+    private final Retries retries;
     private final int maxBatchSize;
+    /** The most items a request has been found to hold under the server's body cap (413 halves it). */
+    private volatile int fits = Integer.MAX_VALUE;
 
-    BulkSender(HttpExecutor executor, RetryPolicy policy, Sleeper sleeper, int maxBatchSize) {
+    BulkSender(HttpExecutor executor, Retries retries, int maxBatchSize) {
         this.executor = executor;
-        this.policy = policy;
-        this.sleeper = sleeper;
+        this.retries = retries;
         this.maxBatchSize = maxBatchSize;
     }
 
@@ -42,14 +42,16 @@ final class BulkSender {
     BulkResult<Contact> send(String method, HttpUrl url, List<Item> items, boolean safeToReplay) {
         @SuppressWarnings("unchecked")
         ItemOutcome<Contact>[] outcomes = new ItemOutcome[items.size()];
-        for (int from = 0; from < items.size(); from += maxBatchSize) {
-            int to = Math.min(items.size(), from + maxBatchSize);
+        boolean[] splitTold = {false};
+        int from = 0;
+        while (from < items.size()) {
+            int to = Math.min(items.size(), from + Math.min(maxBatchSize, fits));
             List<Integer> chunk = new ArrayList<>(to - from);
             for (int i = from; i < to; i++) {
                 chunk.add(i);
             }
             LOG.debug("{} {}: items {}..{} of {}", method, url.encodedPath(), from, to - 1, items.size());
-            ApiException stop = sendChunk(method, url, items, chunk, safeToReplay, outcomes);
+            ApiException stop = sendChunk(method, url, items, chunk, safeToReplay, outcomes, splitTold);
             if (stop != null) {
                 if (stop instanceof AuthenticationException && from == 0) {
                     throw stop;
@@ -63,6 +65,7 @@ final class BulkSender {
                 }
                 break;
             }
+            from = to;
         }
         return new BulkResult<>(Arrays.asList(outcomes));
     }
@@ -72,18 +75,18 @@ final class BulkSender {
      * or the thread was interrupted), or null to go on with the next chunk.
      */
     private ApiException sendChunk(String method, HttpUrl url, List<Item> items, List<Integer> chunk,
-            boolean safeToReplay, ItemOutcome<Contact>[] outcomes) {
+            boolean safeToReplay, ItemOutcome<Contact>[] outcomes, boolean[] splitTold) {
         List<Integer> pending = chunk;
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            boolean lastTry = attempt >= policy.maxAttempts();
+        Retries.Run run = retries.start();
+        while (!pending.isEmpty()) {
             List<ContactJson.ItemWriter> body = new ArrayList<>(pending.size());
             pending.forEach(index -> body.add(items.get(index).json()));
             Exchange exchange = executor.execute(method, url, ContactJson.bulkBody(body));
 
             if (exchange instanceof Exchange.Failed failed) {
                 boolean cancelled = HttpExecutor.wasCancelled(failed);
-                if ((!failed.requestSent() || safeToReplay) && !lastTry && !cancelled) {
-                    if (!pause(attempt, null, method, url, failed.cause().getClass().getSimpleName())) {
+                if ((!failed.requestSent() || safeToReplay) && !cancelled && run.mayRetry(true)) {
+                    if (!pause(run, null, method, url, failed.cause().getClass().getSimpleName())) {
                         return cancelBeforeRetry(pending, outcomes, "the connection failed", failed.requestSent());
                     }
                     continue;
@@ -94,8 +97,28 @@ final class BulkSender {
             }
             Exchange.Answered answer = (Exchange.Answered) exchange;
             int status = answer.status();
-            if (ApiErrors.isRetryable(status) && !lastTry) {
-                if (!pause(attempt, answer.retryAfter(), method, url, "HTTP " + status)) {
+            if (status < 500) {
+                retries.serverAnswered();
+            }
+            if (status == 413 && pending.size() > 1) {
+                // The body is over the server's cap, and nothing of it was applied: halve it until it fits.
+                int half = pending.size() / 2;
+                fits = Math.min(fits, half);
+                if (!splitTold[0]) {
+                    splitTold[0] = true;
+                    LOG.warn("{} {}: the server refused {} items as too large (HTTP 413); sending at most {} a "
+                            + "request", method, url.encodedPath(), pending.size(), half);
+                }
+                ApiException stop = sendChunk(method, url, items, new ArrayList<>(pending.subList(0, half)),
+                        safeToReplay, outcomes, splitTold);
+                if (stop != null) {
+                    return stop;
+                }
+                return sendChunk(method, url, items, new ArrayList<>(pending.subList(half, pending.size())),
+                        safeToReplay, outcomes, splitTold);
+            }
+            if (ApiErrors.isRetryable(status) && run.mayRetry(status >= 500)) {
+                if (!pause(run, answer.retryAfter(), method, url, "HTTP " + status)) {
                     return cancelBeforeRetry(pending, outcomes, "HTTP " + status, false);
                 }
                 continue;
@@ -105,8 +128,8 @@ final class BulkSender {
                 envelope = Envelope.parse(answer.body(), status, Envelope.DataMode.CONTACT);
             } catch (JsonParseException e) {
                 boolean ok = status >= 200 && status < 300;
-                if (ok && safeToReplay && !lastTry) {
-                    if (!pause(attempt, null, method, url, "unreadable answer")) {
+                if (ok && safeToReplay && run.mayRetry(false)) {
+                    if (!pause(run, null, method, url, "unreadable answer")) {
                         markAll(pending, outcomes, true, new ApiError(0, null, "Cancelled after an unreadable answer", null));
                         return new TransportException("Cancelled", true, null);
                     }
@@ -131,18 +154,23 @@ final class BulkSender {
                         + requestIdSuffix(envelope), null));
                 return null;
             }
+            boolean anyRetryable = false;
+            for (Envelope.Item result : envelope.items()) {
+                anyRetryable |= !result.success() && ApiErrors.isRetryable(result.code());
+            }
+            boolean retryItems = anyRetryable && run.mayRetry(false);
             List<Integer> retry = new ArrayList<>();
             for (int k = 0; k < pending.size(); k++) {
                 int index = pending.get(k);
                 Envelope.Item result = envelope.items().get(k);
-                if (!result.success() && ApiErrors.isRetryable(result.code()) && !lastTry) {
+                if (!result.success() && ApiErrors.isRetryable(result.code()) && retryItems) {
                     retry.add(index);
                 } else {
                     outcomes[index] = BulkOutcomes.of(index, result, items.get(index).expectedNumber(), envelope);
                 }
             }
             if (!retry.isEmpty()
-                    && !pause(attempt, answer.retryAfter(), method, url, retry.size() + " items throttled or failed")) {
+                    && !pause(run, answer.retryAfter(), method, url, retry.size() + " items throttled or failed")) {
                 return cancelBeforeRetry(retry, outcomes, "HTTP 429 or 5xx for these items", false);
             }
             pending = retry;
@@ -168,13 +196,9 @@ final class BulkSender {
     }
 
     /** Waits before a retry; false when the thread was interrupted (the caller cancelled). */
-    private boolean pause(int attempt, Duration retryAfter, String method, HttpUrl url, String reason) {
-        Duration delay = policy.delayBeforeRetry(attempt, retryAfter);
-        LOG.info("{} {}: {}; retry {} of {} in {} ms", method, url.encodedPath(), reason, attempt,
-                policy.maxAttempts() - 1, delay.toMillis());
+    private static boolean pause(Retries.Run run, Duration retryAfter, String method, HttpUrl url, String reason) {
         try {
-            sleeper.sleep(delay);
-            return true;
+            return run.pause(retryAfter, method, url, reason);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

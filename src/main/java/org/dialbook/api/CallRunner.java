@@ -3,8 +3,6 @@ package org.dialbook.api;
 import com.google.gson.JsonParseException;
 import java.time.Duration;
 import okhttp3.HttpUrl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs a single-resource call with the retry rules of docs/CONTRACT.md: 429, 5xx and failures before
@@ -12,16 +10,12 @@ import org.slf4j.LoggerFactory;
  * written is retried only when the caller says the call is safe to replay.
  */
 final class CallRunner {
-    private static final Logger LOG = LoggerFactory.getLogger(CallRunner.class);
-
     private final HttpExecutor executor;
-    private final RetryPolicy policy;
-    private final Sleeper sleeper;
+    private final Retries retries;
 
-    CallRunner(HttpExecutor executor, RetryPolicy policy, Sleeper sleeper) {
+    CallRunner(HttpExecutor executor, Retries retries) {
         this.executor = executor;
-        this.policy = policy;
-        this.sleeper = sleeper;
+        this.retries = retries;
     }
 
     /**
@@ -31,21 +25,24 @@ final class CallRunner {
      */
     Envelope call(String method, HttpUrl url, String body, boolean safeToReplay) {
         boolean replayedAfterLoss = false;
-        for (int attempt = 1; ; attempt++) {
+        Retries.Run run = retries.start();
+        while (true) {
             Exchange exchange = executor.execute(method, url, body);
-            boolean lastTry = attempt >= policy.maxAttempts();
             if (exchange instanceof Exchange.Failed failed) {
                 boolean mayRetry = (!failed.requestSent() || safeToReplay) && !HttpExecutor.wasCancelled(failed);
-                if (mayRetry && !lastTry) {
+                if (mayRetry && run.mayRetry(true)) {
                     replayedAfterLoss |= failed.requestSent();
-                    pause(attempt, null, method, url, failed.cause().getClass().getSimpleName());
+                    pause(run, null, method, url, failed.cause().getClass().getSimpleName());
                     continue;
                 }
                 throw Transport.failure(method, url, failed);
             }
             Exchange.Answered answer = (Exchange.Answered) exchange;
-            if (ApiErrors.isRetryable(answer.status()) && !lastTry) {
-                pause(attempt, answer.retryAfter(), method, url, "HTTP " + answer.status());
+            if (answer.status() < 500) {
+                retries.serverAnswered();
+            }
+            if (ApiErrors.isRetryable(answer.status()) && run.mayRetry(answer.status() >= 500)) {
+                pause(run, answer.retryAfter(), method, url, "HTTP " + answer.status());
                 continue;
             }
             return interpret(method, url, answer, replayedAfterLoss);
@@ -80,10 +77,15 @@ final class CallRunner {
         throw failure;
     }
 
-    private void pause(int attempt, Duration retryAfter, String method, HttpUrl url, String reason) {
-        Duration delay = policy.delayBeforeRetry(attempt, retryAfter);
-        LOG.info("{} {}: {}; retry {} of {} in {} ms", method, url.encodedPath(), reason, attempt,
-                policy.maxAttempts() - 1, delay.toMillis());
-        Transport.sleep(sleeper, delay);
+    private static void pause(Retries.Run run, Duration retryAfter, String method, HttpUrl url, String reason) {
+        try {
+            if (!run.pause(retryAfter, method, url, reason)) {
+                throw new TransportException("Cancelled while waiting to retry " + method + " " + url.encodedPath()
+                        + " (" + reason + ")", false, null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("Interrupted while waiting to retry", false, e);
+        }
     }
 }

@@ -33,4 +33,12 @@ public interface ContactsApi {
      * fetched lazily as the stream is consumed; a failure surfaces as an {@link ApiException}.
      */
     Stream<Contact> streamContacts(ListQuery query);
+
+    /**
+     * Tells {@code listener} whenever a call waits (a retry, the rate budget, an outage), so long jobs
+     * can say why nothing moves. Implementations without waits ignore it.
+     */
+    default WaitListener.Subscription onWait(WaitListener listener) {
+        return () -> { };
+    }
 }

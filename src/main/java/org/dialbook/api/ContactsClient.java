@@ -6,8 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -32,19 +36,36 @@ import org.slf4j.LoggerFactory;
 public final class ContactsClient implements ContactsApi, AutoCloseable {
     /** The API's limit on items per bulk request. */
     public static final int MAX_BATCH_SIZE = 5000;
+    /** How long a long job (import, export, bulk edit, delete, sync) waits out an outage by default. */
+    public static final Duration JOB_OUTAGE_PATIENCE = Duration.ofMinutes(30);
+    /** Exotel's published per-account budget for the campaign APIs' writes (CONTRACT.md). */
+    public static final int EXOTEL_WRITES_PER_MINUTE = 30;
+    /** Exotel's published per-account budget for GETs. */
+    public static final int EXOTEL_READS_PER_MINUTE = 300;
+    /** Budgets count over 61 s rather than 60, so differences in clocks and arrival never cost a 429. */
+    static final Duration BUDGET_MARGIN = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(ContactsClient.class);
+    /** Shorter than common server keep-alive timeouts (load balancers 60-75 s, nginx 75 s). */
+    static final Duration POOL_IDLE = Duration.ofSeconds(20);
+    static final Duration EVICT_AFTER_WAIT = Duration.ofSeconds(3);
 
     private final ConnectionSettings settings;
     private final HttpUrl contactsUrl;
     private final OkHttpClient http;
     private final CallRunner calls;
     private final BulkSender bulk;
+    private final Retries retries;
+    private final ListsClient lists;
 
     private ContactsClient(Builder builder) {
         this.settings = builder.settings;
         this.contactsUrl = HttpUrl.get(settings.contactsUrl());
+        HttpExecutor.SendTracker tracker = new HttpExecutor.SendTracker();
         this.http = new OkHttpClient.Builder()
+                // Idle connections are dropped well before load balancers' 60-75 s, so few pooled
+                // connections are already closed at the far end when we reuse them.
+                .connectionPool(new ConnectionPool(5, POOL_IDLE.toSeconds(), TimeUnit.SECONDS))
                 .connectTimeout(builder.connectTimeout)
                 .writeTimeout(builder.readTimeout)
                 .readTimeout(builder.readTimeout)
@@ -54,13 +75,49 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
                 // A redirect would be a misconfigured base URL; report it rather than follow it.
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .eventListener(new HttpExecutor.SendTracker())
+                .eventListener(tracker)
                 .addInterceptor(new BasicAuthInterceptor(contactsUrl, settings.apiKey(), settings.apiToken()))
                 .build();
+        Sleeper sleeper = evictingAfterLongWaits(builder.sleeper, http);
+        this.retries = new Retries(builder.retryPolicy, sleeper, builder.clock, builder.outagePatience);
+        boolean exotel = isExotelHost(settings.host());
+        // The builder's (a test's) choice first, then the profile's or command line's, then the host's.
+        int writes = budget(builder.writesPerMinute, settings.writesPerMinute(), exotel ? EXOTEL_WRITES_PER_MINUTE : 0);
+        int reads = budget(builder.readsPerMinute, settings.readsPerMinute(), exotel ? EXOTEL_READS_PER_MINUTE : 0);
+        Consumer<Duration> rateWait = wait -> retries.tell(
+                new WaitStatus(WaitStatus.Kind.RATE_LIMIT, builder.clock.instant(), wait, null));
         HttpExecutor executor = new HttpExecutor(http,
-                new RateLimiter(builder.maxRequestsPerMinute, builder.clock, builder.sleeper));
-        this.calls = new CallRunner(executor, builder.retryPolicy, builder.sleeper);
-        this.bulk = new BulkSender(executor, builder.retryPolicy, builder.sleeper, builder.maxBatchSize);
+                new RateLimiter(builder.maxRequestsPerMinute, builder.clock, sleeper).onWait(rateWait, retries),
+                new RateLimiter(writes, BUDGET_MARGIN, builder.clock, sleeper).onWait(rateWait, retries),
+                new RateLimiter(reads, BUDGET_MARGIN, builder.clock, sleeper).onWait(rateWait, retries), builder.clock,
+                tracker);
+        LOG.debug("Budgets for {}: {} writes and {} reads a minute (0: none)", settings.host(), writes, reads);
+        this.calls = new CallRunner(executor, retries);
+        this.bulk = new BulkSender(executor, retries, builder.maxBatchSize);
+        this.lists = new ListsClient(settings, executor, retries, builder.maxBatchSize);
+    }
+
+    /**
+     * After a wait this long (backoff, Retry-After, the rate cap) the pooled connections are dropped:
+     * the server or a load balancer in between may have closed them meanwhile.
+     */
+    static Sleeper evictingAfterLongWaits(Sleeper sleeper, OkHttpClient http) {
+        return duration -> {
+            sleeper.sleep(duration);
+            if (duration.compareTo(EVICT_AFTER_WAIT) > 0) {
+                http.connectionPool().evictAll();
+            }
+        };
+    }
+
+    private static int budget(Integer chosen, Integer configured, int hostDefault) {
+        return chosen != null ? chosen : configured != null ? configured : hostDefault;
+    }
+
+    /** Exotel's API hosts (any region), where its published budgets apply by default. */
+    static boolean isExotelHost(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("exotel.com") || h.endsWith(".exotel.com");
     }
 
     public static Builder builder(ConnectionSettings settings) {
@@ -69,6 +126,11 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
 
     public ConnectionSettings settings() {
         return settings;
+    }
+
+    /** The Lists calls on this client's connection, rate cap and retry rules. */
+    public ListsClient lists() {
+        return lists;
     }
 
     @Override
@@ -177,6 +239,11 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
     }
 
     @Override
+    public WaitListener.Subscription onWait(WaitListener listener) {
+        return retries.listen(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
     public void close() {
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
@@ -227,6 +294,9 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
         private int maxBatchSize = MAX_BATCH_SIZE;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(60);
+        private Duration outagePatience = Duration.ZERO;
+        private Integer writesPerMinute;
+        private Integer readsPerMinute;
 
         private Builder(ConnectionSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -276,6 +346,41 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
         /** How long to wait for the server's answer (and to write a request) before giving up. */
         public Builder readTimeout(Duration value) {
             this.readTimeout = Objects.requireNonNull(value, "readTimeout");
+            return this;
+        }
+
+        /**
+         * How long to wait out an outage (the server unreachable, or 5xx again and again) after the
+         * normal retries, before a call fails. Zero (the default) fails after the normal retries, which
+         * suits single calls; long jobs pass {@link #JOB_OUTAGE_PATIENCE}.
+         */
+        public Builder outagePatience(Duration value) {
+            Objects.requireNonNull(value, "outagePatience");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("outagePatience must not be negative, got " + value);
+            }
+            this.outagePatience = value;
+            return this;
+        }
+
+        /**
+         * The account's write budget (POST, PUT, DELETE) a minute; 0 turns it off. The default is
+         * {@value ContactsClient#EXOTEL_WRITES_PER_MINUTE} for Exotel's hosts and off elsewhere (the sandbox).
+         */
+        public Builder writesPerMinute(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("writesPerMinute must be >= 0, got " + value);
+            }
+            this.writesPerMinute = value;
+            return this;
+        }
+
+        /** The account's read budget (GET) a minute; 0 turns it off. Default: 300 for Exotel's hosts, else off. */
+        public Builder readsPerMinute(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("readsPerMinute must be >= 0, got " + value);
+            }
+            this.readsPerMinute = value;
             return this;
         }
 

@@ -30,6 +30,16 @@ public record CliConnection(ConnectionResolver environment, Function<String, Con
                 settings -> ContactsClient.builder(settings).build());
     }
 
+    /**
+     * As {@link #fromSystem()}, for long jobs (import, export): the client waits out an outage of
+     * up to {@link ContactsClient#JOB_OUTAGE_PATIENCE} instead of failing the rows still to send.
+     */
+    public static CliConnection forJobs() {
+        return new CliConnection(EnvConnection.fromSystem(),
+                name -> ProfileConnection.fromAppDirs(AppDirs.fromEnvironment(), name),
+                settings -> ContactsClient.builder(settings).outagePatience(ContactsClient.JOB_OUTAGE_PATIENCE).build());
+    }
+
     /** Environment and client factory given, profiles from the user's config folder. */
     public static CliConnection of(ConnectionResolver environment, Function<ConnectionSettings, ContactsClient> clients) {
         return new CliConnection(environment, name -> ProfileConnection.fromAppDirs(AppDirs.fromEnvironment(), name),
@@ -43,6 +53,16 @@ public record CliConnection(ConnectionResolver environment, Function<String, Con
      */
     public ConnectionSettings resolve(String profile) {
         return (profile == null ? environment : profiles.apply(profile)).resolve();
+    }
+
+    /**
+     * The settings for the command line's {@code --profile} (or the environment), with its
+     * {@code --writes-per-minute}/{@code --reads-per-minute} applied over the profile's budgets.
+     *
+     * @throws ConnectionSetupException naming what is missing or wrong
+     */
+    public ConnectionSettings resolve(ConnectionOptions options) {
+        return options.apply(resolve(options.profile()));
     }
 
     /** A client for settings already resolved. */

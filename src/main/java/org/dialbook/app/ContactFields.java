@@ -21,7 +21,8 @@ final class ContactFields {
     static final String NAMES = Arrays.stream(ContactField.values()).map(ContactField::wireName)
             .collect(Collectors.joining(", "));
 
-    private static final PhoneRule PHONES = PhoneRule.forCountryOrIndia(null);
+    /** The CLI has no default country: India, as the vendor's page assumes for numbers without +. */
+    static final PhoneRule PHONES = PhoneRule.forCountryOrIndia(null);
 
     private ContactFields() {
     }

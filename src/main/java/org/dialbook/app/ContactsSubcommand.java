@@ -11,7 +11,17 @@ import picocli.CommandLine.ParentCommand;
  */
 abstract class ContactsSubcommand extends CliCommand {
     @ParentCommand
-    private ContactsCommand parent;
+    private ClientSource parent;
+
+    /** A command that opens a client for its subcommands ({@code contacts}, {@code lists}). */
+    interface ClientSource {
+        ContactsClient openClient();
+
+        /** The app's folders (the local mirror lives there); tests point them at a temporary folder. */
+        default AppDirs dirs() {
+            return AppDirs.fromEnvironment();
+        }
+    }
 
     @Override
     final int execute(PrintWriter out, PrintWriter err) {

@@ -2,12 +2,16 @@ package org.dialbook.app;
 
 import com.google.gson.JsonElement;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.dialbook.api.ApiException;
 import org.dialbook.api.BulkResult;
 import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ItemOutcome;
 import org.dialbook.api.NewContact;
+import org.dialbook.importer.LostCreates;
 import org.dialbook.contact.ContactField;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,8 +60,35 @@ final class CreateContactCommand extends ContactsSubcommand {
         return value == null ? null : ContactFields.checked(field, value, option);
     }
 
+    /** The answer was lost: look for the number in the account, as an import does, and say what happened. */
+    private int settleLostAnswer(ContactsClient client, String why, Instant sentAt, PrintWriter out, PrintWriter err) {
+        String number = contact.number();
+        if (!LostCreates.canCheck(ContactFields.PHONES, number)) {
+            err.println("Outcome unknown: " + why + ". Check with 'contacts list' before creating it again.");
+            return FAILED;
+        }
+        err.println("Outcome unknown (" + why + "); checking the account for " + number);
+        Optional<String> sid;
+        try {
+            sid = LostCreates.find(client, ContactFields.PHONES, number, sentAt);
+        } catch (ApiException e) {
+            err.println("Outcome unknown: the account could not be checked ("
+                    + e.getMessage() + "). Check with 'contacts list' before creating it again.");
+            return FAILED;
+        }
+        if (sid.isPresent()) {
+            out.println("Created " + number + " (sid " + sid.get() + "); confirmed in the account after the answer "
+                    + "was lost");
+            return OK;
+        }
+        err.println("Not created: the account has no contact with " + number + " made since the request was sent; "
+                + "it is safe to create it again.");
+        return FAILED;
+    }
+
     @Override
     int run(ContactsClient client, PrintWriter out, PrintWriter err) {
+        Instant sentAt = Instant.now();
         BulkResult<Contact> result = client.createContacts(List.of(contact));
         ItemOutcome<Contact> outcome = result.items().get(0);
         switch (outcome.status()) {
@@ -66,9 +97,7 @@ final class CreateContactCommand extends ContactsSubcommand {
                 return OK;
             }
             case UNKNOWN -> {
-                err.println("Outcome unknown: " + ContactOutput.describe(outcome.error())
-                        + ". Check with 'contacts list' before creating it again.");
-                return FAILED;
+                return settleLostAnswer(client, ContactOutput.describe(outcome.error()), sentAt, out, err);
             }
             default -> {
                 err.println("Not created: " + ContactOutput.describe(outcome.error()));

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         versionProvider = Dialbook.Version.class,
         description = "A desktop address book for Exotel Campaign contacts.",
-        subcommands = {CommandLine.HelpCommand.class, ContactsCommand.class, ImportCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, ContactsCommand.class, ListsCommand.class, ImportCommand.class,
             SandboxCommand.class, ExportCommand.class, SyncCommand.class})
 public final class Dialbook implements Callable<Integer> {
     private static final Duration SMOKE_TIMEOUT = Duration.ofSeconds(60);

@@ -3,6 +3,7 @@ package org.dialbook.app;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +12,7 @@ import java.util.function.Function;
 import org.dialbook.api.ConnectionSettings;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ListQuery;
+import org.dialbook.api.WaitListener;
 import org.dialbook.jobs.CancelToken;
 import org.dialbook.exporter.ContactExporter;
 import org.dialbook.exporter.ExportListener;
@@ -59,7 +61,7 @@ public final class ExportCommand extends CliCommand {
 
     /** The production wiring: the process environment, saved profiles and a default client (paced, retrying). */
     public ExportCommand() {
-        this(CliConnection.fromSystem());
+        this(CliConnection.forJobs());
     }
 
     /** The test seam: where the connection comes from, and how a client is built for it. */
@@ -99,7 +101,8 @@ public final class ExportCommand extends CliCommand {
             }
         }, "dialbook-export-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try (ContactsClient client = connection.open(connection.resolve(connectionOptions.profile()))) {
+        try (ContactsClient client = connection.open(connection.resolve(connectionOptions));
+                WaitListener.Subscription waits = client.onWait(new ProgressLines(stderr, Clock.systemUTC()))) {
             ExportResult result = new ContactExporter(client).export(scope, out, options, progress(stderr), cancel);
             if (!result.completed()) {
                 stderr.println("Export interrupted after " + result.contacts() + " contacts; no file was written.");

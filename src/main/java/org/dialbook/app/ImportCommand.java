@@ -7,6 +7,8 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +76,11 @@ public final class ImportCommand extends CliCommand {
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "skip")
     String duplicates;
 
+    @Option(names = "--list", paramLabel = "NAME", description = "Add every imported row to this campaign list "
+            + "(name or sid; made when no list has that name). Rows skipped as duplicates of existing contacts "
+            + "go in as those contacts.")
+    String list;
+
     @Option(names = "--dry-run", description = "Validate and show what would happen; send nothing.")
     boolean dryRun;
 
@@ -82,6 +89,10 @@ public final class ImportCommand extends CliCommand {
 
     @Option(names = "--resume", description = "Finish the interrupted import of this file.")
     boolean resume;
+
+    @Option(names = "--retry", description = "Settle the unknown rows of this file's last import (by checking the "
+            + "account) and send its failed and missing rows again.")
+    boolean retry;
 
     @Option(names = "--batch-size", paramLabel = "N", description = "Contacts per request, 1 to 5000 "
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "5000")
@@ -106,7 +117,7 @@ public final class ImportCommand extends CliCommand {
     private final Supplier<Path> importsDir;
 
     public ImportCommand() {
-        this(CliConnection.fromSystem(), () -> AppDirs.fromEnvironment().imports());
+        this(CliConnection.forJobs(), () -> AppDirs.fromEnvironment().imports());
     }
 
     /** The test seam: connection, client factory and where journals go. */
@@ -152,13 +163,19 @@ public final class ImportCommand extends CliCommand {
             return USAGE;
         }
         DuplicatePolicy policy = parsePolicy(duplicates);
+        if (resume && retry) {
+            throw new IllegalArgumentException("Use --resume or --retry, not both");
+        }
         if (resume) {
             return resume(out, err);
+        }
+        if (retry) {
+            return retry(out, err);
         }
         CsvInspection inspection = CsvInspector.inspect(file, charset(), delimiterChar(), noHeader ? false : null);
         ColumnMapping mapping = applyMaps(inspection.headers(), MappingSuggester.suggest(inspection));
         ImportOptions options = ImportOptions.defaults(country).withTag(tag).withDuplicates(policy)
-                .withBatchSize(batchSize);
+                .withBatchSize(batchSize).withList(list);
         ImportPlan plan = ImportPlan.of(inspection, mapping, options);
         out.println("Reading " + file.getFileName() + ": " + inspection.encodingReason() + ", "
                 + CsvFormat.delimiterName(inspection.format().delimiter()) + "-separated, "
@@ -167,26 +184,51 @@ public final class ImportCommand extends CliCommand {
         if (dryRun) {
             return dryRun(plan, out, err);
         }
-        ConnectionSettings settings = connection.resolve(connectionOptions.profile());
+        ConnectionSettings settings = connection.resolve(connectionOptions);
         try (ContactsClient client = connection.open(settings)) {
             ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings))
-                    .retainFinishedJournals(Duration.ofDays(keepJournalDays));
+                    .retainFinishedJournals(Duration.ofDays(keepJournalDays)).withLists(client.lists());
             ImportResult result = runner.start(plan, 0, progressBar(err), CancelToken.none());
             return finish(runner, result, out, err);
         }
     }
 
     private int resume(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
-        ConnectionSettings settings = connection.resolve(connectionOptions.profile());
+        ConnectionSettings settings = connection.resolve(connectionOptions);
         try (ContactsClient client = connection.open(settings)) {
-            ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings));
+            ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings))
+                    .withLists(client.lists());
             Optional<ImportManifest> open = runner.resumable(file);
             if (open.isEmpty()) {
-                err.println("There is no interrupted import of " + file + " to resume.");
+                Optional<ImportManifest> last = runner.latest(file);
+                ImportSummary summary = last.isPresent() ? runner.summary(last.get().id()) : null;
+                if (summary != null && summary.failed() + summary.unknown() > 0) {
+                    err.println("The last import of " + file + " (" + last.get().id() + ") finished with "
+                            + (summary.failed() + summary.unknown()) + " rows failed or unknown; run with --retry "
+                            + "to send only those again.");
+                } else {
+                    err.println("There is no interrupted import of " + file + " to resume.");
+                }
                 return USAGE;
             }
             out.println("Resuming import " + open.get().id() + " started " + open.get().createdAt());
             ImportResult result = runner.resume(open.get().id(), progressBar(err), CancelToken.none());
+            return finish(runner, result, out, err);
+        }
+    }
+
+    private int retry(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+        ConnectionSettings settings = connection.resolve(connectionOptions);
+        try (ContactsClient client = connection.open(settings)) {
+            ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings));
+            Optional<ImportManifest> last = runner.latest(file);
+            if (last.isEmpty()) {
+                err.println("There is no import of " + file + " into " + destinationOf(settings) + " to retry.");
+                return USAGE;
+            }
+            out.println("Retrying import " + last.get().id() + " started " + last.get().createdAt()
+                    + ": checking the account for unknown rows, then sending failed and missing rows");
+            ImportResult result = runner.retryFailed(last.get().id(), progressBar(err), CancelToken.none());
             return finish(runner, result, out, err);
         }
     }
@@ -201,7 +243,7 @@ public final class ImportCommand extends CliCommand {
         try {
             if (plan.options().needsExisting()) {
                 try {
-                    client = connection.open(connection.resolve(connectionOptions.profile()));
+                    client = connection.open(connection.resolve(connectionOptions));
                 } catch (ConnectionSetupException e) {
                     out.println("Not connected, so numbers already in the account are not checked: " + e.getMessage());
                 }
@@ -243,17 +285,26 @@ public final class ImportCommand extends CliCommand {
         clearBar(err);
         ImportSummary summary = result.summary();
         out.println("Import " + result.id() + ": " + summary.oneLine());
+        if (result.listCalls() > 0) {
+            out.println("Checking the account for lost answers took " + result.listCalls() + " list calls");
+        }
+        if (result.list() != null) {
+            out.println("List: " + result.list());
+        }
         Path reportFile = report != null ? report : result.folder().resolve("report.csv");
         long rows = runner.writeReport(result.id(), reportFile);
         out.println("Report (" + rows + " rows): " + reportFile.toAbsolutePath());
         if (summary.failed() > 0 || summary.unknown() > 0) {
             err.println(summary.failed() + summary.unknown() + " rows did not make it; see the report. "
-                    + "The wizard's \"Retry failed\" sends only those again.");
+                    + "Run again with --retry (or the wizard's \"Retry failed\") to send only those again.");
         }
         if (summary.pending() > 0) {
             err.println(summary.pending() + " rows were not done; run again with --resume to finish.");
         }
-        return summary.hasProblems() ? FAILED : OK;
+        // Rows left out because they were invalid or repeated in the file are no trouble; a failed add is.
+        boolean listTrouble = result.list() != null && (result.list().contains(" could not be added")
+                || !result.list().matches("\\d+ rows in list .*"));
+        return summary.hasProblems() || listTrouble ? FAILED : OK;
     }
 
     private ColumnMapping applyMaps(List<String> headers, ColumnMapping suggested) {
@@ -324,7 +375,7 @@ public final class ImportCommand extends CliCommand {
     /** A one-line bar redrawn in place, only when stderr is a terminal. */
     private static ImportListener progressBar(PrintWriter err) {
         if (System.console() == null) {
-            return ImportListener.none();
+            return new ProgressLines(err, Clock.systemUTC());
         }
         return progress -> {
             double fraction = progress.fraction();
@@ -341,6 +392,9 @@ public final class ImportCommand extends CliCommand {
             line.append(String.format(Locale.ROOT, " rows, %.0f rows/s", progress.rowsPerSecond()));
             if (progress.eta() != null) {
                 line.append(", ").append(progress.eta().toSeconds()).append(" s left");
+            }
+            if (progress.waiting() != null) {
+                line.append(" · ").append(progress.waiting().describe(ZoneId.systemDefault()));
             }
             line.append("   ");
             synchronized (err) {

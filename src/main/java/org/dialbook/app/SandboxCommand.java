@@ -67,6 +67,22 @@ public final class SandboxCommand implements Callable<Integer> {
                 "lost: share of requests whose work commits but whose answer is dropped)."})
     private String faults;
 
+    @Option(names = "--exotel-limits",
+            description = "Exotel's published limits per account: 30 writes and 300 reads a minute, "
+                    + "with X-RateLimit-Limit/-Remaining/-Reset headers on every answer.")
+    private boolean exotelLimits;
+
+    @Option(names = "--rest-exception-429",
+            description = "Answer a throttled request with Exotel's RestException body instead of the v2 envelope.")
+    private boolean restException429;
+
+    @Option(names = "--idle-timeout", paramLabel = "TIME",
+            description = "Close keep-alive connections idle longer than this, e.g. 2s (load balancers: 60-75s).")
+    private String idleTimeout;
+
+    @Option(names = "--http10", description = "Answer over HTTP/1.0 without keep-alive: one request per connection.")
+    private boolean http10;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
             description = "Seed for faults and demo data, so runs repeat (default ${DEFAULT-VALUE}).")
     private long seed;
@@ -160,7 +176,9 @@ public final class SandboxCommand implements Callable<Integer> {
     }
 
     private SandboxOptions options() {
-        SandboxOptions.Builder builder = SandboxOptions.builder().port(port).seed(seed).demoContacts(demoContacts);
+        SandboxOptions.Builder builder = SandboxOptions.builder().port(port).seed(seed).demoContacts(demoContacts)
+                .exotelLimits(exotelLimits).restException429(restException429).http10(http10)
+                .idleTimeout(idleTimeout == null ? null : SandboxFaults.parseDuration(idleTimeout));
         if (storage != null && storage.inMemory) {
             builder.inMemory();
         } else {

@@ -40,8 +40,8 @@ final class DuplicateFilter {
             sink.update(row, sid);
         } else {
             duplicatesInAccount++;
-            sink.skipped(row, "duplicate: " + row.contact().number() + " is already in the account (contact "
-                    + sid + ")");
+            sink.skippedExisting(row, "duplicate: " + row.contact().number() + " is already in the account (contact "
+                    + sid + ")", sid);
         }
     }
 

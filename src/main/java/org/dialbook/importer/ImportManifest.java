@@ -69,6 +69,7 @@ public record ImportManifest(String id, ImportPlan plan, long fileSize, long fil
         json.addProperty("batchSize", options.batchSize());
         json.addProperty("checkExisting", options.checkExisting());
         json.addProperty("reconcileWindowMillis", options.reconcileWindow().toMillis());
+        json.addProperty("list", options.list());
         return json.toString();
     }
 
@@ -87,7 +88,9 @@ public record ImportManifest(String id, ImportPlan plan, long fileSize, long fil
                 json.get("checkExisting").getAsBoolean(),
                 Duration.ofMillis(json.get("reconcileWindowMillis").getAsLong()),
                 // Absent in manifests written before tag modes: the tag replaced the file's then.
-                json.has("tagMode") ? TagMode.valueOf(json.get("tagMode").getAsString()) : TagMode.REPLACE);
+                json.has("tagMode") ? TagMode.valueOf(json.get("tagMode").getAsString()) : TagMode.REPLACE,
+                // Absent in manifests written before lists existed.
+                json.has("list") && !json.get("list").isJsonNull() ? json.get("list").getAsString() : null);
         ImportPlan plan = new ImportPlan(Path.of(json.get("file").getAsString()), format, headers,
                 new ColumnMapping(targets), options);
         return new ImportManifest(json.get("id").getAsString(), plan, json.get("fileSize").getAsLong(),

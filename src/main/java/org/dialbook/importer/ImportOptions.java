@@ -13,6 +13,9 @@ import java.util.Objects;
  * @param reconcileWindow how far before a batch's start a created contact may be dated, for clock
  *     skew between us and the server when reconciling a lost answer
  * @param tagMode whether {@code tag} replaces a tag the file already has, fills only empty ones, or is not used
+ * @param list the campaign list (name or sid) every imported row is added to, made when no list has
+ *     that name; null for none. Rows skipped as duplicates of existing contacts go in too, as the
+ *     existing contact.
  */
 public record ImportOptions(
         String defaultCountry,
@@ -21,7 +24,8 @@ public record ImportOptions(
         int batchSize,
         boolean checkExisting,
         Duration reconcileWindow,
-        TagMode tagMode) {
+        TagMode tagMode,
+        String list) {
 
     public static final int MAX_BATCH = 5000;
 
@@ -34,16 +38,23 @@ public record ImportOptions(
         tag = tag == null || tag.isBlank() ? null : tag.strip();
         reconcileWindow = reconcileWindow == null ? Duration.ofSeconds(60) : reconcileWindow;
         tagMode = tagMode == null ? TagMode.REPLACE : tagMode;
+        list = list == null || list.isBlank() ? null : list.strip();
     }
 
     /** As before tag modes existed: the tag replaces the file's. */
     public ImportOptions(String defaultCountry, String tag, DuplicatePolicy duplicates, int batchSize,
             boolean checkExisting, Duration reconcileWindow) {
-        this(defaultCountry, tag, duplicates, batchSize, checkExisting, reconcileWindow, TagMode.REPLACE);
+        this(defaultCountry, tag, duplicates, batchSize, checkExisting, reconcileWindow, TagMode.REPLACE, null);
+    }
+
+    /** The same options adding every row to {@code newList} (name or sid; null for none). */
+    public ImportOptions withList(String newList) {
+        return new ImportOptions(defaultCountry, tag, duplicates, batchSize, checkExisting, reconcileWindow, tagMode,
+                newList);
     }
 
     public ImportOptions withTagMode(TagMode mode) {
-        return new ImportOptions(defaultCountry, tag, duplicates, batchSize, checkExisting, reconcileWindow, mode);
+        return new ImportOptions(defaultCountry, tag, duplicates, batchSize, checkExisting, reconcileWindow, mode, list);
     }
 
     /** The tag for a row whose file value is {@code fileTag} (null or blank when the file has none). */
@@ -61,27 +72,31 @@ public record ImportOptions(
     }
 
     public ImportOptions withTag(String newTag) {
-        return new ImportOptions(defaultCountry, newTag, duplicates, batchSize, checkExisting, reconcileWindow, tagMode);
+        return new ImportOptions(defaultCountry, newTag, duplicates, batchSize, checkExisting, reconcileWindow, tagMode,
+                list);
     }
 
     public ImportOptions withDuplicates(DuplicatePolicy policy) {
-        return new ImportOptions(defaultCountry, tag, policy, batchSize, checkExisting, reconcileWindow, tagMode);
+        return new ImportOptions(defaultCountry, tag, policy, batchSize, checkExisting, reconcileWindow, tagMode,
+                list);
     }
 
     public ImportOptions withBatchSize(int size) {
-        return new ImportOptions(defaultCountry, tag, duplicates, size, checkExisting, reconcileWindow, tagMode);
+        return new ImportOptions(defaultCountry, tag, duplicates, size, checkExisting, reconcileWindow, tagMode,
+                list);
     }
 
     public ImportOptions withCountry(String country) {
-        return new ImportOptions(country, tag, duplicates, batchSize, checkExisting, reconcileWindow, tagMode);
+        return new ImportOptions(country, tag, duplicates, batchSize, checkExisting, reconcileWindow, tagMode,
+                list);
     }
 
     public ImportOptions withCheckExisting(boolean check) {
-        return new ImportOptions(defaultCountry, tag, duplicates, batchSize, check, reconcileWindow, tagMode);
+        return new ImportOptions(defaultCountry, tag, duplicates, batchSize, check, reconcileWindow, tagMode, list);
     }
 
     public ImportOptions withReconcileWindow(Duration window) {
-        return new ImportOptions(defaultCountry, tag, duplicates, batchSize, checkExisting, window, tagMode);
+        return new ImportOptions(defaultCountry, tag, duplicates, batchSize, checkExisting, window, tagMode, list);
     }
 
     /** Whether the account's existing numbers need to be known. */

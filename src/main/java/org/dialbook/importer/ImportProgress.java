@@ -1,6 +1,7 @@
 package org.dialbook.importer;
 
 import java.time.Duration;
+import org.dialbook.api.WaitStatus;
 
 /**
  * A snapshot of a running job.
@@ -9,9 +10,20 @@ import java.time.Duration;
  *     0 when nothing is known yet
  * @param rowsPerSecond rows finished per second since the job started
  * @param eta the remaining time at the current rate, or null when unknown
+ * @param waiting why nothing moves right now (a retry, the rate limit, an outage), or null
  */
 public record ImportProgress(Phase phase, long rowsDone, long rowsTotal, long bytesRead, long bytesTotal,
-        ImportSummary counts, double rowsPerSecond, Duration eta) {
+        ImportSummary counts, double rowsPerSecond, Duration eta, WaitStatus waiting) {
+
+    public ImportProgress(Phase phase, long rowsDone, long rowsTotal, long bytesRead, long bytesTotal,
+            ImportSummary counts, double rowsPerSecond, Duration eta) {
+        this(phase, rowsDone, rowsTotal, bytesRead, bytesTotal, counts, rowsPerSecond, eta, null);
+    }
+
+    /** This snapshot, saying why the job waits. */
+    public ImportProgress withWaiting(WaitStatus status) {
+        return new ImportProgress(phase, rowsDone, rowsTotal, bytesRead, bytesTotal, counts, rowsPerSecond, eta, status);
+    }
 
     /** What the job is doing. */
     public enum Phase {

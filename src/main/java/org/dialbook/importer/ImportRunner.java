@@ -20,11 +20,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import org.dialbook.api.ApiException;
 import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsApi;
+import org.dialbook.api.ContactsClient;
 import org.dialbook.api.DeleteMany;
+import org.dialbook.api.ListsClient;
 import org.dialbook.api.NotFoundException;
+import org.dialbook.api.WaitListener;
+import org.dialbook.api.WaitStatus;
 import org.dialbook.contact.PhoneRule;
 import org.dialbook.jobs.CancelToken;
 import org.slf4j.Logger;
@@ -47,6 +52,7 @@ public final class ImportRunner {
     private final Clock clock;
     private final ValidationPipeline pipeline;
     private final String destination;
+    private final ListsClient lists;
     private volatile Duration journalRetention = JournalRetention.DEFAULT;
 
     public ImportRunner(ContactsApi api, Path importsDir) {
@@ -66,6 +72,12 @@ public final class ImportRunner {
     }
 
     ImportRunner(ContactsApi api, Path importsDir, Clock clock, ValidationPipeline pipeline, String destination) {
+        this(api, importsDir, clock, pipeline, destination, null);
+    }
+
+    private ImportRunner(ContactsApi api, Path importsDir, Clock clock, ValidationPipeline pipeline,
+            String destination, ListsClient lists) {
+        this.lists = lists;
         this.api = api;
         this.importsDir = importsDir;
         this.clock = clock;
@@ -157,6 +169,38 @@ public final class ImportRunner {
 
     private ImportResult pass(ImportJournal journal, JournalState previous, boolean retry, long expectedRows,
             ImportListener listener, CancelToken cancel) throws IOException, InterruptedException {
+        // Waits (a retry, the rate budget, an outage) are shown on the latest snapshot, so a paused job
+        // says why it does not move instead of showing a frozen bar.
+        AtomicReference<ImportProgress> latest = new AtomicReference<>(new ImportProgress(ImportProgress.Phase.SENDING,
+                0, expectedRows, 0, 0, ImportSummary.EMPTY, 0, null));
+        ImportListener tracked = progress -> {
+            latest.set(progress);
+            listener.progress(progress);
+        };
+        WaitListener shown = new WaitListener() {
+            @Override
+            public void waiting(WaitStatus status) {
+                listener.progress(latest.get().withWaiting(status));
+            }
+
+            @Override
+            public boolean cancelled() {
+                // Cancel ends an outage pause within seconds; the rows it held end "failed".
+                return cancel.isCancelled();
+            }
+
+            @Override
+            public Duration outagePatience() {
+                return ContactsClient.JOB_OUTAGE_PATIENCE;
+            }
+        };
+        try (WaitListener.Subscription waits = api.onWait(shown)) {
+            return send(journal, previous, retry, expectedRows, tracked, cancel);
+        }
+    }
+
+    private ImportResult send(ImportJournal journal, JournalState previous, boolean retry, long expectedRows,
+            ImportListener listener, CancelToken cancel) throws IOException, InterruptedException {
         ImportPlan plan = journal.manifest().plan();
         OutcomeCounter counter = new OutcomeCounter();
         BitSet done = previous == null ? new BitSet() : previous.settled();
@@ -219,8 +263,35 @@ public final class ImportRunner {
                 : "finished"));
         listener.progress(new ImportProgress(ImportProgress.Phase.DONE, summary.settled(), summary.rows(),
                 bytesTotal, bytesTotal, summary, meter.rate(alreadyDone + counter.total()), null));
-        LOG.info("Import {} {}: {}", journal.manifest().id(), cancelled ? "cancelled" : "done", summary.oneLine());
-        return new ImportResult(manifest.id(), journal.folder(), summary, cancelled);
+        LOG.info("Import {} {}: {}; checking the account for lost answers took {} list calls", journal.manifest().id(),
+                cancelled ? "cancelled" : "done", summary.oneLine(), reconciler.listCalls());
+        String listLine = cancelled || plan.options().list() == null ? null : addToList(plan.options().list(), journal);
+        return new ImportResult(manifest.id(), journal.folder(), summary, cancelled, reconciler.listCalls(), listLine);
+    }
+
+    /** Runs the list step; a failure there leaves the import itself as it was and is said in the line. */
+    private String addToList(String list, ImportJournal journal) throws IOException {
+        if (lists == null) {
+            return "Not added to list '" + list + "': this connection cannot reach the Lists API";
+        }
+        try {
+            ImportListStep.Result result = ImportListStep.run(lists, list, journal.folder(), journal.journalFile());
+            return result.added() + " rows in list '" + result.list().name() + "'"
+                    + (result.notAdded() == 0 ? "" : "; " + result.notAdded() + " not (see the report's list column)")
+                    + (result.failedAdds() == 0 ? "" : "; " + result.failedAdds() + " could not be added");
+        } catch (ApiException e) {
+            LOG.warn("Import {}: list step failed: {}", journal.manifest().id(), e.getMessage());
+            return ImportListStep.describe(e);
+        }
+    }
+
+    /**
+     * The same runner, adding imported rows to the campaign list the options name (through
+     * {@code listsClient}, on the same connection as the contacts).
+     */
+    public ImportRunner withLists(ListsClient listsClient) {
+        return new ImportRunner(api, importsDir, clock, pipeline, destination, listsClient)
+                .retainFinishedJournals(journalRetention);
     }
 
     private static Map<Long, String> reconcileUnanswered(JournalState previous, boolean retry, Reconciler reconciler,
@@ -351,6 +422,18 @@ public final class ImportRunner {
             boolean open = manifest.sendsTo(destination) && !manifest.state().equals("finished") && !manifest.state().equals("undone")
                     && !manifest.state().equals(UnfinishedImports.ABANDONED);
             if (sameFile && open) {
+                return Optional.of(manifest);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The newest import of {@code file} into this destination that was not undone, finished or not. */
+    public Optional<ImportManifest> latest(Path file) throws IOException {
+        Path wanted = file.toAbsolutePath().normalize();
+        for (ImportManifest manifest : imports()) {
+            if (manifest.sendsTo(destination) && !manifest.state().equals("undone")
+                    && manifest.plan().file().toAbsolutePath().normalize().equals(wanted)) {
                 return Optional.of(manifest);
             }
         }

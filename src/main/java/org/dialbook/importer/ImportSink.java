@@ -62,8 +62,14 @@ final class ImportSink implements RowSink {
 
     @Override
     public void skipped(ValidatedRow row, String reason) {
+        skippedExisting(row, reason, null);
+    }
+
+    /** The existing contact's sid is journalled, so the list step can add that contact. */
+    @Override
+    public void skippedExisting(ValidatedRow row, String reason, String existingSid) {
         if (!isDone(row) && !settledByReconciliation(row)) {
-            journal.outcome(row.row(), RowOutcome.SKIPPED, null, reason, row.values());
+            journal.outcome(row.row(), RowOutcome.SKIPPED, existingSid, reason, row.values());
             counter.add(RowOutcome.SKIPPED);
         }
     }

@@ -2,6 +2,7 @@ package org.dialbook.importer;
 
 import java.text.NumberFormat;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Locale;
 
 /** Turns a progress snapshot into one line for people: "Importing: 1,234 of 20,000 rows · 850 rows/s · 12 s left". */
@@ -21,8 +22,12 @@ public final class ProgressText {
         if (progress.rowsPerSecond() > 0) {
             text.append(" · ").append(numbers.format(Math.round(progress.rowsPerSecond()))).append(" rows/s");
         }
-        if (progress.eta() != null) {
+        if (progress.eta() != null && progress.waiting() == null) {
             text.append(" · ").append(duration(progress.eta())).append(" left");
+        }
+        if (progress.waiting() != null) {
+            // The wait comes first: it is why the numbers do not move.
+            return progress.waiting().describe(ZoneId.systemDefault()) + " · " + text;
         }
         return text.toString();
     }

@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the result report: one line per input row with its row number, outcome, sid, detail and
- * original values. Built from the journal, keeping only each row's latest outcome (a retried row
+ * Writes the result report: one line per input row with its row number, outcome, sid, detail, the
+ * campaign list step's outcome (only when the import added its rows to a list) and original values. Built from the journal, keeping only each row's latest outcome (a retried row
  * appears once), sorted by row. (The fallback scan, for a journal with a line cut short by a kill,
  * sorts when it fits comfortably in memory, else keeps the order rows finished.)
  *
@@ -38,12 +38,15 @@ public final class ReportWriter {
         // In row order from an index of where each row's latest line is: 8 bytes a row held, each line
         // parsed once. A line cut short by a kill where the index points falls back to the full scan.
         JournalIndex index = JournalIndex.build(file);
+        // The list step's outcome per row, when the import added its rows to a campaign list.
+        Map<Long, String> listOutcomes = ImportListStep.read(journal.folder());
+        boolean withList = !listOutcomes.isEmpty();
         AtomicLong written = new AtomicLong();
         try {
             SafeFiles.write(out, writer -> {
-                CsvRowWriter csv = new CsvRowWriter(writer, header(headers));
+                CsvRowWriter csv = new CsvRowWriter(writer, header(headers, withList));
                 index.forEachLatest(file, entry -> {
-                    writeEntry(csv, entry);
+                    writeEntry(csv, entry, withList ? listOutcomes.getOrDefault(entry.row(), "") : null);
                     written.incrementAndGet();
                 });
                 csv.flush();
@@ -51,18 +54,21 @@ public final class ReportWriter {
             return written.get();
         } catch (JournalIndex.UnreadableLineException e) {
             LOG.info("Writing the report by scanning the whole journal: {}", e.getMessage());
-            return writeByScanning(file, headers, out);
+            return writeByScanning(file, headers, listOutcomes, out);
         }
     }
 
-    private static List<String> header(List<String> headers) {
+    private static List<String> header(List<String> headers, boolean withList) {
         List<String> head = new ArrayList<>(List.of("row", "outcome", "sid", "detail"));
+        if (withList) {
+            head.add("list");
+        }
         head.addAll(headers);
         return head;
     }
 
     /** Two passes over the whole journal, keeping only each row's latest line; package-private for tests. */
-    static long writeByScanning(Path file, List<String> headers, Path out) throws IOException {
+    static long writeByScanning(Path file, List<String> headers, Map<Long, String> listOutcomes, Path out) throws IOException {
         // Pass 1: which line is each row's latest outcome? Only rows seen twice need remembering.
         BitSet seen = new BitSet();
         Map<Long, Long> latest = new HashMap<>();
@@ -80,9 +86,10 @@ public final class ReportWriter {
         });
         boolean sort = index.get() <= SORT_LIMIT;
         List<JournalState.Entry> sorted = new ArrayList<>();
+        boolean withList = !listOutcomes.isEmpty();
         AtomicLong written = new AtomicLong();
         SafeFiles.write(out, writer -> {
-            CsvRowWriter csv = new CsvRowWriter(writer, header(headers));
+            CsvRowWriter csv = new CsvRowWriter(writer, header(headers, withList));
             AtomicLong second = new AtomicLong();
             JournalState.forEachLine(file, json -> {
                 if (!json.get("k").getAsString().equals("row")) {
@@ -97,13 +104,13 @@ public final class ReportWriter {
                 if (sort) {
                     sorted.add(entry);
                 } else {
-                    writeEntry(csv, entry);
+                    writeEntry(csv, entry, withList ? listOutcomes.getOrDefault(entry.row(), "") : null);
                     written.incrementAndGet();
                 }
             });
             sorted.sort(Comparator.comparingLong(JournalState.Entry::row));
             for (JournalState.Entry entry : sorted) {
-                writeEntry(csv, entry);
+                writeEntry(csv, entry, withList ? listOutcomes.getOrDefault(entry.row(), "") : null);
                 written.incrementAndGet();
             }
             csv.flush();
@@ -111,12 +118,15 @@ public final class ReportWriter {
         return written.get();
     }
 
-    private static void writeEntry(CsvRowWriter csv, JournalState.Entry entry) {
+    private static void writeEntry(CsvRowWriter csv, JournalState.Entry entry, String listOutcome) {
         List<String> record = new ArrayList<>(4 + entry.values().size());
         record.add(Long.toString(entry.row()));
         record.add(entry.outcome().label());
         record.add(entry.sid() == null ? "" : entry.sid());
         record.add(entry.detail() == null ? "" : entry.detail());
+        if (listOutcome != null) {
+            record.add(listOutcome);
+        }
         record.addAll(entry.values());
         csv.write(record);
     }

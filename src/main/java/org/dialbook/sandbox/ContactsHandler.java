@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -50,10 +52,17 @@ final class ContactsHandler implements HttpHandler {
     private final List<SandboxAccount> accounts;
     private final SandboxFaults faults;
     private final Throttle throttle;
+    static final int WRITES_PER_MINUTE = 30;
+    static final int READS_PER_MINUTE = 300;
+    private final boolean exotelLimits;
+    private static final int LOG_LIMIT = 100_000;
+    private final ArrayDeque<SandboxRequest> log = new ArrayDeque<>();
+    private final boolean restException429;
     private final long maxBodyBytes;
+    private final ListsHandler lists;
 
     /** A whole request refused; carries what to answer. */
-    private static final class Refusal extends Exception {
+    static final class Refusal extends Exception {
         final Problem problem;
         final long retryAfterSeconds;
 
@@ -69,7 +78,7 @@ final class ContactsHandler implements HttpHandler {
     }
 
     /** One item refused inside a bulk call (or the single item of a one-resource call). */
-    private static final class ItemRefusal extends Exception {
+    static final class ItemRefusal extends Exception {
         final Problem problem;
 
         ItemRefusal(Problem problem) {
@@ -81,11 +90,26 @@ final class ContactsHandler implements HttpHandler {
     private record Reply(int status, String body) {
     }
 
-    private record Route(String accountSid, String contactSid) {
+    /** {@code listPath} is null for the contacts resource, else the segments after {@code lists}. */
+    private record Route(String accountSid, String contactSid, List<String> listPath) {
     }
 
     ContactsHandler(ContactStore store, List<SandboxAccount> accounts, SandboxFaults faults, Throttle throttle,
-            long maxBodyBytes) {
+            long maxBodyBytes, int maxListSize) {
+        this(store, accounts, faults, throttle, maxBodyBytes, maxListSize, false, false);
+    }
+
+    /**
+     * @param maxListSize the most contacts one campaign list may hold (Exotel: 100,000)
+     * @param exotelLimits Exotel's published per-account budgets (30 writes, 300 reads a minute) with
+     *     {@code X-RateLimit-*} headers on every answer
+     * @param restException429 a 429 carries the {@code RestException} body instead of the v2 envelope
+     */
+    ContactsHandler(ContactStore store, List<SandboxAccount> accounts, SandboxFaults faults, Throttle throttle,
+            long maxBodyBytes, int maxListSize, boolean exotelLimits, boolean restException429) {
+        this.lists = new ListsHandler(store, faults, maxListSize);
+        this.exotelLimits = exotelLimits;
+        this.restException429 = restException429;
         this.store = store;
         this.accounts = List.copyOf(accounts);
         this.faults = faults;
@@ -97,6 +121,7 @@ final class ContactsHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         String requestId = Ids.newSid();
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        long arrived = throttle.now();
         try {
             Reply reply;
             try {
@@ -108,12 +133,16 @@ final class ContactsHandler implements HttpHandler {
                 if (refusal.problem.http() == 401) {
                     exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"Dialbook sandbox\"");
                 }
-                reply = new Reply(refusal.problem.http(), Wire.errorEnvelope(requestId, method, refusal.problem));
+                reply = new Reply(refusal.problem.http(), refusal.problem.http() == 429 && restException429
+                        ? restException(refusal.retryAfterSeconds)
+                        : Wire.errorEnvelope(requestId, method, refusal.problem));
             } catch (SQLException | RuntimeException e) {
                 LOG.error("Request {} {} failed inside the sandbox", method, requestId, e);
                 reply = new Reply(500, Wire.errorEnvelope(requestId, method,
                         new Problem(500, null, "The sandbox failed to handle the request (request " + requestId + ")")));
             }
+            // Logged before answering, so a client that has its answer finds the request in the log.
+            remember(new SandboxRequest(method, Instant.ofEpochMilli(arrived), reply == null ? 0 : reply.status()));
             if (reply == null) {
                 // The lost-response fault: the work is committed, the answer never arrives.
                 LOG.debug("Dropping the connection of request {} on purpose", requestId);
@@ -124,6 +153,28 @@ final class ContactsHandler implements HttpHandler {
         } finally {
             exchange.close();
         }
+    }
+
+    private void remember(SandboxRequest request) {
+        synchronized (log) {
+            if (log.size() == LOG_LIMIT) {
+                log.removeFirst();
+            }
+            log.addLast(request);
+        }
+    }
+
+    /** The latest requests handled, oldest first (at most {@value #LOG_LIMIT}). */
+    List<SandboxRequest> requests() {
+        synchronized (log) {
+            return new ArrayList<>(log);
+        }
+    }
+
+    /** The body some Exotel endpoints send with a 429 instead of the v2 envelope (CONTRACT.md). */
+    static String restException(long retryAfterSeconds) {
+        return "{\"RestException\":{\"Status\":429,\"Message\":\"Rate limit exceeded. Try again in "
+                + Math.max(1, retryAfterSeconds) + " seconds.\",\"Code\":\"RATE_LIMIT_EXCEEDED\"}}";
     }
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {
@@ -144,13 +195,25 @@ final class ContactsHandler implements HttpHandler {
             throw new Refusal(new Problem(403, 1003,
                     "These credentials belong to another account than the one in the URL"));
         }
-        boolean collection = route.contactSid() == null;
-        boolean allowed = collection
-                ? method.equals("GET") || method.equals("POST") || method.equals("PUT")
-                : method.equals("GET") || method.equals("PUT") || method.equals("DELETE");
-        if (!allowed) {
-            exchange.getResponseHeaders().set("Allow", collection ? "GET, POST, PUT" : "GET, PUT, DELETE");
+        String allow = route.listPath() != null ? ListsHandler.allowed(route.listPath())
+                : route.contactSid() == null ? "GET, POST, PUT" : "GET, PUT, DELETE";
+        if (!List.of(allow.split(", ")).contains(method)) {
+            exchange.getResponseHeaders().set("Allow", allow);
             throw new Refusal(new Problem(405, 1002, method + " is not supported on this resource"));
+        }
+        if (exotelLimits) {
+            // Exotel's rate-limiting page: per account, 30 a minute for writes, 300 for GETs.
+            boolean read = method.equals("GET");
+            Throttle.Decision budget = throttle.decide(account.accountSid() + (read ? " reads" : " writes"),
+                    read ? READS_PER_MINUTE : WRITES_PER_MINUTE);
+            exchange.getResponseHeaders().set("X-RateLimit-Limit", Integer.toString(budget.limit()));
+            exchange.getResponseHeaders().set("X-RateLimit-Remaining", Integer.toString(budget.remaining()));
+            exchange.getResponseHeaders().set("X-RateLimit-Reset", Long.toString(budget.resetSeconds()));
+            if (budget.retryAfterSeconds() > 0) {
+                throw new Refusal(new Problem(429, null, "Rate limit exceeded: " + budget.limit() + " "
+                        + (read ? "reads" : "writes") + " a minute for this account; retry after "
+                        + budget.retryAfterSeconds() + " s"), budget.retryAfterSeconds());
+            }
         }
         long wait = throttle.admit(account.accountSid(), faults.throttlePerMinute());
         if (wait > 0) {
@@ -193,6 +256,10 @@ final class ContactsHandler implements HttpHandler {
 
     private int dispatch(StringBuilder out, HttpExchange exchange, String method, String requestId, String accountSid,
             Route route, Node json, String body) throws Refusal, SQLException {
+        if (route.listPath() != null) {
+            return lists.dispatch(out, method, requestId, accountSid, route.listPath(), json,
+                    exchange.getRequestURI().getRawQuery());
+        }
         if (route.contactSid() == null) {
             return switch (method) {
                 case "POST" -> createContacts(out, requestId, accountSid, json, body);
@@ -373,6 +440,16 @@ final class ContactsHandler implements HttpHandler {
             path = path.substring(0, path.length() - 1);
         }
         String[] parts = path.split("/", -1);
+        boolean listsShaped = parts.length >= 5 && parts.length <= 8 && parts[0].isEmpty() && parts[1].equals("v2")
+                && parts[2].equalsIgnoreCase("accounts") && !parts[3].isEmpty() && parts[4].equalsIgnoreCase("lists")
+                && (parts.length < 7 || parts[6].equalsIgnoreCase("contacts"));
+        if (listsShaped) {
+            List<String> rest = new ArrayList<>();
+            for (int i = 5; i < parts.length; i++) {
+                rest.add(URLDecoder.decode(parts[i], StandardCharsets.UTF_8));
+            }
+            return new Route(URLDecoder.decode(parts[3], StandardCharsets.UTF_8), null, rest);
+        }
         // The vendor's own sample URIs say /v2/Accounts/.../Contacts, so the fixed words ignore case.
         boolean shaped = (parts.length == 5 || parts.length == 6) && parts[0].isEmpty() && parts[1].equals("v2")
                 && parts[2].equalsIgnoreCase("accounts") && !parts[3].isEmpty()
@@ -383,9 +460,9 @@ final class ContactsHandler implements HttpHandler {
         }
         String accountSid = URLDecoder.decode(parts[3], StandardCharsets.UTF_8);
         if (parts.length == 5) {
-            return new Route(accountSid, null);
+            return new Route(accountSid, null, null);
         }
-        return new Route(accountSid, URLDecoder.decode(parts[5], StandardCharsets.UTF_8));
+        return new Route(accountSid, URLDecoder.decode(parts[5], StandardCharsets.UTF_8), null);
     }
 
     private SandboxAccount authenticate(String header) throws Refusal {
@@ -568,7 +645,7 @@ final class ContactsHandler implements HttpHandler {
         return fields;
     }
 
-    private static String text(String name, Node value) throws ItemRefusal {
+    static String text(String name, Node value) throws ItemRefusal {
         if (value.is(Kind.NULL)) {
             return null;
         }
@@ -582,7 +659,7 @@ final class ContactsHandler implements HttpHandler {
         return value.string();
     }
 
-    private static ListQuery listQuery(String rawQuery) throws Refusal {
+    static ListQuery listQuery(String rawQuery) throws Refusal {
         int offset = 0;
         int limit = ListQuery.MAX_LIMIT;
         String name = null;

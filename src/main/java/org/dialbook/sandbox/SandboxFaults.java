@@ -26,6 +26,7 @@ public final class SandboxFaults {
     private double serverErrorFraction;
     private double item429Fraction;
     private double lostResponseFraction;
+    private int loseNext;
     private long seed;
     private Random random;
 
@@ -102,6 +103,7 @@ public final class SandboxFaults {
         serverErrorFraction = 0;
         item429Fraction = 0;
         lostResponseFraction = 0;
+        loseNext = 0;
         return this;
     }
 
@@ -159,7 +161,8 @@ public final class SandboxFaults {
         }
     }
 
-    private static Duration parseDuration(String text) {
+    /** {@code 200ms}, {@code 2s} or {@code 1.5s}; a bare number is milliseconds. */
+    public static Duration parseDuration(String text) {
         String value = text.toLowerCase(Locale.ROOT);
         try {
             if (value.endsWith("ms")) {
@@ -171,7 +174,7 @@ public final class SandboxFaults {
             }
             return Duration.ofMillis(Long.parseLong(value));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("The latency must look like 200ms or 1.5s, got '" + text + "'");
+            throw new IllegalArgumentException("A duration must look like 200ms or 1.5s, got '" + text + "'");
         }
     }
 
@@ -204,7 +207,23 @@ public final class SandboxFaults {
         return item429Fraction > 0 && random.nextDouble() < item429Fraction;
     }
 
+    /**
+     * The next {@code requests} requests do their work and lose their answer, whatever the fraction:
+     * for tests that need exactly one lost answer followed by normal ones.
+     */
+    public synchronized SandboxFaults loseNextResponses(int requests) {
+        if (requests < 0) {
+            throw new IllegalArgumentException("The number of lost answers must not be negative, got " + requests);
+        }
+        this.loseNext = requests;
+        return this;
+    }
+
     synchronized boolean drawLostResponse() {
+        if (loseNext > 0) {
+            loseNext--;
+            return true;
+        }
         return lostResponseFraction > 0 && random.nextDouble() < lostResponseFraction;
     }
 

@@ -2,6 +2,7 @@ package org.dialbook.sandbox;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,14 +16,21 @@ import java.util.Optional;
 public final class SandboxOptions {
     /** The body cap when none is given: far above 5000 contacts, far below what would hurt the heap. */
     public static final long DEFAULT_MAX_BODY_BYTES = 64L * 1024 * 1024;
+    /** Exotel's published cap on a static list. */
+    public static final int DEFAULT_MAX_LIST_SIZE = 100_000;
 
     private final int port;
     private final Path dataDir;
     private final int demoContacts;
     private final long seed;
     private final long maxBodyBytes;
+    private final int maxListSize;
     private final List<SandboxAccount> accounts;
     private final Clock clock;
+    private final Duration idleTimeout;
+    private final boolean http10;
+    private final boolean exotelLimits;
+    private final boolean restException429;
 
     private SandboxOptions(Builder builder) {
         this.port = builder.port;
@@ -30,8 +38,13 @@ public final class SandboxOptions {
         this.demoContacts = builder.demoContacts;
         this.seed = builder.seed;
         this.maxBodyBytes = builder.maxBodyBytes;
+        this.maxListSize = builder.maxListSize;
         this.accounts = builder.accounts.isEmpty() ? List.of(SandboxAccount.DEFAULT) : List.copyOf(builder.accounts);
         this.clock = builder.clock;
+        this.idleTimeout = builder.idleTimeout;
+        this.http10 = builder.http10;
+        this.exotelLimits = builder.exotelLimits;
+        this.restException429 = builder.restException429;
     }
 
     public static Builder builder() {
@@ -56,6 +69,11 @@ public final class SandboxOptions {
         return seed;
     }
 
+    /** The most contacts one list holds; 100,000 as Exotel publishes, lower in tests. */
+    public int maxListSize() {
+        return maxListSize;
+    }
+
     public long maxBodyBytes() {
         return maxBodyBytes;
     }
@@ -69,6 +87,26 @@ public final class SandboxOptions {
         return clock;
     }
 
+    /** How long a keep-alive connection may sit idle before the sandbox closes it; empty: never. */
+    public Optional<Duration> idleTimeout() {
+        return Optional.ofNullable(idleTimeout);
+    }
+
+    /** Answers over HTTP/1.0, one request per connection, and closes it after the answer. */
+    public boolean http10() {
+        return http10;
+    }
+
+    /** Exotel's published per-account budgets: 30 writes and 300 reads a minute, with X-RateLimit-* headers. */
+    public boolean exotelLimits() {
+        return exotelLimits;
+    }
+
+    /** A throttled request gets Exotel's {@code RestException} body instead of the v2 envelope. */
+    public boolean restException429() {
+        return restException429;
+    }
+
     /** Fluent construction; {@link #build()} checks the values. */
     public static final class Builder {
         private int port;
@@ -76,8 +114,13 @@ public final class SandboxOptions {
         private int demoContacts;
         private long seed = 1;
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private int maxListSize = DEFAULT_MAX_LIST_SIZE;
         private final List<SandboxAccount> accounts = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
+        private Duration idleTimeout;
+        private boolean http10;
+        private boolean exotelLimits;
+        private boolean restException429;
 
         private Builder() {
         }
@@ -118,6 +161,15 @@ public final class SandboxOptions {
         }
 
         /** Bodies longer than this get 413. */
+        /** The most contacts one list may hold (at least 1). */
+        public Builder maxListSize(int contacts) {
+            if (contacts < 1) {
+                throw new IllegalArgumentException("maxListSize must be at least 1, got " + contacts);
+            }
+            this.maxListSize = contacts;
+            return this;
+        }
+
         public Builder maxBodyBytes(long bytes) {
             if (bytes < 1) {
                 throw new IllegalArgumentException("The body cap must be at least 1 byte, got " + bytes);
@@ -138,6 +190,33 @@ public final class SandboxOptions {
                 }
             }
             accounts.add(account);
+            return this;
+        }
+
+        /** Closes keep-alive connections idle longer than this, as load balancers do; null: never. */
+        public Builder idleTimeout(Duration value) {
+            if (value != null && (value.isNegative() || value.isZero())) {
+                throw new IllegalArgumentException("The idle timeout must be positive, got " + value);
+            }
+            this.idleTimeout = value;
+            return this;
+        }
+
+        /** Answers over HTTP/1.0 without keep-alive: every connection carries one request. */
+        public Builder http10(boolean value) {
+            this.http10 = value;
+            return this;
+        }
+
+        /** Turns on Exotel's published limits: 30 writes and 300 reads a minute per account. */
+        public Builder exotelLimits(boolean value) {
+            this.exotelLimits = value;
+            return this;
+        }
+
+        /** Throttled answers carry the RestException body, as some Exotel endpoints send. */
+        public Builder restException429(boolean value) {
+            this.restException429 = value;
             return this;
         }
 

@@ -9,13 +9,15 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,7 +40,12 @@ import org.slf4j.LoggerFactory;
 public final class SandboxServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
     private static final String DEMO_MARKER = "demo_seeded:";
-    private static final int WORKERS = 16;
+    /**
+     * Workers are made on demand up to this many and end after idling: enough that 200 slow clients
+     * (each holding a worker until {@link #REQUEST_READ_TIMEOUT}) do not starve a normal request.
+     */
+    private static final int WORKERS = 256;
+    static final Duration REQUEST_READ_TIMEOUT = Duration.ofSeconds(10);
 
     static {
         // The JDK server leaves Nagle's algorithm on by default; with keep-alive and small answers that
@@ -46,9 +53,17 @@ public final class SandboxServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // The JDK server reads a request's headers and body on a worker thread, with no time limit of
+        // its own: a client that sends half a request would hold that worker for ever. This closes
+        // connections whose request takes longer than this many seconds to arrive.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(REQUEST_READ_TIMEOUT.toSeconds()));
+        }
     }
 
     private final HttpServer http;
+    private final ConnectionFront front;
+    private final ContactsHandler handler;
     private final ExecutorService workers;
     private final ContactStore store;
     private final SandboxOptions options;
@@ -56,14 +71,16 @@ public final class SandboxServer implements AutoCloseable {
     private final URI baseUrl;
     private boolean closed;
 
-    private SandboxServer(HttpServer http, ExecutorService workers, ContactStore store, SandboxOptions options,
-            SandboxFaults faults) {
+    private SandboxServer(HttpServer http, ConnectionFront front, ExecutorService workers, ContactStore store,
+            SandboxOptions options, SandboxFaults faults, ContactsHandler handler) {
+        this.handler = handler;
         this.http = http;
+        this.front = front;
         this.workers = workers;
         this.store = store;
         this.options = options;
         this.faults = faults;
-        this.baseUrl = URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+        this.baseUrl = URI.create("http://127.0.0.1:" + (front != null ? front.port() : http.getAddress().getPort()));
     }
 
     /**
@@ -76,22 +93,36 @@ public final class SandboxServer implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         ContactStore store = openStore(options);
         ExecutorService workers = null;
+        ConnectionFront front = null;
         try {
             SandboxFaults faults = new SandboxFaults(options.seed());
             seedDemoContacts(store, options);
+            boolean fronted = options.idleTimeout().isPresent() || options.http10();
             HttpServer http = HttpServer.create(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);
-            workers = Executors.newFixedThreadPool(WORKERS, new WorkerThreads());
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), fronted ? 0 : options.port()), 128);
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), new WorkerThreads());
+            pool.allowCoreThreadTimeOut(true);
+            workers = pool;
             http.setExecutor(workers);
-            http.createContext("/", new ContactsHandler(store, options.accounts(), faults,
-                    new Throttle(options.clock()), options.maxBodyBytes()));
+            ContactsHandler handler = new ContactsHandler(store, options.accounts(), faults,
+                    new Throttle(options.clock()), options.maxBodyBytes(), options.maxListSize(), options.exotelLimits(),
+                    options.restException429());
+            http.createContext("/", handler);
             http.start();
-            SandboxServer server = new SandboxServer(http, workers, store, options, faults);
+            if (fronted) {
+                front = ConnectionFront.start(options.port(), http.getAddress(), options.idleTimeout().orElse(null),
+                        options.http10());
+            }
+            SandboxServer server = new SandboxServer(http, front, workers, store, options, faults, handler);
             LOG.debug("Sandbox serving {} at {}", options.accounts().get(0).accountSid(), server.baseUrl);
             return server;
         } catch (IOException | SQLException | RuntimeException e) {
             if (workers != null) {
                 workers.shutdownNow();
+            }
+            if (front != null) {
+                front.close();
             }
             closeQuietly(store);
             if (e instanceof IOException io) {
@@ -180,9 +211,32 @@ public final class SandboxServer implements AutoCloseable {
                 account.apiToken());
     }
 
+    /** What it was started with. */
+    public SandboxOptions options() {
+        return options;
+    }
+
     /** The live fault switches; changes apply to the next request. */
     public SandboxFaults faults() {
         return faults;
+    }
+
+    /**
+     * Waits until no client connection is open, for tests of idle-timeout and HTTP/1.0 sandboxes;
+     * true at once when neither is on.
+     */
+    public boolean awaitNoOpenConnections(Duration timeout) throws InterruptedException {
+        return front == null || front.awaitNoOpenConnections(timeout);
+    }
+
+    /** The latest requests handled (up to 100,000), oldest first: when, which method, what status. */
+    public List<SandboxRequest> requests() {
+        return handler.requests();
+    }
+
+    /** How many connections the sandbox closed for sitting idle longer than its idle timeout. */
+    public int idleConnectionsClosed() {
+        return front == null ? 0 : front.idleClosed();
     }
 
     /** Where the database lives, or empty when in memory. */
@@ -217,6 +271,9 @@ public final class SandboxServer implements AutoCloseable {
             return;
         }
         closed = true;
+        if (front != null) {
+            front.close();
+        }
         http.stop(0);
         workers.shutdown();
         try {

@@ -37,6 +37,12 @@ record CliRun(int exitCode, String out, String err) {
         }, settings -> ContactsClient.builder(settings).retryPolicy(RetryPolicy.none()).build(), dirs, true), args);
     }
 
+    /** Runs {@code dialbook lists ...}. */
+    static CliRun lists(Map<String, String> env, String... args) {
+        return execute(new ListsCommand(new EnvConnection(env),
+                settings -> ContactsClient.builder(settings).retryPolicy(RetryPolicy.none()).build()), args);
+    }
+
     private static CliRun execute(Object command, String... args) {
         CommandLine commandLine = new CommandLine(command);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

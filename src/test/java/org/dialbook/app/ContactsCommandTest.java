@@ -170,6 +170,10 @@ class ContactsCommandTest {
     @Test
     void createSendsEveryOptionAndPrintsTheNewContact() throws Exception {
         server.enqueue(json(207, seed("create-207.json").replace("+919101234511", "+919100000001")));
+        // The outcome is unknown, so the command checks the newest contacts: none has the number.
+        server.enqueue(json(200, "{\"request_id\":\"0123456789abcdef0123456789abcdef\",\"method\":\"GET\","
+                + "\"http_code\":200,\"metadata\":{\"count\":0,\"offset\":0,\"limit\":20,\"total\":0},"
+                + "\"response\":[]}"));
 
         CliRun run = CliRun.contacts(env, "create", "--number", "+919100000001", "--first-name", "captain",
                 "--last-name", "exotel", "--company", "Exotel", "--email", "captain@email.com", "--tag", "API",
@@ -182,7 +186,11 @@ class ContactsCommandTest {
                 + "\"email\":\"captain@email.com\",\"tag\":\"API\",\"custom_field\":{\"key\":{\"key1\":\"values1\"}}}]}"));
         // The seed answers two items for one sent, so the client cannot match them up.
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("Outcome unknown: The server answered 2 results for 1 items sent");
+        assertThat(run.err()).startsWith("Outcome unknown (The server answered 2 results for 1 items sent")
+                .contains("Not created: the account has no contact with +919100000001");
+        RecordedRequest check = server.takeRequest();
+        assertThat(check.getMethod()).isEqualTo("GET");
+        assertThat(check.getUrl().queryParameter("sort_by")).isEqualTo("date_created:desc");
     }
 
     @Test

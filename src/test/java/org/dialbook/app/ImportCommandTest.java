@@ -47,6 +47,24 @@ class ImportCommandTest {
     }
 
     @Test
+    void importIntoANewListThenListContactsPrintsTheSameContacts() throws Exception {
+        int code = run(Path.of("assets/samples/contacts-sample.csv").toString(), "--list", "Diwali callers");
+
+        assertThat(code).as(err.toString()).isZero();
+        List<Contact> imported = contacts();
+        assertThat(out.toString()).contains("List: " + imported.size() + " rows in list 'Diwali callers'");
+        StringWriter listed = new StringWriter();
+        CommandLine lists = new CommandLine(new ListsCommand(sandbox::settings,
+                settings -> ContactsClient.builder(settings).retryPolicy(RetryPolicy.none()).build()));
+        lists.setCaseInsensitiveEnumValuesAllowed(true);
+        lists.setOut(new PrintWriter(listed));
+        assertThat(lists.execute("contacts", "Diwali callers", "--format", "csv")).isZero();
+        String csv = listed.toString();
+        assertThat(csv.split("\r\n")).hasSize(imported.size() + 1);
+        imported.forEach(contact -> assertThat(csv).contains(contact.sid() + "," + contact.number()));
+    }
+
+    @Test
     void importsTheSampleAndWritesTheReport() throws Exception {
         Path report = dir.resolve("report.csv");
         int code = run(Path.of("assets/samples/contacts-sample.csv").toString(), "--country", "IN", "--tag",

@@ -136,4 +136,28 @@ class SandboxCommandTest {
     void isASubcommandOfDialbook() {
         assertThat(Dialbook.newCommandLine().getSubcommands()).containsKey("sandbox");
     }
+
+    @Test
+    void exotelLimitsAndConnectionBehaviourFlagsReachTheServer() {
+        List<SandboxServer> seen = new ArrayList<>();
+        Run run = run(server -> {
+            seen.add(server);
+            try (ContactsClient client = ContactsClient.builder(server.connectionSettings())
+                    .retryPolicy(RetryPolicy.none()).build()) {
+                assertThat(client.listContacts(ListQuery.firstPage()).total()).isZero();
+            }
+        }, "--port", "0", "--in-memory", "--exotel-limits", "--rest-exception-429", "--idle-timeout", "2s",
+                "--http10");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        SandboxOptions options = seen.get(0).options();
+        assertThat(options.exotelLimits()).isTrue();
+        assertThat(options.restException429()).isTrue();
+        assertThat(options.idleTimeout()).contains(Duration.ofSeconds(2));
+        assertThat(options.http10()).isTrue();
+
+        Run bad = run(server -> { }, "--port", "0", "--in-memory", "--idle-timeout", "soon");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("A duration must look like 200ms or 1.5s, got 'soon'");
+    }
 }

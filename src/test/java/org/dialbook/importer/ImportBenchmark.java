@@ -45,6 +45,9 @@ public final class ImportBenchmark {
         if (what.equals("all") || what.equals("million")) {
             million(dir);
         }
+        if (what.equals("all") || what.equals("paced")) {
+            PacedBenchmark.run(dir);
+        }
     }
 
     /** Indian mobiles in the ways people write them; every row valid and distinct. */

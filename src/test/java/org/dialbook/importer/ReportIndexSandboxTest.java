@@ -65,7 +65,7 @@ class ReportIndexSandboxTest {
         long rows = runner.writeReport(id, indexed);
         Path folder = runner.folderOf(id);
         long scannedRows = ReportWriter.writeByScanning(folder.resolve(ImportJournal.JOURNAL),
-                ImportJournal.readManifest(folder).plan().headers(), scanned);
+                ImportJournal.readManifest(folder).plan().headers(), java.util.Map.of(), scanned);
 
         assertThat(rows).isEqualTo(scannedRows);
         assertThat(Files.readString(indexed, StandardCharsets.UTF_8))

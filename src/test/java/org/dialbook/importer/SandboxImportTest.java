@@ -249,6 +249,11 @@ class SandboxImportTest {
         }
 
         @Override
+        public org.dialbook.api.WaitListener.Subscription onWait(org.dialbook.api.WaitListener listener) {
+            return delegate.onWait(listener);
+        }
+
+        @Override
         public Contact updateContact(String sid, ContactPatch patch) {
             return delegate.updateContact(sid, patch);
         }

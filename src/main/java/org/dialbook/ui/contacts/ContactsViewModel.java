@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -58,6 +60,8 @@ public final class ContactsViewModel {
     private final Map<String, RowNote> notes = new HashMap<>();
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private final StringProperty listFilter = new SimpleStringProperty(this, "listFilter", "");
+    private final BooleanProperty showLists =
+            new SimpleBooleanProperty(this, "showLists", false);
     private final ObjectProperty<SortBy> sortBy = new SimpleObjectProperty<>(this, "sortBy", SortBy.DEFAULT);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final UndoHistory history = new UndoHistory(java.time.Clock.systemDefaultZone());
@@ -90,6 +94,7 @@ public final class ContactsViewModel {
             pendingSearch = executor.schedule(SEARCH_DELAY, this::applyQuery);
         });
         sortBy.addListener((obs, old, now) -> applyQuery());
+        showLists.addListener((obs, old, now) -> applyQuery());
     }
 
     /**
@@ -149,7 +154,8 @@ public final class ContactsViewModel {
         List<String> sids = Arrays.stream(listFilter.get() == null ? new String[0] : listFilter.get().split("[,\\s]+"))
                 .map(String::trim).filter(text -> !text.isEmpty()).toList();
         return ListQuery.firstPage().withName(searchText.get() == null ? null : searchText.get().trim())
-                .withSortBy(sortBy.get() == null ? SortBy.DEFAULT : sortBy.get()).withListSids(sids);
+                .withSortBy(sortBy.get() == null ? SortBy.DEFAULT : sortBy.get()).withListSids(sids)
+                .withShowLists(showLists.get());
     }
 
     private void applyQuery() {
@@ -375,6 +381,11 @@ public final class ContactsViewModel {
 
     public StringProperty searchTextProperty() {
         return searchText;
+    }
+
+    /** Asks for each contact's lists (filter=show_list), for the lists panel's "Lists" column. */
+    public BooleanProperty showListsProperty() {
+        return showLists;
     }
 
     public StringProperty listFilterProperty() {

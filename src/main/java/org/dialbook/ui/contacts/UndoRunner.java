@@ -46,6 +46,7 @@ final class UndoRunner {
                 return;
             }
             BackgroundTask.titled("Undoing " + entry.description(), progress -> undo.run(api, progress))
+                    .showingWaitsOf(api)
                     .onSuccess(outcome -> {
                         undo.release(outcome);
                         if (outcome.complete()) {

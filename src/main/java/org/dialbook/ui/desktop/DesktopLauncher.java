@@ -6,6 +6,7 @@ import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.dialbook.api.ContactsClient;
 import org.dialbook.credentials.ConnectionTester;
 import org.dialbook.mirror.ContactPages;
 import org.dialbook.mirror.ReadGate;
@@ -21,6 +22,7 @@ import org.dialbook.ui.common.FxTaskExecutor;
 import org.dialbook.ui.common.TaskExecutor;
 import org.dialbook.ui.contacts.ContactsView;
 import org.dialbook.ui.contacts.ContactsViewModel;
+import org.dialbook.ui.lists.ListsMount;
 import org.dialbook.ui.importer.ImportWizardLauncher;
 import org.dialbook.ui.shell.ContactsPane;
 import org.dialbook.ui.shell.DesktopPreferences;
@@ -110,6 +112,10 @@ public final class DesktopLauncher extends Application {
                     ReadGate.forApi(connection.api()), Clock.systemDefaultZone());
         }
         viewModel.pages().setOnFetched(onSynced);
-        return new ContactsView(viewModel, preferences);
+        ContactsView view = new ContactsView(viewModel, preferences);
+        if (connection.api() instanceof ContactsClient client) {
+            return ListsMount.around(view, viewModel, client.lists(), executor, dialogs);
+        }
+        return view;
     }
 }

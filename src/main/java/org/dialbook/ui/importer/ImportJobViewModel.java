@@ -195,6 +195,9 @@ public final class ImportJobViewModel {
         ImportSummary summary = done.summary();
         StringBuilder text = new StringBuilder(done.cancelled() ? "Cancelled. " : "Done. ");
         text.append(summary.oneLine()).append('.');
+        if (done.list() != null) {
+            text.append("\nList: ").append(done.list()).append('.');
+        }
         if (summary.failed() + summary.unknown() > 0) {
             text.append("\nSome rows did not make it: the list below says why; retry them, or save the report.");
         }

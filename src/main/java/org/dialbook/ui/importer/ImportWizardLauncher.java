@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.dialbook.api.CampaignList;
+import org.dialbook.api.ContactsClient;
+import org.dialbook.api.ListsQuery;
 import org.dialbook.api.ContactsApi;
 import org.dialbook.importer.DroppedFiles;
 import org.dialbook.importer.ImportDestination;
@@ -139,10 +142,20 @@ public final class ImportWizardLauncher implements ImportHandler {
     private void wizard(Window owner, Path file, String resumeId, ActiveConnection connection, AfterImport afterImport,
             DialogService dialogService) {
         ImportRunner runner = new ImportRunner(importApi(connection), importsDir, destinationOf(connection));
+        if (connection.api() instanceof ContactsClient client) {
+            runner = runner.withLists(client.lists());
+        }
         ImportJobViewModel job = new ImportJobViewModel(executor, dialogService, new Previewer(importApi(connection)),
                 runner, afterImport);
         ImportWizardViewModel viewModel = new ImportWizardViewModel(executor, dialogService,
                 new MappingStore(mappingsDir), job, connection.defaultCountry());
+        if (connection.api() instanceof ContactsClient client) {
+            BackgroundTask.quiet(progress -> client.lists().allLists(ListsQuery.firstPage()).stream()
+                            .map(CampaignList::name).toList())
+                    .onSuccess(viewModel.listChoices()::setAll)
+                    .onFailure(error -> LOG.debug("List names for the wizard could not be read", error))
+                    .executeWith(executor);
+        }
         ImportWizardView view = new ImportWizardView(viewModel);
         Stage stage = view.show(owner);
         // The executor is shared with the window: stop this wizard's work, not everyone's.

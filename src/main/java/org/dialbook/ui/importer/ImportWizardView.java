@@ -92,6 +92,7 @@ public final class ImportWizardView {
     @FXML private Tab duplicateTab;
     @FXML private TextField countryField;
     @FXML private TextField tagField;
+    @FXML private ComboBox<String> listBox;
     @FXML private ComboBox<DuplicatePolicy> duplicatesBox;
     @FXML private ComboBox<TagMode> tagModeBox;
     @FXML private Spinner<Integer> batchSpinner;
@@ -339,6 +340,8 @@ public final class ImportWizardView {
     private void bindOptionsPage() {
         countryField.textProperty().bindBidirectional(viewModel.countryProperty());
         tagField.textProperty().bindBidirectional(viewModel.tagProperty());
+        listBox.setItems(viewModel.listChoices());
+        listBox.getEditor().textProperty().bindBidirectional(viewModel.listProperty());
         tagModeBox.getItems().setAll(TagMode.values());
         tagModeBox.setConverter(new StringConverter<>() {
             @Override

@@ -94,6 +94,9 @@ public final class ImportWizardViewModel {
 
     private final StringProperty country = new SimpleStringProperty(this, "country", "IN");
     private final StringProperty tag = new SimpleStringProperty(this, "tag", "");
+    /** The campaign list to add the rows to (a name; made when missing), "" for none. */
+    private final StringProperty list = new SimpleStringProperty(this, "list", "");
+    private final ObservableList<String> listChoices = FXCollections.observableArrayList();
     /** A file's own tags ("vip") are kept unless the user asks to replace them. */
     private final ObjectProperty<TagMode> tagMode = new SimpleObjectProperty<>(this, "tagMode", TagMode.WHEN_EMPTY);
     private final ObjectProperty<DuplicatePolicy> duplicates =
@@ -237,7 +240,7 @@ public final class ImportWizardViewModel {
         }
         return ImportOptions.defaults(country.get().strip()).withTag(tag.get()).withTagMode(tagMode.get())
                 .withDuplicates(duplicates.get())
-                .withBatchSize(batchSize.get());
+                .withBatchSize(batchSize.get()).withList(list.get());
     }
 
     public ImportPlan plan() {
@@ -351,6 +354,15 @@ public final class ImportWizardViewModel {
 
     public StringProperty tagProperty() {
         return tag;
+    }
+
+    public StringProperty listProperty() {
+        return list;
+    }
+
+    /** The account's list names, offered in the list option; filled by whoever opens the wizard. */
+    public ObservableList<String> listChoices() {
+        return listChoices;
     }
 
     public ObjectProperty<TagMode> tagModeProperty() {

@@ -80,6 +80,10 @@ class ImportWizardViewModelTest {
         assertThat(wizard.canGoNextProperty().get()).isFalse();
         wizard.countryProperty().set("IN");
         wizard.tagProperty().set("wizard");
+        wizard.listProperty().set("  Diwali callers ");
+        assertThat(wizard.options().list()).isEqualTo("Diwali callers");
+        wizard.listProperty().set("");
+        assertThat(wizard.options().list()).isNull();
         wizard.batchSizeProperty().set(20);
         wizard.next();
 

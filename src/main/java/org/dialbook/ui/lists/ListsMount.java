@@ -1,0 +1,181 @@
+package org.dialbook.ui.lists;
+
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Node;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import org.dialbook.api.ListsClient;
+import org.dialbook.ui.UndoableImport;
+import org.dialbook.ui.common.DialogService;
+import org.dialbook.ui.common.TaskExecutor;
+import org.dialbook.ui.contacts.ContactRow;
+import org.dialbook.ui.contacts.ContactsViewModel;
+import org.dialbook.ui.shell.ContactsPane;
+
+/**
+ * Puts the lists panel beside a contacts pane without reaching into it: the table is found by its
+ * style class, the list-sid field is replaced by the panel (hidden), a "Lists" column of names is
+ * added, and selected rows can be dragged onto a list. Everything else is the wrapped pane's.
+ */
+public final class ListsMount implements ContactsPane {
+    private final ContactsPane contacts;
+    private final BorderPane root;
+
+    private ListsMount(ContactsPane contacts, ListsPanelView panel) {
+        this.contacts = contacts;
+        this.root = new BorderPane(contacts.node());
+        root.setLeft(panel.node());
+    }
+
+    public static ContactsPane around(ContactsPane contacts, ContactsViewModel table, ListsClient lists,
+            TaskExecutor executor, DialogService dialogs) {
+        Node node = contacts.node();
+        Node sidField = node.lookup("#listFilterField");
+        if (sidField != null) {
+            // Lists are picked by name in the panel; a field of raw 32-hex sids helped nobody.
+            sidField.setVisible(false);
+            sidField.setManaged(false);
+        }
+        table.showListsProperty().set(true);
+        @SuppressWarnings("unchecked")
+        TableView<ContactRow> view = (TableView<ContactRow>) node.lookup(".table-view");
+        ListsPanelViewModel viewModel = new ListsPanelViewModel(lists, executor, dialogs,
+                sid -> table.listFilterProperty().set(sid));
+        ListsPanelView panel = new ListsPanelView(viewModel, () -> selectedSids(view), table::refresh);
+        if (view != null) {
+            addListsColumn(view);
+            view.setOnDragDetected(event -> {
+                List<String> sids = selectedSids(view);
+                if (!sids.isEmpty()) {
+                    view.startDragAndDrop(TransferMode.COPY).setContent(ListsPanelView.dragContent(sids));
+                    event.consume();
+                }
+            });
+        }
+        return new ListsMount(contacts, panel);
+    }
+
+    private static List<String> selectedSids(TableView<ContactRow> view) {
+        if (view == null || view.getSelectionModel().getSelectionMode() != SelectionMode.MULTIPLE
+                && view.getSelectionModel().isEmpty()) {
+            return List.of();
+        }
+        return view.getSelectionModel().getSelectedItems().stream().map(row -> row.contact().sid()).toList();
+    }
+
+    private static void addListsColumn(TableView<ContactRow> view) {
+        TableColumn<ContactRow, String> lists = new TableColumn<>("Lists");
+        lists.setId("lists");
+        lists.setPrefWidth(160);
+        lists.setSortable(false);
+        lists.setCellValueFactory(cell -> new ReadOnlyStringWrapper(ListNames.of(cell.getValue().contact().lists())));
+        // Last, so the table's own columns keep their places (and their saved widths).
+        view.getColumns().add(lists);
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public ObservableStringValue totalText() {
+        return contacts.totalText();
+    }
+
+    @Override
+    public ObservableBooleanValue canAdd() {
+        return contacts.canAdd();
+    }
+
+    @Override
+    public ObservableStringValue syncText() {
+        return contacts.syncText();
+    }
+
+    @Override
+    public void newContact() {
+        contacts.newContact();
+    }
+
+    @Override
+    public void undo() {
+        contacts.undo();
+    }
+
+    @Override
+    public void recordImport(UndoableImport finished) {
+        contacts.recordImport(finished);
+    }
+
+    @Override
+    public ObservableBooleanValue canUndo() {
+        return contacts.canUndo();
+    }
+
+    @Override
+    public ObservableStringValue undoText() {
+        return contacts.undoText();
+    }
+
+    @Override
+    public void showHistory() {
+        contacts.showHistory();
+    }
+
+    @Override
+    public void editSelected() {
+        contacts.editSelected();
+    }
+
+    @Override
+    public void bulkEdit() {
+        contacts.bulkEdit();
+    }
+
+    @Override
+    public void selectAllMatching() {
+        contacts.selectAllMatching();
+    }
+
+    @Override
+    public void copySelection(boolean csv) {
+        contacts.copySelection(csv);
+    }
+
+    @Override
+    public void deleteSelected() {
+        contacts.deleteSelected();
+    }
+
+    @Override
+    public void focusSearch() {
+        contacts.focusSearch();
+    }
+
+    @Override
+    public void refresh() {
+        contacts.refresh();
+    }
+
+    @Override
+    public void export() {
+        contacts.export();
+    }
+
+    @Override
+    public void saveColumnWidths() {
+        contacts.saveColumnWidths();
+    }
+
+    @Override
+    public void dispose() {
+        contacts.dispose();
+    }
+}

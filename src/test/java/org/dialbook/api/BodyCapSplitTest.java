@@ -1,0 +1,41 @@
+package org.dialbook.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dialbook.sandbox.SandboxOptions;
+import org.dialbook.sandbox.SandboxRequest;
+import org.dialbook.sandbox.SandboxServer;
+import org.junit.jupiter.api.Test;
+
+/** A batch over the server's body cap is halved until it fits, instead of failing whole with 413. */
+class BodyCapSplitTest {
+    @Test
+    void aBatchOverTheBodyCapIsHalvedUntilItFitsAndLaterBatchesStartAtTheSizeThatFit() {
+        try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().inMemory()
+                .maxBodyBytes(16 * 1024).build());
+                ContactsClient client = ContactsClient.builder(sandbox.connectionSettings())
+                        .retryPolicy(RetryPolicy.none()).build()) {
+            List<NewContact> contacts = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                contacts.add(NewContact.builder(String.format("+9191012%05d", i)).firstName("Person " + i).build());
+            }
+
+            BulkResult<Contact> first = client.createContacts(contacts.subList(0, 500));
+            int afterFirst = sandbox.requests().size();
+            BulkResult<Contact> second = client.createContacts(contacts.subList(500, 1000));
+
+            assertThat(first.successes()).hasSize(500);
+            assertThat(second.successes()).hasSize(500);
+            assertThat(first.items()).extracting(item -> item.value().number())
+                    .isEqualTo(contacts.subList(0, 500).stream().map(NewContact::number).toList());
+            assertThat(sandbox.contactCount(sandbox.defaultAccount().accountSid())).isEqualTo(1000);
+            List<SandboxRequest> requests = sandbox.requests();
+            assertThat(requests.subList(0, afterFirst)).extracting(SandboxRequest::status).contains(413);
+            // The second call already knows what fits: no 413 at all.
+            assertThat(requests.subList(afterFirst, requests.size())).extracting(SandboxRequest::status)
+                    .containsOnly(207);
+        }
+    }
+}
