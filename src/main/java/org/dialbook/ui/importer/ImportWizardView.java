@@ -27,6 +27,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -169,6 +170,14 @@ public final class ImportWizardView {
         showStep(viewModel.stepProperty().get());
         backButton.disableProperty().bind(viewModel.canGoBackProperty().not());
         nextButton.disableProperty().bind(viewModel.canGoNextProperty().not());
+        // Enter goes on to the next step: focus would otherwise stay on "Choose file…" (Enter then
+        // opens the chooser although the file is read) or on a control of a page no longer shown.
+        viewModel.canGoNextProperty().addListener((observable, was, now) -> {
+            if (now && !(nextButton.getScene() != null
+                    && nextButton.getScene().getFocusOwner() instanceof TextInputControl)) {
+                nextButton.requestFocus();
+            }
+        });
     }
 
     private void showStep(ImportWizardViewModel.Step step) {
@@ -189,6 +198,11 @@ public final class ImportWizardView {
         backButton.setVisible(!working);
         nextButton.setText(step == ImportWizardViewModel.Step.OPTIONS ? "_Import" : "_Next");
         closeButton.setText(step == ImportWizardViewModel.Step.RESULT ? "_Close" : "_Cancel");
+        if (!working && !nextButton.isDisabled()) {
+            nextButton.requestFocus();
+        } else if (step == ImportWizardViewModel.Step.RESULT) {
+            closeButton.requestFocus();
+        }
     }
 
     private void bindFilePage() {
