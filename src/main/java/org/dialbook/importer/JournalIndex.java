@@ -236,6 +236,32 @@ final class JournalIndex {
         public void close() {
             // The channel belongs to forEachLatest.
         }
+    /**
+     * The latest outcome of each of {@code rows} (ascending), read where the index points: a page of
+     * the result list without parsing the rest of the journal. A row with no readable line is left out.
+     */
+    List<JournalState.Entry> latestOf(Path journal, int[] rows) throws IOException {
+        List<JournalState.Entry> out = new ArrayList<>(rows.length);
+        try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.READ)) {
+            Window window = new Window(channel);
+            for (int row : rows) {
+                long offset = row <= maxRow ? offsets[row] : -1;
+                if (offset < 0) {
+                    continue;
+                }
+                try {
+                    JournalState.Entry entry = JournalState.entry(JsonParser.parseString(window.lineAt(offset))
+                            .getAsJsonObject());
+                    if (entry.row() == row) {
+                        out.add(entry);
+                    }
+                } catch (JsonParseException | IllegalStateException | NullPointerException
+                        | IllegalArgumentException | UnsupportedOperationException e) {
+                    // Cut short by a kill: JournalState skipped this line too.
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean startsWith(byte[] line, int length, byte[] prefix) {

@@ -70,6 +70,11 @@ final class JournalState {
         byOutcome.get(outcome).set(index);
     }
 
+    /** The rows whose latest outcome is {@code outcome}, by row number; a copy. */
+    BitSet rowsWith(RowOutcome outcome) {
+        return (BitSet) byOutcome.get(outcome).clone();
+    }
+
     static JournalState load(Path journal) throws IOException {
         JournalState state = new JournalState();
         forEachLine(journal, json -> state.accept(json));

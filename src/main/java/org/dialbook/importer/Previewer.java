@@ -49,7 +49,7 @@ public final class Previewer {
         }, cancel);
         return new ImportPreview(rows, collector.creates, collector.updates, collector.skips, collector.invalid,
                 filter.duplicatesInFile(), filter.duplicatesInAccount(), collector.repaired, collector.first,
-                collector.invalidRows, cancel.isCancelled());
+                collector.invalidRows, collector.duplicateRows, cancel.isCancelled());
     }
 
     private static final class Collector implements RowSink {
@@ -60,6 +60,7 @@ public final class Previewer {
         long repaired;
         final List<ImportPreview.PreviewRow> first = new ArrayList<>();
         final List<ImportPreview.InvalidRow> invalidRows = new ArrayList<>();
+        final List<ImportPreview.DuplicateRow> duplicateRows = new ArrayList<>();
 
         @Override
         public void invalid(ValidatedRow row) {
@@ -72,6 +73,10 @@ public final class Previewer {
         @Override
         public void skipped(ValidatedRow row, String reason) {
             skips++;
+            // The only rows skipped are duplicates (DuplicateFilter); the check step lists them.
+            if (duplicateRows.size() < MAX_INVALID_SHOWN) {
+                duplicateRows.add(new ImportPreview.DuplicateRow(row.row(), row.contact().number(), reason));
+            }
             show(row, "skip: " + reason);
         }
 

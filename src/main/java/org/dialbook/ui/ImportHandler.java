@@ -16,15 +16,16 @@ public interface ImportHandler {
     /**
      * Opens the import for these files (empty from File → Import…, when the wizard asks for one).
      *
-     * @param afterImport run on the FX thread when the import changed contacts, so the table refreshes
+     * @param afterImport told on the FX thread when the import changed contacts, so the table refreshes, and
+     *     handed each finished import's undo for the window's Edit → Undo
      */
-    void openImport(Window owner, List<Path> files, ActiveConnection connection, Runnable afterImport);
+    void openImport(Window owner, List<Path> files, ActiveConnection connection, AfterImport afterImport);
 
     /**
      * Called once, when the window first has a connection: offers to resume imports that a kill or
      * crash interrupted. Handlers without a journal have nothing to offer.
      */
-    default void offerInterruptedImports(Window owner, ActiveConnection connection, Runnable afterImport) {
+    default void offerInterruptedImports(Window owner, ActiveConnection connection, AfterImport afterImport) {
         // Nothing was ever journalled, so nothing can have been interrupted.
     }
 }

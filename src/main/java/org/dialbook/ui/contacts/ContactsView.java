@@ -43,6 +43,7 @@ import org.dialbook.contact.ContactField;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.SortBy;
 import org.dialbook.exporter.ExportScope;
+import org.dialbook.ui.UndoableImport;
 import org.dialbook.ui.common.WindowSizing;
 import org.dialbook.ui.common.FileFolders;
 import org.dialbook.ui.exporter.ExportDialog;
@@ -429,6 +430,11 @@ public final class ContactsView implements ContactsPane {
     @Override
     public void undo() {
         viewModel.undo();
+    }
+
+    @Override
+    public void recordImport(UndoableImport finished) {
+        viewModel.recordImport(finished);
     }
 
     @Override

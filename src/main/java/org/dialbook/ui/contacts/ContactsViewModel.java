@@ -36,6 +36,7 @@ import org.dialbook.contact.PhoneRule;
 import org.dialbook.mirror.ContactPages;
 import org.dialbook.mirror.Mirror;
 import org.dialbook.mirror.ReadGate;
+import org.dialbook.ui.UndoableImport;
 import org.dialbook.ui.common.BackgroundTask;
 import org.dialbook.ui.common.Cancellable;
 import org.dialbook.ui.common.DialogService;
@@ -64,6 +65,7 @@ public final class ContactsViewModel {
     private final ObjectProperty<SortBy> sortBy = new SimpleObjectProperty<>(this, "sortBy", SortBy.DEFAULT);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final UndoHistory history = new UndoHistory(java.time.Clock.systemDefaultZone());
+    private final UndoRunner undos;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private Cancellable pendingSearch = () -> { };
     private ContactsMirror mirror;
@@ -78,6 +80,10 @@ public final class ContactsViewModel {
         this.defaultCountry = defaultCountry;
         this.pages = new PageLoader(api, executor);
         this.bulk = new BulkOperations(api);
+        this.undos = new UndoRunner(history, api, executor, dialogs, notice::set, () -> {
+            pages.invalidate();
+            pages.refresh();
+        });
         pages.pageProperty().addListener((obs, old, page) -> showPage(page));
         searchText.addListener((obs, old, now) -> {
             pendingSearch.cancel();
@@ -315,17 +321,12 @@ public final class ContactsViewModel {
      * background; then shows the account as it now is.
      */
     public void undo() {
-        history.next().ifPresent(entry -> BackgroundTask.titled("Undoing " + entry.description(),
-                progress -> entry.undo().run(api, progress))
-                .showingWaitsOf(api)
-                .onSuccess(message -> {
-                    history.markUndone(entry);
-                    notice.set(message);
-                    pages.invalidate();
-                    pages.refresh();
-                })
-                .onFailure(error -> dialogs.showError("Could not undo " + entry.description(), error))
-                .executeWith(executor));
+        undos.undoNewest();
+    }
+
+    /** Keeps a finished import's undo in this account's history; the wizard's button shares it. */
+    public void recordImport(UndoableImport finished) {
+        undos.recordImport(finished);
     }
 
     public UndoHistory history() {

@@ -7,6 +7,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.dialbook.ui.common.WindowSizing;
@@ -40,6 +41,8 @@ public final class HistoryDialog extends Dialog<Void> {
         Label hint = new Label("The last " + UndoHistory.LIMIT + " changes made in this window. Undo reverses the newest "
                 + "one not yet undone. Deleted contacts come back with new IDs.");
         hint.setWrapText(true);
+        // Without this the dialog pane gives the label one line and cuts the rest off with "...".
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         getDialogPane().setContent(new VBox(8, hint, list));
         WindowSizing.fit(this, owner, new WindowSizing.Size(460, 320), new WindowSizing.Size(620, 460));
     }

@@ -27,7 +27,7 @@ final class UndoActions {
         ContactPatch restore = restoring(before, patch.changes().keySet());
         return (api, progress) -> {
             api.updateContact(before.sid(), restore);
-            return "Undone: " + ContactsViewModel.describe(before) + " is as it was";
+            return UndoHistory.Outcome.done("Undone: " + ContactsViewModel.describe(before) + " is as it was");
         };
     }
 
@@ -50,8 +50,8 @@ final class UndoActions {
                     }
                 }
             }
-            return "Undone: " + restored + " of " + updates.size() + " contacts restored"
-                    + (failed.isEmpty() ? "" : "; " + failed.size() + " could not be changed back");
+            return UndoHistory.Outcome.done("Undone: " + restored + " of " + updates.size() + " contacts restored"
+                    + (failed.isEmpty() ? "" : "; " + failed.size() + " could not be changed back"));
         };
     }
 
@@ -65,8 +65,9 @@ final class UndoActions {
             progress.update(-1, -1, "Creating " + again.size() + " contacts again");
             BulkResult<Contact> result = api.createContacts(again);
             long created = result.items().stream().filter(ItemOutcome::succeeded).count();
-            return "Undone: " + created + " of " + again.size() + " deleted contacts created again, with new IDs"
-                    + (created == again.size() ? "" : "; " + (again.size() - created) + " could not be created");
+            return UndoHistory.Outcome.done("Undone: " + created + " of " + again.size()
+                    + " deleted contacts created again, with new IDs"
+                    + (created == again.size() ? "" : "; " + (again.size() - created) + " could not be created"));
         };
     }
 
@@ -74,7 +75,7 @@ final class UndoActions {
     static UndoHistory.Undo add(Contact created) {
         return (api, progress) -> {
             api.deleteContact(created.sid());
-            return "Undone: " + ContactsViewModel.describe(created) + " removed again";
+            return UndoHistory.Outcome.done("Undone: " + ContactsViewModel.describe(created) + " removed again");
         };
     }
 

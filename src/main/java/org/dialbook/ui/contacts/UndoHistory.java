@@ -6,6 +6,7 @@ import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.dialbook.api.ContactsApi;
@@ -19,10 +20,33 @@ import org.dialbook.ui.common.Progress;
 public final class UndoHistory {
     static final int LIMIT = 20;
 
-    /** Reverses one change; blocking, run in the background. Returns what the status line says afterwards. */
+    /** Reverses one change; blocking, run in the background. */
     @FunctionalInterface
     public interface Undo {
-        String run(ContactsApi api, Progress progress) throws Exception;
+        Outcome run(ContactsApi api, Progress progress) throws Exception;
+
+        /**
+         * On the FX thread, before {@link #run}: false when it cannot run now, e.g. an import's undo that
+         * its wizard is running.
+         */
+        default boolean claim() {
+            return true;
+        }
+
+        /** On the FX thread, after {@link #run} ended; null when it failed or was cancelled. */
+        default void release(Outcome outcome) {
+            // Most changes hold nothing between claim and release.
+        }
+    }
+
+    /**
+     * @param message what the status line says afterwards
+     * @param complete false when part of it could not be reversed and it may be run again
+     */
+    public record Outcome(String message, boolean complete) {
+        static Outcome done(String message) {
+            return new Outcome(message, true);
+        }
     }
 
     /** One change, e.g. "Edit tag of Asha Rao", and whether it has been undone. */
@@ -48,6 +72,20 @@ public final class UndoHistory {
         if (entries.size() > LIMIT) {
             entries.remove(LIMIT, entries.size());
         }
+    }
+
+    /**
+     * A change that can also be undone elsewhere (an import, from its wizard): the entry is marked
+     * undone as soon as {@code spent} turns true, wherever that happened.
+     */
+    void record(String description, Undo undo, ObservableBooleanValue spent) {
+        record(description, undo);
+        spent.addListener((observable, was, now) -> {
+            if (now) {
+                entries.stream().filter(entry -> entry.undo() == undo && !entry.undone()).findFirst()
+                        .ifPresent(this::markUndone);
+            }
+        });
     }
 
     /** The newest change not undone yet: what Ctrl+Z reverses. Each change is undone at most once. */

@@ -2,7 +2,9 @@ package org.dialbook.ui.importer;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -24,10 +26,12 @@ import org.dialbook.importer.ImportResult;
 import org.dialbook.importer.ImportRunner;
 import org.dialbook.importer.ImportSummary;
 import org.dialbook.importer.Previewer;
-import org.dialbook.importer.ProgressText;
 import org.dialbook.importer.UndoResult;
+import org.dialbook.ui.AfterImport;
+import org.dialbook.ui.UndoableImport;
 import org.dialbook.ui.common.BackgroundTask;
 import org.dialbook.ui.common.DialogService;
+import org.dialbook.ui.common.ImportProgressBridge;
 import org.dialbook.ui.common.Job;
 import org.dialbook.ui.common.Progress;
 import org.dialbook.ui.common.TaskExecutor;
@@ -42,12 +46,18 @@ public final class ImportJobViewModel {
     private final DialogService dialogs;
     private final Previewer previewer;
     private final ImportRunner runner;
-    private final Runnable afterImport;
+    private final AfterImport afterImport;
 
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     /** True once this import was undone completely: a second undo would only say "0 contacts deleted". */
     private final ReadOnlyBooleanWrapper undone = new ReadOnlyBooleanWrapper(this, "undone");
+    /** True while "Undo this import" can run: contacts were created, not yet undone here or from Edit → Undo. */
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    /** The undo of the last pass, shared with the main window's history; null before an import created contacts. */
+    private UndoableImport undoable;
+    /** For the history's "Import of contacts.csv (48 created)". */
+    private String fileName = "the file";
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<ImportPreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
@@ -56,28 +66,37 @@ public final class ImportJobViewModel {
     private final ObservableList<ImportPreview.PreviewRow> firstRows = FXCollections.observableArrayList();
     private final ObservableList<ImportPreview.InvalidRow> invalidRows = FXCollections.observableArrayList();
     private final FilteredList<ImportPreview.InvalidRow> filteredInvalidRows = new FilteredList<>(invalidRows);
+    private final ObservableList<ImportPreview.DuplicateRow> duplicateRows = FXCollections.observableArrayList();
+    private final FilteredList<ImportPreview.DuplicateRow> filteredDuplicateRows = new FilteredList<>(duplicateRows);
     private final StringProperty invalidFilter = new SimpleStringProperty(this, "invalidFilter", "");
+    private final NotCreatedRowsViewModel notCreated;
     private CancelToken cancel = new CancelToken();
     private Job current;
 
     public ImportJobViewModel(TaskExecutor executor, DialogService dialogs, Previewer previewer, ImportRunner runner,
-            Runnable afterImport) {
+            AfterImport afterImport) {
         this.executor = executor;
         this.dialogs = dialogs;
         this.previewer = previewer;
         this.runner = runner;
         this.afterImport = afterImport;
-        invalidFilter.addListener((observable, old, text) -> filteredInvalidRows.setPredicate(matching(text)));
+        this.notCreated = new NotCreatedRowsViewModel(executor, runner::folderOf);
+        invalidFilter.addListener((observable, old, text) -> {
+            filteredInvalidRows.setPredicate(matching(text, ImportPreview.InvalidRow::row,
+                    row -> row.reason() + "\n" + String.join("\n", row.values())));
+            filteredDuplicateRows.setPredicate(matching(text, ImportPreview.DuplicateRow::row,
+                    row -> row.number() + "\n" + row.reason()));
+        });
     }
 
-    private static Predicate<ImportPreview.InvalidRow> matching(String text) {
+    /** The one filter of the check step's lists: a row number, or text in the reason or the values. */
+    private static <R> Predicate<R> matching(String text, ToLongFunction<R> rowNumber, Function<R, String> words) {
         if (text == null || text.isBlank()) {
             return row -> true;
         }
         String needle = text.strip().toLowerCase(Locale.ROOT);
-        return row -> row.reason().toLowerCase(Locale.ROOT).contains(needle)
-                || Long.toString(row.row()).equals(needle)
-                || row.values().stream().anyMatch(value -> value.toLowerCase(Locale.ROOT).contains(needle));
+        return row -> Long.toString(rowNumber.applyAsLong(row)).equals(needle)
+                || words.apply(row).toLowerCase(Locale.ROOT).contains(needle);
     }
 
     /** Validates the whole file in the background; fills the preview. */
@@ -87,6 +106,7 @@ public final class ImportJobViewModel {
         preview.set(null);
         firstRows.clear();
         invalidRows.clear();
+        duplicateRows.clear();
         checking.set(true);
         track(BackgroundTask.titled("Checking " + plan.file().getFileName(),
                         work -> previewer.preview(plan, bridge(work, token), token))
@@ -94,6 +114,7 @@ public final class ImportJobViewModel {
                     preview.set(done);
                     firstRows.setAll(done.firstRows());
                     invalidRows.setAll(done.invalidRows());
+                    duplicateRows.setAll(done.duplicateRows());
                     message.set(describe(done));
                 })
                 .onFailure(error -> {
@@ -112,6 +133,7 @@ public final class ImportJobViewModel {
 
     /** Starts the import; {@code onDone} runs when it ends in any way. */
     public void start(ImportPlan plan, Runnable onDone) {
+        fileName = plan.file().getFileName().toString();
         ImportPreview checked = preview.get();
         long expected = checked == null || checked.cancelled() ? 0 : checked.rows();
         runJob("Importing " + plan.file().getFileName(),
@@ -119,6 +141,14 @@ public final class ImportJobViewModel {
     }
 
     public void resume(String importId, Runnable onDone) {
+        resume(importId, null, onDone);
+    }
+
+    /** Resumes an interrupted import of {@code file} (named in the history when it creates contacts). */
+    public void resume(String importId, Path file, Runnable onDone) {
+        if (file != null) {
+            fileName = file.getFileName().toString();
+        }
         runJob("Resuming import", (token, listener) -> runner.resume(importId, listener, token), onDone);
     }
 
@@ -143,15 +173,16 @@ public final class ImportJobViewModel {
         track(BackgroundTask.titled(title, sink -> work.run(token, bridge(sink, token)))
                 .onSuccess(done -> {
                     result.set(done);
-                    undone.set(false);
                     resultText.set(summaryText(done));
-                    afterImport.run();
+                    notCreated.show(done.id());
+                    offerUndo(done);
+                    afterImport.contactsChanged();
                 })
                 .onFailure(error -> {
                     resultText.set("The import stopped: " + error.getMessage()
                             + "\nRows already sent are recorded; reopen the file to resume.");
                     dialogs.showError("The import stopped", error);
-                    afterImport.run();
+                    afterImport.contactsChanged();
                 })
                 .onCancelled(() -> resultText.set("Cancelled."))
                 .onFinished(() -> {
@@ -168,7 +199,7 @@ public final class ImportJobViewModel {
             text.append("\nList: ").append(done.list()).append('.');
         }
         if (summary.failed() + summary.unknown() > 0) {
-            text.append("\nSome rows did not make it: save the report to see why, or retry them.");
+            text.append("\nSome rows did not make it: the list below says why; retry them, or save the report.");
         }
         if (summary.pending() > 0) {
             text.append("\nThe rest of the file was not imported; reopen it to resume.");
@@ -188,27 +219,69 @@ public final class ImportJobViewModel {
                 .executeWith(executor);
     }
 
-    /** Deletes exactly the contacts this import created, after asking. */
-    public void undo() {
-        ImportResult last = result.get();
-        if (last == null || last.summary().created() == 0 || undone.get()) {
+    /**
+     * Hands the window one undo for this import once it has created contacts. A retry adds rows to the
+     * same journal, and the same undo deletes them too, so it is handed over only once.
+     */
+    private void offerUndo(ImportResult done) {
+        if (done.summary().created() == 0 || undoable != null && !undoable.spentProperty().get()) {
             return;
         }
-        long created = last.summary().created();
+        String id = done.id();
+        UndoableImport offered = new UndoableImport("Import of " + fileName + " (" + done.summary().created()
+                + " created)", (listener, token) -> {
+                    UndoResult outcome = runner.undo(id, listener, token);
+                    return new UndoableImport.Result(undoText(outcome), !outcome.cancelled() && outcome.failed() == 0);
+                });
+        undoable = offered;
+        undone.set(false);
+        offered.spentProperty().addListener((observable, was, spent) -> updateCanUndo());
+        offered.busyProperty().addListener((observable, was, busy) -> updateCanUndo());
+        updateCanUndo();
+        afterImport.undoable(offered);
+    }
+
+    private void updateCanUndo() {
+        undone.set(undoable != null && undoable.spentProperty().get());
+        canUndo.set(undoable != null && !undoable.spentProperty().get() && !undoable.busyProperty().get());
+    }
+
+    /**
+     * Deletes exactly the contacts this import created, after asking. Once that is done, neither this
+     * button nor Edit → Undo offers it again.
+     */
+    public void undo() {
+        UndoableImport offered = undoable;
+        if (offered == null || !canUndo.get()) {
+            return;
+        }
+        long created = result.get().summary().created();
         if (!dialogs.confirm("Undo this import", "Delete the " + created + " contacts this import created? "
                 + "Contacts that were updated or already there are not touched.", "Delete " + created + " contacts")) {
+            return;
+        }
+        if (!offered.claim()) {
             return;
         }
         cancel = new CancelToken();
         CancelToken token = cancel;
         running.set(true);
-        track(BackgroundTask.titled("Undoing import", work -> runner.undo(last.id(), bridge(work, token), token))
+        track(BackgroundTask.titled("Undoing import", work -> offered.run(bridge(work, token), token))
                 .onSuccess(outcome -> {
-                    undone.set(!outcome.cancelled() && outcome.failed() == 0);
-                    resultText.set(undoText(outcome));
-                    afterImport.run();
+                    offered.release(outcome);
+                    resultText.set(outcome.message());
+                    afterImport.contactsChanged();
                 })
-                .onFailure(error -> dialogs.showError("Undo stopped", error))
+                .onFailure(error -> {
+                    offered.release(null);
+                    dialogs.showError("Undo stopped", error);
+                    afterImport.contactsChanged();
+                })
+                .onCancelled(() -> {
+                    offered.release(null);
+                    resultText.set("Undo cancelled: some contacts may already be deleted. Undo again to delete the rest.");
+                    afterImport.contactsChanged();
+                })
                 .onFinished(() -> running.set(false)));
     }
 
@@ -252,13 +325,12 @@ public final class ImportJobViewModel {
 
     /** Engine progress into the executor's progress, and the executor's cancel into the engine's token. */
     static ImportListener bridge(Progress sink, CancelToken token) {
-        return snapshot -> {
-            if (sink.isCancelled()) {
-                token.cancel();
-            }
-            long total = snapshot.rowsTotal() > 0 ? snapshot.rowsTotal() : -1;
-            sink.update(snapshot.rowsDone(), total, ProgressText.describe(snapshot));
-        };
+        return ImportProgressBridge.listener(sink, token);
+    }
+
+    /** The result page's list of rows that were not created, read from the journal page by page. */
+    public NotCreatedRowsViewModel notCreated() {
+        return notCreated;
     }
 
     public ReadOnlyBooleanProperty checkingProperty() {
@@ -267,6 +339,11 @@ public final class ImportJobViewModel {
 
     public ReadOnlyBooleanProperty undoneProperty() {
         return undone.getReadOnlyProperty();
+    }
+
+    /** Whether "Undo this import" can run now (false once it ran, here or from Edit → Undo). */
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -301,6 +378,12 @@ public final class ImportJobViewModel {
         return filteredInvalidRows;
     }
 
+    /** The rows the import will skip as duplicates, with why; filtered by {@link #invalidFilterProperty()} too. */
+    public FilteredList<ImportPreview.DuplicateRow> duplicateRows() {
+        return filteredDuplicateRows;
+    }
+
+    /** Filters both lists of the check step: the invalid rows and the duplicates. */
     public StringProperty invalidFilterProperty() {
         return invalidFilter;
     }

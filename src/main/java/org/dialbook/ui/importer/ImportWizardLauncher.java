@@ -22,6 +22,7 @@ import org.dialbook.importer.UnfinishedImports;
 import org.dialbook.mirror.MirroredContacts;
 import org.dialbook.mirror.ReadGate;
 import org.dialbook.ui.ActiveConnection;
+import org.dialbook.ui.AfterImport;
 import org.dialbook.ui.ImportHandler;
 import org.dialbook.ui.common.BackgroundTask;
 import org.dialbook.ui.common.DialogService;
@@ -61,7 +62,7 @@ public final class ImportWizardLauncher implements ImportHandler {
     }
 
     @Override
-    public void openImport(Window owner, List<Path> files, ActiveConnection connection, Runnable afterImport) {
+    public void openImport(Window owner, List<Path> files, ActiveConnection connection, AfterImport afterImport) {
         DialogService dialogService = dialogs.apply(owner);
         if (files.isEmpty()) {
             open(owner, null, connection, afterImport, dialogService);
@@ -82,7 +83,7 @@ public final class ImportWizardLauncher implements ImportHandler {
      * the wizard now, or later (it is offered again at the next start, or when its file is opened).
      */
     @Override
-    public void offerInterruptedImports(Window owner, ActiveConnection connection, Runnable afterImport) {
+    public void offerInterruptedImports(Window owner, ActiveConnection connection, AfterImport afterImport) {
         BackgroundTask.quiet(progress -> UnfinishedImports.find(importsDir, destinationOf(connection)))
                 .onSuccess(found -> offer(owner, found, connection, afterImport))
                 .onFailure(error -> LOG.warn("Could not look for interrupted imports in {}: {}", importsDir,
@@ -91,7 +92,7 @@ public final class ImportWizardLauncher implements ImportHandler {
     }
 
     private void offer(Window owner, List<UnfinishedImports.Unfinished> found, ActiveConnection connection,
-            Runnable afterImport) {
+            AfterImport afterImport) {
         if (found.isEmpty()) {
             return;
         }
@@ -124,7 +125,7 @@ public final class ImportWizardLauncher implements ImportHandler {
         }
     }
 
-    private void open(Window owner, Path file, ActiveConnection connection, Runnable afterImport,
+    private void open(Window owner, Path file, ActiveConnection connection, AfterImport afterImport,
             DialogService dialogService) {
         if (file == null) {
             wizard(owner, null, null, connection, afterImport, dialogService);
@@ -138,7 +139,7 @@ public final class ImportWizardLauncher implements ImportHandler {
     }
 
     /** Opens a wizard, on {@code file} when given, resuming import {@code resumeId} when given. */
-    private void wizard(Window owner, Path file, String resumeId, ActiveConnection connection, Runnable afterImport,
+    private void wizard(Window owner, Path file, String resumeId, ActiveConnection connection, AfterImport afterImport,
             DialogService dialogService) {
         ImportRunner runner = new ImportRunner(importApi(connection), importsDir, destinationOf(connection));
         if (connection.api() instanceof ContactsClient client) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -22,13 +23,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.control.TableCell;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -86,6 +88,9 @@ public final class ImportWizardView {
     @FXML private TableView<ImportPreview.PreviewRow> firstRowsTable;
     @FXML private TextField invalidFilter;
     @FXML private TableView<ImportPreview.InvalidRow> invalidTable;
+    @FXML private Tab invalidTab;
+    @FXML private TableView<ImportPreview.DuplicateRow> duplicateTable;
+    @FXML private Tab duplicateTab;
     @FXML private TextField countryField;
     @FXML private TextField tagField;
     @FXML private ComboBox<String> listBox;
@@ -108,6 +113,7 @@ public final class ImportWizardView {
     @FXML private Button retryButton;
     @FXML private Button undoButton;
     @FXML private ProgressBar resultBar;
+    @FXML private VBox notCreatedBox;
     @FXML private Label resultMessage;
     @FXML private Button backButton;
     @FXML private Button nextButton;
@@ -164,6 +170,14 @@ public final class ImportWizardView {
         showStep(viewModel.stepProperty().get());
         backButton.disableProperty().bind(viewModel.canGoBackProperty().not());
         nextButton.disableProperty().bind(viewModel.canGoNextProperty().not());
+        // Enter goes on to the next step: focus would otherwise stay on "Choose file…" (Enter then
+        // opens the chooser although the file is read) or on a control of a page no longer shown.
+        viewModel.canGoNextProperty().addListener((observable, was, now) -> {
+            if (now && !(nextButton.getScene() != null
+                    && nextButton.getScene().getFocusOwner() instanceof TextInputControl)) {
+                nextButton.requestFocus();
+            }
+        });
     }
 
     private void showStep(ImportWizardViewModel.Step step) {
@@ -184,6 +198,11 @@ public final class ImportWizardView {
         backButton.setVisible(!working);
         nextButton.setText(step == ImportWizardViewModel.Step.OPTIONS ? "_Import" : "_Next");
         closeButton.setText(step == ImportWizardViewModel.Step.RESULT ? "_Close" : "_Cancel");
+        if (!working && !nextButton.isDisabled()) {
+            nextButton.requestFocus();
+        } else if (step == ImportWizardViewModel.Step.RESULT) {
+            closeButton.requestFocus();
+        }
     }
 
     private void bindFilePage() {
@@ -285,14 +304,14 @@ public final class ImportWizardView {
                 : preview.get().invalid() + " invalid", preview));
         firstRowsTable.setItems(job.firstRows());
         firstRowsTable.getColumns().setAll(List.of(
-                column("Row", row -> Long.toString(row.row()), 60),
-                column("Number", row -> row.contact().number(), 140),
-                column("First name", row -> nullToEmpty(row.contact().firstName()), 110),
-                column("Last name", row -> nullToEmpty(row.contact().lastName()), 110),
-                column("Company", row -> nullToEmpty(row.contact().companyName()), 130),
-                column("Email", row -> nullToEmpty(row.contact().email()), 170),
-                column("Tag", row -> nullToEmpty(row.contact().tag()), 90),
-                column("Action", row -> row.action() + (row.note() == null ? "" : " (" + row.note() + ")"), 200)));
+                TextColumns.column("Row", row -> Long.toString(row.row()), 60),
+                TextColumns.column("Number", row -> row.contact().number(), 140),
+                TextColumns.column("First name", row -> nullToEmpty(row.contact().firstName()), 110),
+                TextColumns.column("Last name", row -> nullToEmpty(row.contact().lastName()), 110),
+                TextColumns.column("Company", row -> nullToEmpty(row.contact().companyName()), 130),
+                TextColumns.column("Email", row -> nullToEmpty(row.contact().email()), 170),
+                TextColumns.column("Tag", row -> nullToEmpty(row.contact().tag()), 90),
+                TextColumns.column("Action", row -> row.action() + (row.note() == null ? "" : " (" + row.note() + ")"), 200)));
         // Columns share the window's width, and a cut reason or action shows whole in its tooltip.
         firstRowsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         invalidTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -300,31 +319,36 @@ public final class ImportWizardView {
         invalidTable.setItems(job.invalidRows());
         invalidTable.setPlaceholder(new Label("No invalid rows"));
         invalidTable.getColumns().setAll(List.of(
-                invalidColumn("Row", row -> Long.toString(row.row()), 60),
-                invalidColumn("Why it is not sent", ImportPreview.InvalidRow::reason, 480),
-                invalidColumn("Values", row -> String.join(" | ", row.values()), 320)));
+                TextColumns.column("Row", row -> Long.toString(row.row()), 60),
+                TextColumns.column("Why it is not sent", ImportPreview.InvalidRow::reason, 480),
+                TextColumns.column("Values", row -> String.join(" | ", row.values()), 320)));
+        invalidTab.textProperty().bind(listTitle("Invalid", job.invalidRows(), preview, ImportPreview::invalid));
+        duplicateTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        duplicateTable.setItems(job.duplicateRows());
+        duplicateTable.setPlaceholder(new Label("No duplicates to skip"));
+        duplicateTable.getColumns().setAll(List.of(
+                TextColumns.column("Row", row -> Long.toString(row.row()), 60),
+                TextColumns.column("Number", ImportPreview.DuplicateRow::number, 150),
+                TextColumns.column("Why it is skipped", ImportPreview.DuplicateRow::reason, 600)));
+        duplicateTab.textProperty().bind(listTitle("Duplicates to skip", job.duplicateRows(), preview,
+                ImportPreview::toSkip));
+    }
+
+    /** "Invalid (5)", or "Invalid (2 of 5)" while filtered: the count covers the whole file, the list its first rows. */
+    private static StringBinding listTitle(String name, javafx.collections.transformation.FilteredList<?> shown,
+            javafx.beans.value.ObservableValue<ImportPreview> preview, java.util.function.ToLongFunction<ImportPreview> total) {
+        return Bindings.createStringBinding(() -> {
+            if (preview.getValue() == null) {
+                return name;
+            }
+            long all = total.applyAsLong(preview.getValue());
+            return shown.getPredicate() == null || shown.size() == shown.getSource().size()
+                    ? name + " (" + all + ")" : name + " (" + shown.size() + " of " + all + ")";
+        }, shown, preview);
     }
 
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    private static TableColumn<ImportPreview.PreviewRow, String> column(String title,
-            java.util.function.Function<ImportPreview.PreviewRow, String> value, double width) {
-        TableColumn<ImportPreview.PreviewRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        column.setCellFactory(view -> new TooltipCell<>());
-        return column;
-    }
-
-    private static TableColumn<ImportPreview.InvalidRow, String> invalidColumn(String title,
-            java.util.function.Function<ImportPreview.InvalidRow, String> value, double width) {
-        TableColumn<ImportPreview.InvalidRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        column.setCellFactory(view -> new TooltipCell<>());
-        return column;
     }
 
     private void bindOptionsPage() {
@@ -387,8 +411,11 @@ public final class ImportWizardView {
         retryButton.disableProperty().bind(Bindings.createBooleanBinding(() -> result.get() == null
                 || result.get().summary().failed() + result.get().summary().unknown() == 0, result)
                 .or(job.runningProperty()));
-        undoButton.disableProperty().bind(Bindings.createBooleanBinding(() -> result.get() == null
-                || result.get().summary().created() == 0, result).or(job.runningProperty()).or(job.undoneProperty()));
+        // Off once the import was undone, here or from the main window's Edit → Undo.
+        undoButton.disableProperty().bind(job.canUndoProperty().not().or(job.runningProperty()));
+        NotCreatedRowsPane notCreated = new NotCreatedRowsPane(job.notCreated());
+        VBox.setVgrow(notCreated, Priority.ALWAYS);
+        notCreatedBox.getChildren().setAll(notCreated);
     }
 
     private static void bindCount(Label label, javafx.beans.value.ObservableValue<ImportResult> result, String word,
@@ -499,15 +526,5 @@ public final class ImportWizardView {
 
     static String joined(List<String> values) {
         return values.stream().collect(Collectors.joining(", "));
-    }
-
-    /** A text cell whose tooltip holds the whole value, for reasons and actions wider than the column. */
-    private static final class TooltipCell<S> extends TableCell<S, String> {
-        @Override
-        protected void updateItem(String text, boolean empty) {
-            super.updateItem(text, empty);
-            setText(empty ? null : text);
-            setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
-        }
     }
 }

@@ -282,7 +282,7 @@ public final class ImportWizardViewModel {
     /** Jumps to the result page for an import resumed from its journal. */
     public void resume(String importId) {
         step.set(Step.RUN);
-        job.resume(importId, () -> step.set(Step.RESULT));
+        job.resume(importId, file.get(), () -> step.set(Step.RESULT));
     }
 
     private void rememberMapping() {

@@ -11,6 +11,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import org.dialbook.api.ListsClient;
+import org.dialbook.ui.UndoableImport;
 import org.dialbook.ui.common.DialogService;
 import org.dialbook.ui.common.TaskExecutor;
 import org.dialbook.ui.contacts.ContactRow;
@@ -106,6 +107,11 @@ public final class ListsMount implements ContactsPane {
     @Override
     public void undo() {
         contacts.undo();
+    }
+
+    @Override
+    public void recordImport(UndoableImport finished) {
+        contacts.recordImport(finished);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.dialbook.ui.shell;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
+import org.dialbook.ui.UndoableImport;
 
 /** What the main window needs from the contacts view: its node and the actions its menus trigger. */
 public interface ContactsPane {
@@ -28,6 +29,9 @@ public interface ContactsPane {
     ObservableBooleanValue canUndo();
 
     ObservableStringValue undoText();
+
+    /** A finished import's undo, kept in this account's history beside the edits (Edit → Undo, History). */
+    void recordImport(UndoableImport finished);
 
     /** Edit → History: the last changes, newest first. */
     void showHistory();

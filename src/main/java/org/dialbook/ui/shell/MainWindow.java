@@ -40,9 +40,11 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import java.util.Optional;
 import org.dialbook.ui.ActiveConnection;
+import org.dialbook.ui.AfterImport;
 import org.dialbook.ui.ConnectionPanel;
 import org.dialbook.ui.DesktopContext;
 import org.dialbook.ui.ImportHandler;
+import org.dialbook.ui.UndoableImport;
 import org.dialbook.ui.common.BackgroundTask;
 import org.dialbook.ui.common.DialogService;
 import org.dialbook.ui.common.Job;
@@ -211,7 +213,7 @@ public final class MainWindow {
             // Opening that file already offers to resume an interrupted import of it.
             openImport(List.of(context.file().get()));
         } else if (!offeredInterruptedImports && context.importHandler() != null) {
-            context.importHandler().offerInterruptedImports(stage, connection, () -> contacts.refresh());
+            context.importHandler().offerInterruptedImports(stage, connection, afterImportInto(contacts));
         }
         offeredInterruptedImports = true;
     }
@@ -418,7 +420,29 @@ public final class MainWindow {
         if (context.importHandler() == null || connection == null) {
             return;
         }
-        context.importHandler().openImport(stage, files, connection, () -> contacts.refresh());
+        context.importHandler().openImport(stage, files, connection, afterImportInto(contacts));
+    }
+
+    /**
+     * An import reports to the account it was opened on: if the window has switched accounts since,
+     * its undo must not land in the other account's history.
+     */
+    private AfterImport afterImportInto(ContactsPane target) {
+        return new AfterImport() {
+            @Override
+            public void contactsChanged() {
+                if (contacts == target) {
+                    target.refresh();
+                }
+            }
+
+            @Override
+            public void undoable(UndoableImport finished) {
+                if (contacts == target) {
+                    target.recordImport(finished);
+                }
+            }
+        };
     }
 
     private void openConnectionPanel() {

@@ -17,6 +17,8 @@ import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.image.Image;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
@@ -24,6 +26,7 @@ import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.Pair;
 import org.dialbook.api.ContactsClient;
@@ -93,6 +96,8 @@ class ImportDropTest {
         Stage wizard = launcher.lastWizard();
         Button next = (Button) wizard.getScene().lookup("#nextButton");
         waitUntil(() -> !next.isDisabled());
+        // Enter goes on, not to "Choose file…" again, once the dropped file is read.
+        waitUntil(next::isFocused);
         robot.interact(next::fire);
         assertThat(((Label) wizard.getScene().lookup(".step-title")).getText()).contains("Match the columns");
         robot.interact(next::fire);
@@ -107,6 +112,24 @@ class ImportDropTest {
         assertThat(sandbox.contactCount("sandbox")).isEqualTo(44);
         waitUntil(() -> statusTotal().equals("44 contacts"));
         assertThat(dialogs.errors).isEmpty();
+
+        // The import is in the window's Edit → Undo; undoing it there turns the wizard's button off.
+        Button undoImport = (Button) wizard.getScene().lookup("#undoButton");
+        assertThat(undoImport.isDisabled()).isFalse();
+        MenuItem undo = editMenuItem("Undo Import of contacts.csv (44 created)");
+        assertThat(undo.isDisable()).isFalse();
+        robot.interact(undo::fire);
+        waitUntil(() -> sandbox.contactCount("sandbox") == 0 && undoImport.isDisabled());
+        waitUntil(() -> statusTotal().equals("0 contacts"));
+        assertThat(undo.isDisable()).as("the import's undo is spent").isTrue();
+        assertThat(undo.getText()).isEqualTo("Undo");
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    private MenuItem editMenuItem(String text) {
+        MenuBar bar = (MenuBar) ((VBox) ((BorderPane) stage.getScene().getRoot()).getTop()).getChildren().get(0);
+        return bar.getMenus().stream().filter(menu -> menu.getText().equals("_Edit")).findFirst().orElseThrow()
+                .getItems().stream().filter(item -> text.equals(item.getText())).findFirst().orElseThrow();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.RetryPolicy;
 import org.dialbook.importer.ColumnTarget;
+import org.dialbook.importer.ImportPreview;
 import org.dialbook.importer.ImportRunner;
 import org.dialbook.importer.MappingStore;
 import org.dialbook.importer.Previewer;
@@ -102,6 +103,35 @@ class ImportWizardViewModelTest {
         assertThat(dialogs.questions).singleElement().asString().contains("Delete the 44 contacts");
         assertThat(sandbox.contactCount("sandbox")).isZero();
         assertThat(job.resultTextProperty().get()).isEqualTo("Undone: 44 contacts deleted.");
+    }
+
+    @Test
+    void theCheckListsTheDuplicatesItWillSkipWithWhy() throws Exception {
+        String existing = client.createContacts(List.of(org.dialbook.api.NewContact.builder("+919810000002")
+                .firstName("Ravi").build())).items().get(0).value().sid();
+        Path csv = dir.resolve("dups.csv");
+        Files.writeString(csv, "number,first_name\n+919810000001,Asha\n+919810000002,Ravi\n+919810000003,Meera\n"
+                + "+91 98100 00001,Asha again\nnot a number,Bad\n");
+        wizard.openFile(csv);
+        wizard.next();
+        wizard.next();
+
+        assertThat(job.previewProperty().get().toSkip()).isEqualTo(2);
+        assertThat(job.duplicateRows()).extracting(ImportPreview.DuplicateRow::row).containsExactly(3L, 5L);
+        assertThat(job.duplicateRows().get(0).number()).isEqualTo("+919810000002");
+        assertThat(job.duplicateRows().get(0).reason()).contains("already in the account").contains(existing);
+        assertThat(job.duplicateRows().get(1).number()).isEqualTo("+919810000001");
+        assertThat(job.duplicateRows().get(1).reason()).contains("already on row 2 of this file");
+        assertThat(job.invalidRows()).singleElement().extracting(ImportPreview.InvalidRow::row).isEqualTo(6L);
+
+        job.invalidFilterProperty().set("row 2");
+        assertThat(job.duplicateRows()).extracting(ImportPreview.DuplicateRow::row).containsExactly(5L);
+        assertThat(job.invalidRows()).isEmpty();
+        // A number, not a digit: the reason holds a random sid, which any single digit may match.
+        job.invalidFilterProperty().set("+919810000002");
+        assertThat(job.duplicateRows()).extracting(ImportPreview.DuplicateRow::row).containsExactly(3L);
+        job.invalidFilterProperty().set("");
+        assertThat(job.duplicateRows()).hasSize(2);
     }
 
     @Test

@@ -81,7 +81,8 @@ public final class WizardScreenshots {
             waitFor(() -> vm.job().progressProperty().get() > 0.3);
             shoot(stage[0], out.resolve("import-5-progress.png"));
             sandbox.faults().latency(java.time.Duration.ZERO);
-            waitFor(() -> vm.stepProperty().get() == ImportWizardViewModel.Step.RESULT);
+            waitFor(() -> vm.stepProperty().get() == ImportWizardViewModel.Step.RESULT
+                    && !vm.job().notCreated().rows().isEmpty());
             shoot(stage[0], out.resolve("import-6-result.png"));
             onFx(() -> stage[0].close());
             executor.shutdown();
