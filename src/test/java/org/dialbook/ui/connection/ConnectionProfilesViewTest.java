@@ -22,6 +22,7 @@ import org.dialbook.credentials.SessionSecretStore;
 import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
 import org.dialbook.ui.common.FxTaskExecutor;
+import org.dialbook.ui.common.RecordingDialogService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +63,7 @@ class ConnectionProfilesViewTest {
         service = new ProfileService(new ProfileStore(config.resolve("c" + System.nanoTime())),
                 new FallbackSecretStore(keychain, new SessionSecretStore()), sandbox::connectionSettings);
         view = new ConnectionProfilesView(new ConnectionProfilesViewModel(service, new ConnectionTester(), executor,
-                new RecordingDialogs()));
+                new RecordingDialogService()));
         // An owner the size of a main window, so the dialog centred on it is fully on screen.
         stage.setScene(new Scene(new StackPane(), 1000, 760));
         stage.setX(0);

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsClient;
@@ -17,7 +16,7 @@ import org.dialbook.exporter.ExportScope;
 import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
 import org.dialbook.ui.common.CurrentThreadTaskExecutor;
-import org.dialbook.ui.common.DialogService;
+import org.dialbook.ui.common.RecordingDialogService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ class ExportViewModelTest {
     private SandboxServer sandbox;
     private ContactsClient client;
     private List<Contact> contacts;
-    private final Dialogs dialogs = new Dialogs();
+    private final RecordingDialogService dialogs = new RecordingDialogService().askingNoQuestions();
 
     @TempDir
     Path dir;
@@ -77,7 +76,7 @@ class ExportViewModelTest {
         assertThat(viewModel.finishedProperty().get()).isTrue();
         assertThat(viewModel.runningProperty().get()).isFalse();
         assertThat(viewModel.statusProperty().get()).isEqualTo("Exported 1 contact.");
-        assertThat(dialogs.infos).containsExactly("Export finished: Exported 1 contact to\n" + out);
+        assertThat(dialogs.infos()).containsExactly("Export finished: Exported 1 contact to\n" + out);
         assertThat(viewModel.canExportBinding().get()).as("done: the dialog closes").isFalse();
     }
 
@@ -107,7 +106,7 @@ class ExportViewModelTest {
 
         viewModel.export();
 
-        assertThat(dialogs.errors).hasSize(1).first().asString().startsWith("Export failed: ");
+        assertThat(dialogs.errors()).hasSize(1).first().asString().startsWith("Export failed: ");
         assertThat(viewModel.statusProperty().get()).isEqualTo("The export failed; no file was written.");
         assertThat(viewModel.runningProperty().get()).isFalse();
         assertThat(viewModel.finishedProperty().get()).isFalse();
@@ -117,26 +116,5 @@ class ExportViewModelTest {
     @Test
     void suggestsADatedFileName() {
         assertThat(ExportViewModel.suggestedFileName(LocalDate.of(2026, 11, 26))).isEqualTo("dialbook-contacts-2026-11-26.csv");
-    }
-
-    /** Records what the user would have been shown. */
-    private static final class Dialogs implements DialogService {
-        final List<String> errors = new ArrayList<>();
-        final List<String> infos = new ArrayList<>();
-
-        @Override
-        public void showError(String title, String message) {
-            errors.add(title + ": " + message);
-        }
-
-        @Override
-        public void showInfo(String title, String message) {
-            infos.add(title + ": " + message);
-        }
-
-        @Override
-        public boolean confirm(String title, String message, String confirmLabel) {
-            throw new AssertionError("the export asks no questions");
-        }
     }
 }

@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.security.AccessControlContext;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.event.Event;
@@ -32,8 +32,9 @@ import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
 import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.DesktopContext;
-import org.dialbook.ui.desktop.DesktopLauncher;
 import org.dialbook.ui.common.FxTaskExecutor;
+import org.dialbook.ui.common.RecordingDialogService;
+import org.dialbook.ui.desktop.DesktopLauncher;
 import org.dialbook.ui.shell.MainWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class ImportDropTest {
     private Stage stage;
     private MainWindow window;
     private ImportWizardLauncher launcher;
-    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
 
     @Start
     void start(Stage stage) throws IOException {
@@ -106,7 +107,7 @@ class ImportDropTest {
         assertThat(result.getText()).contains("44 created").contains("5 invalid");
         assertThat(sandbox.contactCount("sandbox")).isEqualTo(44);
         waitUntil(() -> statusTotal().equals("44 contacts"));
-        assertThat(dialogs.errors).isEmpty();
+        assertThat(dialogs.errors()).isEmpty();
     }
 
     @Test
@@ -115,9 +116,9 @@ class ImportDropTest {
         waitUntil(() -> statusTotal().equals("0 contacts"));
 
         assertThat(drop(robot, pdf)).as("the drop is accepted so the rejection can be explained").isTrue();
-        waitUntil(() -> !dialogs.errors.isEmpty());
+        waitUntil(() -> !dialogs.errors().isEmpty());
 
-        assertThat(dialogs.errors).singleElement().asString().contains("scan.pdf: .pdf files cannot be imported");
+        assertThat(dialogs.errors()).singleElement().asString().contains("scan.pdf: .pdf files cannot be imported");
         assertThat(launcher.lastWizard()).isNull();
     }
 

@@ -16,6 +16,7 @@ import org.dialbook.importer.TagMode;
 import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
 import org.dialbook.ui.common.CurrentThreadTaskExecutor;
+import org.dialbook.ui.common.RecordingDialogService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class ImportWizardViewModelTest {
 
     private SandboxServer sandbox;
     private ContactsClient client;
-    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
     private int refreshes;
     private ImportWizardViewModel wizard;
     private ImportJobViewModel job;
@@ -91,15 +92,15 @@ class ImportWizardViewModelTest {
         assertThat(job.resultTextProperty().get()).startsWith("Done. 50 rows: 44 created");
         assertThat(refreshes).isEqualTo(1);
         assertThat(sandbox.contactCount("sandbox")).isEqualTo(44);
-        assertThat(dialogs.errors).isEmpty();
+        assertThat(dialogs.errors()).isEmpty();
 
         Path report = dir.resolve("report.csv");
         job.saveReport(report);
         assertThat(Files.readAllLines(report, StandardCharsets.UTF_8)).hasSize(51);
-        assertThat(dialogs.infos).singleElement().asString().contains("50 rows written");
+        assertThat(dialogs.infos()).singleElement().asString().contains("50 rows written");
 
         job.undo();
-        assertThat(dialogs.questions).singleElement().asString().contains("Delete the 44 contacts");
+        assertThat(dialogs.questions()).singleElement().asString().contains("Delete the 44 contacts");
         assertThat(sandbox.contactCount("sandbox")).isZero();
         assertThat(job.resultTextProperty().get()).isEqualTo("Undone: 44 contacts deleted.");
     }
@@ -137,7 +138,7 @@ class ImportWizardViewModelTest {
         run.undo();
         assertThat(run.undoneProperty().get()).isTrue();
         run.undo();
-        assertThat(dialogs.questions).as("a second undo is not offered").hasSize(undoQuestions + 1);
+        assertThat(dialogs.questions()).as("a second undo is not offered").hasSize(undoQuestions + 1);
         undoQuestions++;
         return tags;
     }
