@@ -11,19 +11,20 @@ import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.NewContact;
-import org.dialbook.api.RetryPolicy;
 import org.dialbook.exporter.ExportScope;
-import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
+import org.dialbook.testing.InProcessSandbox;
 import org.dialbook.ui.common.CurrentThreadTaskExecutor;
 import org.dialbook.ui.common.RecordingDialogService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** File → Export… without the FX thread: the ViewModel on the real sandbox, tasks on this thread. */
 class ExportViewModelTest {
+    @RegisterExtension
+    final InProcessSandbox fixture = InProcessSandbox.inMemory().with(options -> options.seed(2));
     private SandboxServer sandbox;
     private ContactsClient client;
     private List<Contact> contacts;
@@ -34,19 +35,13 @@ class ExportViewModelTest {
 
     @BeforeEach
     void start() {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().seed(2).build());
-        client = ContactsClient.builder(sandbox.connectionSettings()).retryPolicy(RetryPolicy.none()).build();
+        sandbox = fixture.server();
+        client = fixture.client();
         contacts = client.createContacts(List.of(
                 NewContact.builder("+919101234510").firstName("Asha").build(),
                 NewContact.builder("+919101234511").firstName("Ravi").build(),
                 NewContact.builder("+919101234512").firstName("Ashok").build())).items().stream()
                 .map(item -> item.value()).toList();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        sandbox.close();
     }
 
     @Test

@@ -7,19 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.dialbook.api.ContactsClient;
-import org.dialbook.api.RetryPolicy;
 import org.dialbook.importer.ColumnTarget;
 import org.dialbook.importer.ImportRunner;
 import org.dialbook.importer.MappingStore;
 import org.dialbook.importer.Previewer;
 import org.dialbook.importer.TagMode;
-import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
+import org.dialbook.testing.InProcessSandbox;
 import org.dialbook.ui.common.CurrentThreadTaskExecutor;
 import org.dialbook.ui.common.RecordingDialogService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The wizard's ViewModels on the current thread, importing into a real in-process sandbox. */
@@ -29,6 +28,8 @@ class ImportWizardViewModelTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final InProcessSandbox fixture = InProcessSandbox.inMemory();
     private SandboxServer sandbox;
     private ContactsClient client;
     private final RecordingDialogService dialogs = new RecordingDialogService();
@@ -38,18 +39,12 @@ class ImportWizardViewModelTest {
 
     @BeforeEach
     void setUp() {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build());
-        client = ContactsClient.builder(sandbox.connectionSettings()).retryPolicy(RetryPolicy.none()).build();
+        sandbox = fixture.server();
+        client = fixture.client();
         CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
         job = new ImportJobViewModel(executor, dialogs, new Previewer(client),
                 new ImportRunner(client, dir.resolve("imports")), () -> refreshes++);
         wizard = new ImportWizardViewModel(executor, dialogs, new MappingStore(dir.resolve("mappings")), job, "IN");
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-        sandbox.close();
     }
 
     @Test
