@@ -223,6 +223,7 @@ class SandboxCallsTest {
 
     @Test
     void demoContactsAreSeededOnce() {
+        // By hand: a second sandbox with demo contacts, beside the fixture's empty one.
         try (SandboxServer demo = SandboxServer.start(SandboxOptions.builder().demoContacts(60).seed(7).build())) {
             RawHttp demoHttp = new RawHttp(demo);
             RawHttp.Reply page = demoHttp.get(demoHttp.contacts() + "?filter=show_list");

@@ -157,6 +157,7 @@ class SandboxErrorsTest {
             body.append(i == 0 ? "" : ",").append("{}");
         }
         body.append("]}");
+        // By hand: a second sandbox with the default body cap, beside the fixture's 4 KiB one.
         try (SandboxServer roomy = SandboxServer.start(SandboxOptions.builder().build())) {
             RawHttp roomyHttp = new RawHttp(roomy);
             RawHttp.Reply reply = roomyHttp.post(roomyHttp.contacts(), body.toString());
