@@ -60,6 +60,7 @@ class ImportDropTest {
     void start(Stage stage) throws IOException {
         this.stage = stage;
         dir = Files.createTempDirectory("import-drop");
+        // By hand: TestFX runs @Start before a registered extension's beforeEach, and each test needs a fresh sandbox.
         sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build());
         client = ContactsClient.builder(sandbox.connectionSettings()).retryPolicy(RetryPolicy.none()).build();
         launcher = new ImportWizardLauncher(dir.resolve("imports"), dir.resolve("mappings"), new FxTaskExecutor(),

@@ -56,6 +56,7 @@ class InterruptedImportOfferTest {
     @Start
     void start(Stage stage) throws IOException {
         dir = Files.createTempDirectory("interrupted-import");
+        // By hand: TestFX runs @Start before a registered extension's beforeEach, and each test needs a fresh sandbox.
         sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build());
         client = ContactsClient.builder(sandbox.connectionSettings()).retryPolicy(RetryPolicy.none()).build();
         Path csv = dir.resolve("campaign.csv");
