@@ -236,6 +236,8 @@ final class JournalIndex {
         public void close() {
             // The channel belongs to forEachLatest.
         }
+    }
+
     /**
      * The latest outcome of each of {@code rows} (ascending), read where the index points: a page of
      * the result list without parsing the rest of the journal. A row with no readable line is left out.

@@ -4,19 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxRequest;
 import org.dialbook.sandbox.SandboxServer;
+import org.dialbook.testing.InProcessSandbox;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A batch over the server's body cap is halved until it fits, instead of failing whole with 413. */
 class BodyCapSplitTest {
+    @RegisterExtension
+    final InProcessSandbox fixture = InProcessSandbox.inMemory().with(options -> options.maxBodyBytes(16 * 1024));
+
     @Test
     void aBatchOverTheBodyCapIsHalvedUntilItFitsAndLaterBatchesStartAtTheSizeThatFit() {
-        try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().inMemory()
-                .maxBodyBytes(16 * 1024).build());
-                ContactsClient client = ContactsClient.builder(sandbox.connectionSettings())
-                        .retryPolicy(RetryPolicy.none()).build()) {
+        SandboxServer sandbox = fixture.server();
+        try (ContactsClient client = ContactsClient.builder(sandbox.connectionSettings())
+                .retryPolicy(RetryPolicy.none()).build()) {
             List<NewContact> contacts = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
                 contacts.add(NewContact.builder(String.format("+9191012%05d", i)).firstName("Person " + i).build());

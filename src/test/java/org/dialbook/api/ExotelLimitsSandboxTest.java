@@ -24,6 +24,7 @@ class ExotelLimitsSandboxTest {
         sandbox.close();
     }
 
+    // By hand: each test picks the 429 style (REST exception or envelope) when it starts the sandbox.
     private void start(boolean restException) {
         sandbox = SandboxServer.start(SandboxClocks.withClock(SandboxOptions.builder().inMemory().exotelLimits(true)
                 .restException429(restException), time).build());

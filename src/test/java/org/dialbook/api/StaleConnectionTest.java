@@ -34,6 +34,7 @@ class StaleConnectionTest {
         }
     }
 
+    // By hand: each test starts the sandbox with its own connection-closing options and the shared clock.
     private void start(UnaryOperator<SandboxOptions.Builder> options) {
         sandbox = SandboxServer.start(SandboxClocks.withClock(options.apply(SandboxOptions.builder().seed(3)), time)
                 .build());

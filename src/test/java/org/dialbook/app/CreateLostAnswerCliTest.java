@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.dialbook.sandbox.SandboxAccount;
-import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
-import org.junit.jupiter.api.AfterEach;
+import org.dialbook.testing.InProcessSandbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code contacts create} whose answer is dropped on a fresh connection: the outcome is unknown (the
@@ -17,19 +17,16 @@ import org.junit.jupiter.api.Test;
 class CreateLostAnswerCliTest {
     private static final String NUMBER = "+919101234510";
 
+    @RegisterExtension
+    final InProcessSandbox fixture = InProcessSandbox.inMemory().with(options -> options.seed(3));
     private SandboxServer sandbox;
     private Map<String, String> env;
 
     @BeforeEach
     void start() {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().seed(3).build());
+        sandbox = fixture.server();
         SandboxAccount account = sandbox.defaultAccount();
         env = CliRun.env(sandbox.baseUrl().toString(), account.accountSid(), account.apiKey(), account.apiToken());
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     @Test

@@ -15,7 +15,6 @@ import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.RetryPolicy;
-import org.dialbook.jobs.CancelToken;
 import org.dialbook.importer.CsvInspection;
 import org.dialbook.importer.CsvInspector;
 import org.dialbook.importer.ImportOptions;
@@ -23,10 +22,10 @@ import org.dialbook.importer.ImportPlan;
 import org.dialbook.importer.ImportResult;
 import org.dialbook.importer.ImportRunner;
 import org.dialbook.importer.MappingSuggester;
-import org.dialbook.sandbox.SandboxOptions;
-import org.dialbook.sandbox.SandboxServer;
-import org.junit.jupiter.api.AfterEach;
+import org.dialbook.jobs.CancelToken;
+import org.dialbook.testing.InProcessSandbox;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -37,17 +36,13 @@ class ImportRetryCommandTest {
     @TempDir
     Path dir;
 
-    private final SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build());
+    @RegisterExtension
+    final InProcessSandbox fixture = InProcessSandbox.inMemory();
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
-    @AfterEach
-    void close() {
-        sandbox.close();
-    }
-
     private int run(String... args) {
-        ImportCommand command = new ImportCommand(sandbox::connectionSettings,
+        ImportCommand command = new ImportCommand(fixture::settings,
                 settings -> ContactsClient.builder(settings).retryPolicy(RetryPolicy.none()).build(),
                 () -> dir.resolve("imports"));
         CommandLine commandLine = new CommandLine(command);
@@ -68,7 +63,7 @@ class ImportRetryCommandTest {
     }
 
     private List<String> numbersInAccount() {
-        try (ContactsClient client = ContactsClient.builder(sandbox.connectionSettings()).build();
+        try (ContactsClient client = ContactsClient.builder(fixture.settings()).build();
                 Stream<Contact> stream = client.streamContacts(ListQuery.firstPage())) {
             return stream.map(Contact::number).sorted().collect(Collectors.toList());
         }
@@ -82,9 +77,9 @@ class ImportRetryCommandTest {
                 ImportOptions.defaults("IN").withBatchSize(100));
         CancelToken cancel = new CancelToken();
         ImportResult cancelled;
-        try (ContactsClient client = ContactsClient.builder(sandbox.connectionSettings()).build()) {
+        try (ContactsClient client = ContactsClient.builder(fixture.settings()).build()) {
             ImportRunner runner = new ImportRunner(client, dir.resolve("imports"),
-                    ImportCommand.destinationOf(sandbox.connectionSettings()));
+                    ImportCommand.destinationOf(fixture.settings()));
             cancelled = runner.start(plan, ROWS, progress -> {
                 if (progress.rowsDone() >= 300) {
                     cancel.cancel();
@@ -112,10 +107,10 @@ class ImportRetryCommandTest {
     @Test
     void resumeOfAFinishedImportWithFailedRowsPointsToRetry() throws Exception {
         Path file = csv();
-        sandbox.faults().item429Fraction(1.0);
+        fixture.server().faults().item429Fraction(1.0);
         assertThat(run(file.toString(), "--batch-size", "500")).isEqualTo(ImportCommand.FAILED);
         assertThat(err.toString()).contains("--retry");
-        sandbox.faults().item429Fraction(0);
+        fixture.server().faults().item429Fraction(0);
 
         assertThat(run(file.toString(), "--resume")).isEqualTo(ImportCommand.USAGE);
         assertThat(err.toString()).contains("finished with " + ROWS + " rows failed or unknown; run with --retry");

@@ -9,21 +9,23 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.dialbook.sandbox.SandboxAccount;
-import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
-import org.junit.jupiter.api.AfterEach;
+import org.dialbook.testing.InProcessSandbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code dialbook lists ...} against the real in-process sandbox. */
 class ListsCliSandboxTest {
+    @RegisterExtension
+    final InProcessSandbox fixture = InProcessSandbox.inMemory().with(options -> options.seed(3));
     private SandboxServer sandbox;
     private Map<String, String> env;
 
     @BeforeEach
     void start() {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().seed(3).build());
+        sandbox = fixture.server();
         SandboxAccount account = sandbox.defaultAccount();
         env = CliRun.env(sandbox.baseUrl().toString(), account.accountSid(), account.apiKey(), account.apiToken());
         for (String[] contact : List.of(new String[] {"+919101234510", "Asha", "vip"},
@@ -32,11 +34,6 @@ class ListsCliSandboxTest {
                     contact[2]);
             assertThat(made.exitCode()).as(made.err()).isZero();
         }
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     private List<String> sids() {

@@ -7,24 +7,26 @@ import com.google.gson.JsonParser;
 import java.nio.file.Path;
 import java.util.Map;
 import org.dialbook.sandbox.SandboxAccount;
-import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
-import org.junit.jupiter.api.AfterEach;
+import org.dialbook.testing.InProcessSandbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code dialbook sync} and {@code dialbook contacts find} against the in-process sandbox. */
 class MirrorCliSandboxTest {
     @TempDir
     Path home;
+    @RegisterExtension
+    final InProcessSandbox fixture = InProcessSandbox.inMemory().with(options -> options.seed(5));
     private SandboxServer sandbox;
     private Map<String, String> env;
     private AppDirs dirs;
 
     @BeforeEach
     void start() {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().seed(5).build());
+        sandbox = fixture.server();
         SandboxAccount account = sandbox.defaultAccount();
         env = CliRun.env(sandbox.baseUrl().toString(), account.accountSid(), account.apiKey(), account.apiToken());
         dirs = AppDirs.under(home);
@@ -33,11 +35,6 @@ class MirrorCliSandboxTest {
                     "Asha" + i, "--company", i % 2 == 0 ? "Exotel" : "Acme", "--tag", i < 5 ? "diwali" : "lead")
                     .exitCode()).isZero();
         }
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     @Test

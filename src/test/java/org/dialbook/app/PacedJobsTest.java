@@ -22,7 +22,6 @@ import org.dialbook.exporter.ExportListener;
 import org.dialbook.exporter.ExportOptions;
 import org.dialbook.exporter.ExportResult;
 import org.dialbook.exporter.ExportScope;
-import org.dialbook.jobs.CancelToken;
 import org.dialbook.importer.CsvInspection;
 import org.dialbook.importer.CsvInspector;
 import org.dialbook.importer.DuplicatePolicy;
@@ -32,12 +31,15 @@ import org.dialbook.importer.ImportPlan;
 import org.dialbook.importer.ImportResult;
 import org.dialbook.importer.ImportRunner;
 import org.dialbook.importer.MappingSuggester;
+import org.dialbook.jobs.CancelToken;
 import org.dialbook.sandbox.SandboxClocks;
-import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxRequest;
 import org.dialbook.sandbox.SandboxServer;
+import org.dialbook.testing.InProcessSandbox;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -53,18 +55,25 @@ class PacedJobsTest {
 
     private final FakeClock clock = new FakeClock();
     private final List<WaitStatus> waits = new CopyOnWriteArrayList<>();
-    private final SandboxServer sandbox = SandboxServer.start(SandboxClocks.withClock(
-            SandboxOptions.builder().inMemory().exotelLimits(true), clock).build());
-    private final ContactsClient client = ContactsClient.builder(sandbox.connectionSettings())
-            .retryPolicy(RetryPolicy.defaults().withRandom(() -> 0.5))
-            .writesPerMinute(ContactsClient.EXOTEL_WRITES_PER_MINUTE)
-            .readsPerMinute(ContactsClient.EXOTEL_READS_PER_MINUTE)
-            .sleeper(clock::sleep).clock(clock).build();
+    @RegisterExtension
+    final InProcessSandbox fixture = InProcessSandbox.inMemory()
+            .with(options -> SandboxClocks.withClock(options.exotelLimits(true), clock));
+    private SandboxServer sandbox;
+    private ContactsClient client;
+
+    @BeforeEach
+    void start() {
+        sandbox = fixture.server();
+        client = ContactsClient.builder(sandbox.connectionSettings())
+                .retryPolicy(RetryPolicy.defaults().withRandom(() -> 0.5))
+                .writesPerMinute(ContactsClient.EXOTEL_WRITES_PER_MINUTE)
+                .readsPerMinute(ContactsClient.EXOTEL_READS_PER_MINUTE)
+                .sleeper(clock::sleep).clock(clock).build();
+    }
 
     @AfterEach
     void close() {
         client.close();
-        sandbox.close();
     }
 
     @Test

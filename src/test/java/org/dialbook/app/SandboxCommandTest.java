@@ -123,6 +123,7 @@ class SandboxCommandTest {
 
     @Test
     void aTakenPortIsExplained() {
+        // By hand: a sandbox that holds a port, so the command finds it taken.
         try (SandboxServer taken = SandboxServer.start(SandboxOptions.builder().build())) {
             Run run = run(server -> {
                 throw new AssertionError("must not start");

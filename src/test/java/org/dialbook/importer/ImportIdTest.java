@@ -12,12 +12,15 @@ import java.util.HashSet;
 import java.util.Set;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.jobs.CancelToken;
-import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
+import org.dialbook.testing.InProcessSandbox;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ImportIdTest {
+    @RegisterExtension
+    final InProcessSandbox fixture = InProcessSandbox.inMemory();
 
     @Test
     void importsStartedInTheSameSecondNeverShareAJournal(@TempDir Path dir) throws Exception {
@@ -27,8 +30,8 @@ class ImportIdTest {
         ImportPlan plan = ImportPlan.of(inspection, MappingSuggester.suggest(inspection), ImportOptions.defaults("IN"));
         Clock frozen = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
 
-        try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build());
-                ContactsClient client = ContactsClient.builder(sandbox.connectionSettings()).build()) {
+        SandboxServer sandbox = fixture.server();
+        try (ContactsClient client = ContactsClient.builder(sandbox.connectionSettings()).build()) {
             ImportRunner runner = new ImportRunner(client, dir.resolve("imports"), frozen,
                     ValidationPipeline.forThisMachine());
             Set<String> ids = new HashSet<>();

@@ -31,6 +31,7 @@ class ImportPropertyTest {
     @BeforeContainer
     static void makeDir() throws IOException {
         dir = Files.createTempDirectory("import-property");
+        // By hand: jqwik runs the properties, and JUnit extensions such as InProcessSandbox do not apply there.
         sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().seed(3).build());
         // Faults the import must absorb without losing count: rejected items and lost answers.
         sandbox.faults().item429Fraction(0.1).lostResponseFraction(0.1);

@@ -61,6 +61,7 @@ class OutageImportTest {
     }
 
     private void startSandbox() {
+        // By hand: the test stops the sandbox mid-import and starts it again on the same port.
         sandbox = SandboxServer.start(SandboxClocks.withClock(SandboxOptions.builder().port(port)
                 .dataDir(dir.resolve("sandbox")).seed(5), clock).build());
         port = sandbox.port();

@@ -58,6 +58,7 @@ final class PacedBenchmark {
     }
 
     private static Job job(Path dir, Path file, boolean paced) throws Exception {
+        // By hand: a benchmark main, not a JUnit test.
         try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().inMemory().exotelLimits(paced)
                 .build());
                 ContactsClient client = ContactsClient.builder(sandbox.connectionSettings())

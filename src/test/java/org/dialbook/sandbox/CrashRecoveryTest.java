@@ -16,6 +16,7 @@ class CrashRecoveryTest {
 
     /** The child process: a sandbox on the given folder that prints its port and waits to be killed. */
     public static void main(String[] args) throws InterruptedException {
+        // By hand: this sandbox runs in a child process that the test kills.
         SandboxServer server = SandboxServer.start(SandboxOptions.builder().dataDir(Path.of(args[0])).build());
         System.out.println("PORT " + server.port());
         System.out.flush();

@@ -46,6 +46,7 @@ class ListsAgainstSandboxTest {
     private ContactsClient contacts;
     private ListsClient lists;
 
+    // By hand: each test picks its own store (memory or a data folder it reopens) and retry policy.
     private void start(SandboxOptions.Builder options, RetryPolicy policy) {
         sandbox = SandboxServer.start(options.port(0).account(SandboxAccount.DEFAULT).account(OTHER).build());
         contacts = ContactsClient.builder(sandbox.connectionSettings()).retryPolicy(policy).sleeper(d -> { })

@@ -2,26 +2,24 @@ package org.dialbook.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
+import org.dialbook.testing.InProcessSandbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Lists endpoints' answers to what the typed client never sends, over raw HTTP. */
 class ListsEndpointErrorsTest {
+    @RegisterExtension
+    final InProcessSandbox fixture = InProcessSandbox.inMemory();
     private SandboxServer sandbox;
     private RawHttp http;
     private String lists;
 
     @BeforeEach
     void start() {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build());
+        sandbox = fixture.server();
         http = new RawHttp(sandbox);
         lists = "/v2/accounts/" + sandbox.defaultAccount().accountSid() + "/lists";
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     @Test

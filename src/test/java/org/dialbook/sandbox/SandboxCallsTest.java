@@ -9,9 +9,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.dialbook.api.ConnectionSettings;
-import org.junit.jupiter.api.AfterEach;
+import org.dialbook.testing.InProcessSandbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The six calls on the happy path, over raw HTTP, against an in-memory sandbox. */
 class SandboxCallsTest {
@@ -23,18 +24,15 @@ class SandboxCallsTest {
               { "number": "+6591234567", "first_name": "Wei Ling", "last_name": "Tan", "tag": "Technician" }
             ] }""";
 
+    @RegisterExtension
+    final InProcessSandbox fixture = InProcessSandbox.inMemory();
     private SandboxServer sandbox;
     private RawHttp http;
 
     @BeforeEach
     void start() {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build());
+        sandbox = fixture.server();
         http = new RawHttp(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     @Test
@@ -225,6 +223,7 @@ class SandboxCallsTest {
 
     @Test
     void demoContactsAreSeededOnce() {
+        // By hand: a second sandbox with demo contacts, beside the fixture's empty one.
         try (SandboxServer demo = SandboxServer.start(SandboxOptions.builder().demoContacts(60).seed(7).build())) {
             RawHttp demoHttp = new RawHttp(demo);
             RawHttp.Reply page = demoHttp.get(demoHttp.contacts() + "?filter=show_list");

@@ -14,49 +14,53 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.dialbook.testing.InProcessSandbox;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Eight clients at once, mixing every write with lists, leave a store that agrees with all of them. */
 class SandboxConcurrencyTest {
     private static final int CLIENTS = 8;
     private static final int ROUNDS = 25;
 
+    @RegisterExtension
+    final InProcessSandbox fixture = InProcessSandbox.inMemory();
+
     @Test
     void mixedConcurrentClientsEndConsistent() throws Exception {
-        try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().build())) {
-            ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-            try {
-                List<Future<Map<String, String>>> results = new ArrayList<>();
-                for (int c = 0; c < CLIENTS; c++) {
-                    results.add(pool.submit(client(new RawHttp(sandbox), c)));
-                }
-                Map<String, String> expected = new HashMap<>();
-                for (Future<Map<String, String>> result : results) {
-                    expected.putAll(result.get());
-                }
-
-                RawHttp http = new RawHttp(sandbox);
-                assertThat(sandbox.contactCount("sandbox")).isEqualTo(expected.size());
-                Map<String, String> seen = new HashMap<>();
-                List<String> names = new ArrayList<>();
-                for (int offset = 0; ; offset += 20) {
-                    RawHttp.Reply page = http.get(http.contacts() + "?sort_by=name:asc&offset=" + offset);
-                    assertThat(page.metadata().get("total").getAsInt()).isEqualTo(expected.size());
-                    page.items().forEach(item -> {
-                        JsonObject data = item.getAsJsonObject().getAsJsonObject("data");
-                        assertThat(seen.put(data.get("sid").getAsString(), data.get("first_name").getAsString()))
-                                .as("each contact once").isNull();
-                        names.add(data.get("first_name").getAsString());
-                    });
-                    if (page.items().size() < 20) {
-                        break;
-                    }
-                }
-                assertThat(seen).isEqualTo(expected);
-                assertThat(names).isSorted();
-            } finally {
-                pool.shutdownNow();
+        SandboxServer sandbox = fixture.server();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<Map<String, String>>> results = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                results.add(pool.submit(client(new RawHttp(sandbox), c)));
             }
+            Map<String, String> expected = new HashMap<>();
+            for (Future<Map<String, String>> result : results) {
+                expected.putAll(result.get());
+            }
+
+            RawHttp http = new RawHttp(sandbox);
+            assertThat(sandbox.contactCount("sandbox")).isEqualTo(expected.size());
+            Map<String, String> seen = new HashMap<>();
+            List<String> names = new ArrayList<>();
+            for (int offset = 0; ; offset += 20) {
+                RawHttp.Reply page = http.get(http.contacts() + "?sort_by=name:asc&offset=" + offset);
+                assertThat(page.metadata().get("total").getAsInt()).isEqualTo(expected.size());
+                page.items().forEach(item -> {
+                    JsonObject data = item.getAsJsonObject().getAsJsonObject("data");
+                    assertThat(seen.put(data.get("sid").getAsString(), data.get("first_name").getAsString()))
+                            .as("each contact once").isNull();
+                    names.add(data.get("first_name").getAsString());
+                });
+                if (page.items().size() < 20) {
+                    break;
+                }
+            }
+            assertThat(seen).isEqualTo(expected);
+            assertThat(names).isSorted();
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
+import org.dialbook.testing.InProcessSandbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The error matrix of docs/CONTRACT.md, over raw HTTP. */
 class SandboxErrorsTest {
@@ -19,19 +20,17 @@ class SandboxErrorsTest {
     /** The same, with the leading space and newline of the vendor's curl --data-raw. */
     private static final String VENDOR_BROKEN_BULK_UPDATE_CURL = " " + VENDOR_BROKEN_BULK_UPDATE;
 
+    @RegisterExtension
+    static final InProcessSandbox fixture = InProcessSandbox.inMemory().with(options -> options.maxBodyBytes(4096)
+            .account(SandboxAccount.DEFAULT)
+            .account(OTHER));
     private static SandboxServer sandbox;
     private static RawHttp http;
 
     @BeforeAll
     static void start() {
-        sandbox = SandboxServer.start(SandboxOptions.builder().inMemory().maxBodyBytes(4096)
-                .account(SandboxAccount.DEFAULT).account(OTHER).build());
+        sandbox = fixture.server();
         http = new RawHttp(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
     }
 
     private static void assertEnvelopeError(RawHttp.Reply reply, int status, Integer code) {
@@ -158,6 +157,7 @@ class SandboxErrorsTest {
             body.append(i == 0 ? "" : ",").append("{}");
         }
         body.append("]}");
+        // By hand: a second sandbox with the default body cap, beside the fixture's 4 KiB one.
         try (SandboxServer roomy = SandboxServer.start(SandboxOptions.builder().build())) {
             RawHttp roomyHttp = new RawHttp(roomy);
             RawHttp.Reply reply = roomyHttp.post(roomyHttp.contacts(), body.toString());

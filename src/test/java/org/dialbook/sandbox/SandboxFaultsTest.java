@@ -7,29 +7,28 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.dialbook.testing.InProcessSandbox;
 import org.dialbook.testing.TestClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each fault, seen from the client side. */
 class SandboxFaultsTest {
     private static final String ONE = "{\"contacts\":[{\"number\":\"+919101234510\"}]}";
 
     private final TestClock clock = TestClock.fixed();
+    @RegisterExtension
+    final InProcessSandbox fixture = InProcessSandbox.inMemory().with(options -> options.clock(clock).seed(42)
+            .account(SandboxAccount.DEFAULT)
+            .account(new SandboxAccount("second", "k2", "t2")));
     private SandboxServer sandbox;
     private RawHttp http;
 
     @BeforeEach
     void start() {
-        sandbox = SandboxServer.start(SandboxOptions.builder().clock(clock).seed(42)
-                .account(SandboxAccount.DEFAULT).account(new SandboxAccount("second", "k2", "t2")).build());
+        sandbox = fixture.server();
         http = new RawHttp(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     @Test

@@ -15,6 +15,7 @@ class SandboxPersistenceTest {
     @TempDir
     Path dir;
 
+    // By hand: these tests stop and restart the sandbox on the same data folder.
     private SandboxServer start() {
         return SandboxServer.start(SandboxOptions.builder().dataDir(dir).demoContacts(30).seed(3).build());
     }

@@ -13,16 +13,21 @@ import java.util.List;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.RetryPolicy;
+import org.dialbook.testing.InProcessSandbox;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** 200 connections that send half a request and stall do not stop the sandbox answering anyone else. */
 class SlowClientsTest {
+    @RegisterExtension
+    final InProcessSandbox fixture = InProcessSandbox.inMemory();
+
     @Test
     void twoHundredHalfSentRequestsDoNotStarveANormalOne() throws IOException {
         List<Socket> slow = new ArrayList<>();
-        try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().inMemory().build());
-                ContactsClient client = ContactsClient.builder(sandbox.connectionSettings())
-                        .retryPolicy(RetryPolicy.none()).readTimeout(Duration.ofSeconds(5)).build()) {
+        SandboxServer sandbox = fixture.server();
+        try (ContactsClient client = ContactsClient.builder(sandbox.connectionSettings())
+                .retryPolicy(RetryPolicy.none()).readTimeout(Duration.ofSeconds(5)).build()) {
             for (int i = 0; i < 200; i++) {
                 Socket socket = new Socket(InetAddress.getLoopbackAddress(), sandbox.port());
                 OutputStream out = socket.getOutputStream();

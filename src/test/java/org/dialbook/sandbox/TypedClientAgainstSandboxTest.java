@@ -11,7 +11,6 @@ import org.dialbook.api.AuthenticationException;
 import org.dialbook.api.BulkResult;
 import org.dialbook.api.ConnectionSettings;
 import org.dialbook.api.Contact;
-import org.dialbook.contact.ContactField;
 import org.dialbook.api.ContactPatch;
 import org.dialbook.api.ContactUpdate;
 import org.dialbook.api.ContactsClient;
@@ -26,9 +25,12 @@ import org.dialbook.api.ServerFaultException;
 import org.dialbook.api.SortBy;
 import org.dialbook.api.ThrottledException;
 import org.dialbook.api.TransportException;
+import org.dialbook.contact.ContactField;
+import org.dialbook.testing.InProcessSandbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The typed client (ContactsClient) against the real in-process sandbox, for every call and every
@@ -39,13 +41,16 @@ import org.junit.jupiter.api.Test;
 class TypedClientAgainstSandboxTest {
     private static final SandboxAccount OTHER = new SandboxAccount("other", "other-key", "other-token");
 
+    @RegisterExtension
+    final InProcessSandbox fixture = InProcessSandbox.inMemory().with(options -> options.maxBodyBytes(256 * 1024)
+            .account(SandboxAccount.DEFAULT)
+            .account(OTHER));
     private SandboxServer sandbox;
     private ContactsClient client;
 
     @BeforeEach
     void start() {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().maxBodyBytes(256 * 1024)
-                .account(SandboxAccount.DEFAULT).account(OTHER).build());
+        sandbox = fixture.server();
         client = clientFor(sandbox.connectionSettings());
     }
 
@@ -56,7 +61,6 @@ class TypedClientAgainstSandboxTest {
     @AfterEach
     void stop() {
         client.close();
-        sandbox.close();
     }
 
     private Contact create(NewContact contact) {

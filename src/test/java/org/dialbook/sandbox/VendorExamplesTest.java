@@ -2,9 +2,10 @@ package org.dialbook.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
+import org.dialbook.testing.InProcessSandbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The vendor page's own request bodies (seed/exotel-contacts-api-v2.txt), verbatim, against the
@@ -32,18 +33,15 @@ class VendorExamplesTest {
     /** The node.js single update: the page's JavaScript is missing a parenthesis, its JSON is fine. */
     private static final String NODE_UPDATE = "{\"first_name\":\"XYZ\"}";
 
+    @RegisterExtension
+    final InProcessSandbox fixture = InProcessSandbox.inMemory();
     private SandboxServer sandbox;
     private RawHttp http;
 
     @BeforeEach
     void start() {
-        sandbox = SandboxServer.start(SandboxOptions.builder().build());
+        sandbox = fixture.server();
         http = new RawHttp(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     @Test

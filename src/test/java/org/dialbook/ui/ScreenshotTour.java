@@ -44,6 +44,7 @@ public final class ScreenshotTour {
         Path out = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
         Files.createDirectories(out);
         Path home = Files.createTempDirectory("dialbook-tour");
+        // By hand: a screenshot main, not a JUnit test.
         try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().demoContacts(312)
                 .seed(7).build())) {
             ConnectionSource source = () -> {

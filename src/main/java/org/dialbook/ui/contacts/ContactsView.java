@@ -3,10 +3,7 @@ package org.dialbook.ui.contacts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -62,8 +59,7 @@ public final class ContactsView implements ContactsPane {
     private final BulkActions bulkActions;
     private final DesktopPreferences preferences;
     private final BorderPane root;
-    private final Set<String> reselect = new HashSet<>();
-    private boolean allMatching;
+    private final TableSelectionViewModel selection = new TableSelectionViewModel();
     private boolean selectingProgrammatically;
     /** The column F2/Enter edits: the cell last clicked or reached with Left/Right, shown as the focused cell. */
     private TableColumn<ContactRow, ?> currentColumn;
@@ -150,9 +146,7 @@ public final class ContactsView implements ContactsPane {
         bulkButton.disableProperty().bind(noSelection);
         deleteButton.disableProperty().bind(noSelection);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ContactRow>) change -> {
-            if (!selectingProgrammatically) {
-                allMatching = false;
-            }
+            selection.selectionChanged(table.getSelectionModel().getSelectedItems(), !selectingProgrammatically);
             updateSelectionBar();
         });
         viewModel.rows().addListener((ListChangeListener<ContactRow>) change -> restoreSelection());
@@ -344,24 +338,20 @@ public final class ContactsView implements ContactsPane {
     }
 
     private void updateSelectionBar() {
-        int selected = table.getSelectionModel().getSelectedItems().size();
-        int total = viewModel.pages().totalProperty().get();
-        boolean wholePage = selected > 0 && selected == viewModel.rows().size() && total > selected;
-        selectionBar.setVisible(allMatching || wholePage);
+        TableSelectionViewModel.Banner banner = selection.banner(viewModel.rows().size(),
+                viewModel.pages().totalProperty().get());
+        selectionBar.setVisible(banner.visible());
         selectionBar.setManaged(selectionBar.isVisible());
-        if (allMatching) {
-            selectionLabel.setText("All " + total + " contacts matching the search and filter are selected.");
-            selectionLink.setText("Select only this page");
-        } else if (wholePage) {
-            selectionLabel.setText("All " + selected + " contacts on this page are selected.");
-            selectionLink.setText("Select all " + total + " matching contacts");
+        if (banner.visible()) {
+            selectionLabel.setText(banner.label());
+            selectionLink.setText(banner.link());
         }
     }
 
     @FXML
     private void onSelectionLink() {
-        if (allMatching) {
-            allMatching = false;
+        if (selection.allMatching()) {
+            selection.selectOnlyPage();
             updateSelectionBar();
         } else {
             selectAllMatching();
@@ -369,14 +359,14 @@ public final class ContactsView implements ContactsPane {
     }
 
     private void restoreSelection() {
-        if (reselect.isEmpty() && !allMatching) {
+        if (!selection.needsReselect()) {
             return;
         }
         selectingProgrammatically = true;
         try {
             table.getSelectionModel().clearSelection();
             for (int i = 0; i < viewModel.rows().size(); i++) {
-                if (allMatching || reselect.contains(viewModel.rows().get(i).sid())) {
+                if (selection.reselects(viewModel.rows().get(i))) {
                     table.getSelectionModel().select(i);
                 }
             }
@@ -386,20 +376,16 @@ public final class ContactsView implements ContactsPane {
         updateSelectionBar();
     }
 
-    private List<ContactRow> selectedRows() {
-        return new ArrayList<>(table.getSelectionModel().getSelectedItems());
-    }
-
     private BulkActions.Target target() {
-        return allMatching ? bulkActions.allMatching() : BulkActions.Target.rows(selectedRows());
+        return selection.target(viewModel.pages().totalProperty().get());
     }
 
     @Override
     public void selectAllMatching() {
         selectingProgrammatically = true;
         try {
+            selection.selectAllMatching();
             table.getSelectionModel().selectAll();
-            allMatching = true;
         } finally {
             selectingProgrammatically = false;
         }
@@ -462,8 +448,7 @@ public final class ContactsView implements ContactsPane {
         }
         dialog.showAndWait().ifPresent(patch -> viewModel.create(ContactDialogViewModel.toNewContact(patch),
                 created -> {
-                    reselect.clear();
-                    reselect.add(created.sid());
+                    selection.reselectAfterLoad(created.sid());
                 }));
     }
 
@@ -497,9 +482,7 @@ public final class ContactsView implements ContactsPane {
         WindowSizing.fit(dialog, root.getScene().getWindow(), new WindowSizing.Size(480, 300),
                 new WindowSizing.Size(600, 0));
         dialog.showAndWait().ifPresent(patch -> bulkActions.update(target, patch, outcome -> {
-            reselect.clear();
-            reselect.addAll(outcome.failed().keySet());
-            allMatching = false;
+            selection.bulkActionEnded(outcome.failed().keySet());
             restoreSelection();
         }));
     }
@@ -512,7 +495,7 @@ public final class ContactsView implements ContactsPane {
             field.copy();
             return;
         }
-        List<Contact> contacts = selectedRows().stream().map(ContactRow::contact).toList();
+        List<Contact> contacts = selection.contacts();
         if (contacts.isEmpty()) {
             return;
         }
@@ -535,9 +518,7 @@ public final class ContactsView implements ContactsPane {
     /** The Delete key, Edit → Delete and the Delete button: one path, so "all matching" means the same to each. */
     private void deleteTarget() {
         bulkActions.delete(target(), outcome -> {
-            reselect.clear();
-            reselect.addAll(outcome.failed().keySet());
-            allMatching = false;
+            selection.bulkActionEnded(outcome.failed().keySet());
             restoreSelection();
         });
     }
@@ -548,12 +529,9 @@ public final class ContactsView implements ContactsPane {
         ExportScope search = query.name() == null && query.listSids().isEmpty() ? null
                 : new ExportScope.Query(query, query.name() != null ? "contacts matching \"" + query.name() + "\""
                         : "contacts in lists " + String.join(", ", query.listSids()));
-        List<Contact> selected = selectedRows().stream().map(ContactRow::contact).toList();
-        ExportScope selection = allMatching
-                ? new ExportScope.Query(query, "all " + viewModel.pages().totalProperty().get() + " matching contacts")
-                : selected.isEmpty() ? null : ExportScope.selection(selected);
+        ExportScope selected = selection.exportScope(query, viewModel.pages().totalProperty().get());
         new ExportDialog(root.getScene().getWindow(), new ExportViewModel(viewModel.wholeBookApi(), viewModel.executor(),
-                viewModel.dialogs(), search, selection), FileFolders.initial()).show();
+                viewModel.dialogs(), search, selected), FileFolders.initial()).show();
     }
 
     @Override

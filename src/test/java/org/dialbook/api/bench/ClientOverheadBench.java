@@ -39,6 +39,7 @@ public final class ClientOverheadBench {
 
     public static void main(String[] args) throws IOException {
         for (int round = 1; round <= ROUNDS; round++) {
+            // By hand: a benchmark main, not a JUnit test.
             try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build())) {
                 long raw = rawCreate(sandbox);
                 long rawList = rawList(sandbox);

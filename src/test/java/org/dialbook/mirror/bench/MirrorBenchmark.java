@@ -77,6 +77,7 @@ public final class MirrorBenchmark {
     }
 
     private static void sync(int total, Path dir) {
+        // By hand: a benchmark main, not a JUnit test.
         try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build());
                 ContactsClient client = ContactsClient.builder(sandbox.connectionSettings()).build()) {
             List<NewContact> batch = new ArrayList<>();

@@ -62,6 +62,7 @@ public final class SandboxBenchmark {
         List<String> bodies = bodies(total, 1);
         List<String> warmBodies = bodies(Math.min(total, 20_000), 2);
 
+        // By hand: a benchmark main, not a JUnit test.
         try (SandboxServer warm = SandboxServer.start(SandboxOptions.builder().inMemory().build())) {
             connect(warm);
             ingest(warmBodies);

@@ -14,12 +14,13 @@ import org.dialbook.api.RetryPolicy;
 import org.dialbook.api.ServerFaultException;
 import org.dialbook.api.TransportException;
 import org.dialbook.contact.ContactField;
-import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
+import org.dialbook.testing.InProcessSandbox;
 import org.dialbook.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -30,13 +31,15 @@ import org.junit.jupiter.api.function.Executable;
 class JobWaitsTest {
     private final TestClock clock = TestClock.fixed();
     private final List<Runnable> onSleep = new ArrayList<>();
+    @RegisterExtension
+    final InProcessSandbox fixture = InProcessSandbox.inMemory();
     private SandboxServer sandbox;
     private ContactsClient client;
     private Contact contact;
 
     @BeforeEach
     void start() {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build());
+        sandbox = fixture.server();
         client = ContactsClient.builder(sandbox.connectionSettings())
                 .retryPolicy(RetryPolicy.of(Duration.ofSeconds(1), Duration.ofSeconds(4), 3))
                 .writesPerMinute(2)
@@ -53,7 +56,6 @@ class JobWaitsTest {
     @AfterEach
     void stop() {
         client.close();
-        sandbox.close();
     }
 
     /** Records every line the job shows, and can be cancelled from a test. */

@@ -50,6 +50,7 @@ public final class ConnectionProfilesScreenshot {
         String mode = args.length > 1 ? args[1] : "test";
         Path config = Files.createTempDirectory("dialbook-shot");
         CountDownLatch done = new CountDownLatch(1);
+        // By hand: a screenshot main, not a JUnit test.
         try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory()
                 .demoContacts(300).seed(11).build())) {
             ProfileService service = new ProfileService(new ProfileStore(config),

@@ -20,6 +20,7 @@ import org.dialbook.credentials.ProfileStore;
 import org.dialbook.credentials.SecretStore;
 import org.dialbook.credentials.SessionSecretStore;
 import org.dialbook.ui.common.CurrentThreadTaskExecutor;
+import org.dialbook.ui.common.RecordingDialogService;
 import org.dialbook.ui.connection.ConnectionProfilesViewModel.StatusKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ class ConnectionProfilesViewModelTest {
     Path config;
 
     private final SessionSecretStore keychain = new SessionSecretStore();
-    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
 
     private ProfileService service(SecretStore secrets) {
         return new ProfileService(new ProfileStore(config), secrets,
@@ -222,13 +223,13 @@ class ConnectionProfilesViewModelTest {
         ConnectionProfilesViewModel vm = viewModel(service);
         assertThat(vm.selectedProperty().get()).isEqualTo(saved);
 
-        dialogs.answer = false;
+        dialogs.answering(false);
         vm.delete();
         assertThat(service.profiles()).hasSize(2);
 
-        dialogs.answer = true;
+        dialogs.answering(true);
         vm.delete();
-        assertThat(dialogs.shown).last().asString()
+        assertThat(dialogs.shown()).last().asString()
                 .contains("Delete the profile 'Campaigns'", "[Delete 'Campaigns']");
         assertThat(vm.profiles()).extracting(ConnectionProfile::name).containsExactly("Sandbox");
         assertThat(vm.activeProperty().get().sandbox()).isTrue();

@@ -19,14 +19,15 @@ import org.dialbook.credentials.FallbackSecretStore;
 import org.dialbook.credentials.ProfileService;
 import org.dialbook.credentials.ProfileStore;
 import org.dialbook.credentials.SessionSecretStore;
-import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
+import org.dialbook.testing.InProcessSandbox;
 import org.dialbook.ui.common.FxTaskExecutor;
-import org.junit.jupiter.api.AfterAll;
+import org.dialbook.ui.common.RecordingDialogService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -36,6 +37,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The profiles dialog, driven by mouse and keyboard, testing connections to the in-process sandbox. */
 @ExtendWith(ApplicationExtension.class)
 class ConnectionProfilesViewTest {
+    @RegisterExtension
+    static final InProcessSandbox fixture = InProcessSandbox.inMemory().with(options -> options.demoContacts(12).seed(9));
     private static SandboxServer sandbox;
 
     @TempDir
@@ -48,12 +51,7 @@ class ConnectionProfilesViewTest {
 
     @BeforeAll
     static void startSandbox() {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().demoContacts(12).seed(9).build());
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
+        sandbox = fixture.server();
     }
 
     @Start
@@ -62,7 +60,7 @@ class ConnectionProfilesViewTest {
         service = new ProfileService(new ProfileStore(config.resolve("c" + System.nanoTime())),
                 new FallbackSecretStore(keychain, new SessionSecretStore()), sandbox::connectionSettings);
         view = new ConnectionProfilesView(new ConnectionProfilesViewModel(service, new ConnectionTester(), executor,
-                new RecordingDialogs()));
+                new RecordingDialogService()));
         // An owner the size of a main window, so the dialog centred on it is fully on screen.
         stage.setScene(new Scene(new StackPane(), 1000, 760));
         stage.setX(0);

@@ -52,6 +52,7 @@ class ProfileSwitchFxTest {
 
     @BeforeEach
     void start() throws TimeoutException {
+        // By hand: two sandboxes at once, one per profile.
         local = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().demoContacts(12).seed(1).build());
         other = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().demoContacts(5).seed(2).build());
         FxToolkit.registerPrimaryStage();

@@ -114,6 +114,7 @@ class MirrorInTheTableTest {
 
     @Test
     void withTheServerStoppedTheTableOpensReadOnlyOnTheMirrorAndReconnectsOnRetry() {
+        // By hand: a second sandbox that the test stops and starts again on the same port.
         SandboxServer own = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build());
         ContactsClient ownClient = ContactsClient.builder(own.connectionSettings()).retryPolicy(RetryPolicy.none())
                 .connectTimeout(Duration.ofSeconds(2)).build();

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.dialbook.api.ConnectionSettings;
 import org.dialbook.api.Contact;
@@ -16,41 +15,37 @@ import org.dialbook.api.ListQuery;
 import org.dialbook.api.NewContact;
 import org.dialbook.api.RetryPolicy;
 import org.dialbook.exporter.ExportScope;
-import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
+import org.dialbook.testing.InProcessSandbox;
 import org.dialbook.testing.TestClock;
 import org.dialbook.ui.common.CurrentThreadTaskExecutor;
-import org.dialbook.ui.common.DialogService;
-import org.junit.jupiter.api.AfterEach;
+import org.dialbook.ui.common.RecordingDialogService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** File → Export… without the FX thread: the ViewModel on the real sandbox, tasks on this thread. */
 class ExportViewModelTest {
+    @RegisterExtension
+    final InProcessSandbox fixture = InProcessSandbox.inMemory().with(options -> options.seed(2));
     private SandboxServer sandbox;
     private ContactsClient client;
     private List<Contact> contacts;
-    private final Dialogs dialogs = new Dialogs();
+    private final RecordingDialogService dialogs = new RecordingDialogService().askingNoQuestions();
 
     @TempDir
     Path dir;
 
     @BeforeEach
     void start() {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().seed(2).build());
-        client = ContactsClient.builder(sandbox.connectionSettings()).retryPolicy(RetryPolicy.none()).build();
+        sandbox = fixture.server();
+        client = fixture.client();
         contacts = client.createContacts(List.of(
                 NewContact.builder("+919101234510").firstName("Asha").build(),
                 NewContact.builder("+919101234511").firstName("Ravi").build(),
                 NewContact.builder("+919101234512").firstName("Ashok").build())).items().stream()
                 .map(item -> item.value()).toList();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        sandbox.close();
     }
 
     @Test
@@ -80,7 +75,7 @@ class ExportViewModelTest {
         assertThat(viewModel.finishedProperty().get()).isTrue();
         assertThat(viewModel.runningProperty().get()).isFalse();
         assertThat(viewModel.statusProperty().get()).isEqualTo("Exported 1 contact.");
-        assertThat(dialogs.infos).containsExactly("Export finished: Exported 1 contact to\n" + out);
+        assertThat(dialogs.infos()).containsExactly("Export finished: Exported 1 contact to\n" + out);
         assertThat(viewModel.canExportBinding().get()).as("done: the dialog closes").isFalse();
     }
 
@@ -112,7 +107,7 @@ class ExportViewModelTest {
         viewModel.export();
         refused.close();
 
-        assertThat(dialogs.errors).hasSize(1).first().asString().startsWith("Export failed: ");
+        assertThat(dialogs.errors()).hasSize(1).first().asString().startsWith("Export failed: ");
         assertThat(viewModel.statusProperty().get()).isEqualTo("The export failed; no file was written.");
         assertThat(viewModel.runningProperty().get()).isFalse();
         assertThat(viewModel.finishedProperty().get()).isFalse();
@@ -139,7 +134,7 @@ class ExportViewModelTest {
 
         // It waited for the server (outage waits of 5 s), rather than failing at once, until Cancel.
         assertThat(clock.sleeps()).hasSize(3).allSatisfy(wait -> assertThat(wait).isEqualTo(Duration.ofSeconds(5)));
-        assertThat(dialogs.errors).isEmpty();
+        assertThat(dialogs.errors()).isEmpty();
         assertThat(viewModel[0].statusProperty().get()).isEqualTo("Cancelled; no file was written.");
         assertThat(dir).isEmptyDirectory();
     }
@@ -147,26 +142,5 @@ class ExportViewModelTest {
     @Test
     void suggestsADatedFileName() {
         assertThat(ExportViewModel.suggestedFileName(LocalDate.of(2026, 11, 26))).isEqualTo("dialbook-contacts-2026-11-26.csv");
-    }
-
-    /** Records what the user would have been shown. */
-    private static final class Dialogs implements DialogService {
-        final List<String> errors = new ArrayList<>();
-        final List<String> infos = new ArrayList<>();
-
-        @Override
-        public void showError(String title, String message) {
-            errors.add(title + ": " + message);
-        }
-
-        @Override
-        public void showInfo(String title, String message) {
-            infos.add(title + ": " + message);
-        }
-
-        @Override
-        public boolean confirm(String title, String message, String confirmLabel) {
-            throw new AssertionError("the export asks no questions");
-        }
     }
 }

@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.security.AccessControlContext;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.event.Event;
@@ -35,8 +35,9 @@ import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
 import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.DesktopContext;
-import org.dialbook.ui.desktop.DesktopLauncher;
 import org.dialbook.ui.common.FxTaskExecutor;
+import org.dialbook.ui.common.RecordingDialogService;
+import org.dialbook.ui.desktop.DesktopLauncher;
 import org.dialbook.ui.shell.MainWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,12 +57,13 @@ class ImportDropTest {
     private Stage stage;
     private MainWindow window;
     private ImportWizardLauncher launcher;
-    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
 
     @Start
     void start(Stage stage) throws IOException {
         this.stage = stage;
         dir = Files.createTempDirectory("import-drop");
+        // By hand: TestFX runs @Start before a registered extension's beforeEach, and each test needs a fresh sandbox.
         sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build());
         client = ContactsClient.builder(sandbox.connectionSettings()).retryPolicy(RetryPolicy.none()).build();
         launcher = new ImportWizardLauncher(dir.resolve("imports"), dir.resolve("mappings"), new FxTaskExecutor(),
@@ -111,7 +113,7 @@ class ImportDropTest {
         assertThat(result.getText()).contains("44 created").contains("5 invalid");
         assertThat(sandbox.contactCount("sandbox")).isEqualTo(44);
         waitUntil(() -> statusTotal().equals("44 contacts"));
-        assertThat(dialogs.errors).isEmpty();
+        assertThat(dialogs.errors()).isEmpty();
 
         // The import is in the window's Edit → Undo; undoing it there turns the wizard's button off.
         Button undoImport = (Button) wizard.getScene().lookup("#undoButton");
@@ -123,7 +125,7 @@ class ImportDropTest {
         waitUntil(() -> statusTotal().equals("0 contacts"));
         assertThat(undo.isDisable()).as("the import's undo is spent").isTrue();
         assertThat(undo.getText()).isEqualTo("Undo");
-        assertThat(dialogs.errors).isEmpty();
+        assertThat(dialogs.errors()).isEmpty();
     }
 
     private MenuItem editMenuItem(String text) {
@@ -138,9 +140,9 @@ class ImportDropTest {
         waitUntil(() -> statusTotal().equals("0 contacts"));
 
         assertThat(drop(robot, pdf)).as("the drop is accepted so the rejection can be explained").isTrue();
-        waitUntil(() -> !dialogs.errors.isEmpty());
+        waitUntil(() -> !dialogs.errors().isEmpty());
 
-        assertThat(dialogs.errors).singleElement().asString().contains("scan.pdf: .pdf files cannot be imported");
+        assertThat(dialogs.errors()).singleElement().asString().contains("scan.pdf: .pdf files cannot be imported");
         assertThat(launcher.lastWizard()).isNull();
     }
 

@@ -3,6 +3,7 @@ package org.dialbook.ui.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.dialbook.ui.common.RecordingDialogService;
 import org.dialbook.importer.ImportRunner;
 import org.dialbook.importer.MappingStore;
 import org.dialbook.importer.Previewer;
@@ -28,7 +29,7 @@ class ImportUndoInHistoryTest {
     Path dir;
 
     private SandboxFixture sandbox;
-    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
     private ContactsViewModel contacts;
     private ImportJobViewModel job;
     private int changes;
@@ -90,16 +91,16 @@ class ImportUndoInHistoryTest {
 
         job.undo();
         contacts.undo();
-        assertThat(dialogs.questions).as("a spent undo asks nothing and sends nothing").isEmpty();
+        assertThat(dialogs.questions()).as("a spent undo asks nothing and sends nothing").isEmpty();
         assertThat(sandbox.server.contactCount("sandbox")).isEqualTo(3);
-        assertThat(dialogs.errors).isEmpty();
+        assertThat(dialogs.errors()).isEmpty();
     }
 
     @Test
     void theWizardsUndoSpendsTheHistoryEntry() {
         job.undo();
 
-        assertThat(dialogs.questions).singleElement().asString().contains("Delete the 44 contacts");
+        assertThat(dialogs.questions()).singleElement().asString().contains("Delete the 44 contacts");
         assertThat(sandbox.server.contactCount("sandbox")).isEqualTo(3);
         assertThat(job.resultTextProperty().get()).isEqualTo("Undone: 44 contacts deleted.");
         assertThat(job.canUndoProperty().get()).isFalse();

@@ -7,19 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.dialbook.api.ContactsClient;
-import org.dialbook.api.RetryPolicy;
 import org.dialbook.importer.ColumnTarget;
 import org.dialbook.importer.ImportPreview;
 import org.dialbook.importer.ImportRunner;
 import org.dialbook.importer.MappingStore;
 import org.dialbook.importer.Previewer;
 import org.dialbook.importer.TagMode;
-import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
+import org.dialbook.testing.InProcessSandbox;
 import org.dialbook.ui.common.CurrentThreadTaskExecutor;
-import org.junit.jupiter.api.AfterEach;
+import org.dialbook.ui.common.RecordingDialogService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The wizard's ViewModels on the current thread, importing into a real in-process sandbox. */
@@ -29,27 +29,23 @@ class ImportWizardViewModelTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final InProcessSandbox fixture = InProcessSandbox.inMemory();
     private SandboxServer sandbox;
     private ContactsClient client;
-    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
     private int refreshes;
     private ImportWizardViewModel wizard;
     private ImportJobViewModel job;
 
     @BeforeEach
     void setUp() {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build());
-        client = ContactsClient.builder(sandbox.connectionSettings()).retryPolicy(RetryPolicy.none()).build();
+        sandbox = fixture.server();
+        client = fixture.client();
         CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
         job = new ImportJobViewModel(executor, dialogs, new Previewer(client),
                 new ImportRunner(client, dir.resolve("imports")), () -> refreshes++);
         wizard = new ImportWizardViewModel(executor, dialogs, new MappingStore(dir.resolve("mappings")), job, "IN");
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-        sandbox.close();
     }
 
     @Test
@@ -92,15 +88,15 @@ class ImportWizardViewModelTest {
         assertThat(job.resultTextProperty().get()).startsWith("Done. 50 rows: 44 created");
         assertThat(refreshes).isEqualTo(1);
         assertThat(sandbox.contactCount("sandbox")).isEqualTo(44);
-        assertThat(dialogs.errors).isEmpty();
+        assertThat(dialogs.errors()).isEmpty();
 
         Path report = dir.resolve("report.csv");
         job.saveReport(report);
         assertThat(Files.readAllLines(report, StandardCharsets.UTF_8)).hasSize(51);
-        assertThat(dialogs.infos).singleElement().asString().contains("50 rows written");
+        assertThat(dialogs.infos()).singleElement().asString().contains("50 rows written");
 
         job.undo();
-        assertThat(dialogs.questions).singleElement().asString().contains("Delete the 44 contacts");
+        assertThat(dialogs.questions()).singleElement().asString().contains("Delete the 44 contacts");
         assertThat(sandbox.contactCount("sandbox")).isZero();
         assertThat(job.resultTextProperty().get()).isEqualTo("Undone: 44 contacts deleted.");
     }
@@ -167,7 +163,7 @@ class ImportWizardViewModelTest {
         run.undo();
         assertThat(run.undoneProperty().get()).isTrue();
         run.undo();
-        assertThat(dialogs.questions).as("a second undo is not offered").hasSize(undoQuestions + 1);
+        assertThat(dialogs.questions()).as("a second undo is not offered").hasSize(undoQuestions + 1);
         undoQuestions++;
         return tags;
     }

@@ -14,7 +14,6 @@ import javafx.stage.Stage;
 import org.dialbook.api.ContactsApi;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.RetryPolicy;
-import org.dialbook.jobs.CancelToken;
 import org.dialbook.importer.CsvInspection;
 import org.dialbook.importer.CsvInspector;
 import org.dialbook.importer.ImportListener;
@@ -23,12 +22,14 @@ import org.dialbook.importer.ImportPlan;
 import org.dialbook.importer.ImportRunner;
 import org.dialbook.importer.MappingSuggester;
 import org.dialbook.importer.UnfinishedImports;
+import org.dialbook.jobs.CancelToken;
 import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
 import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.DesktopContext;
-import org.dialbook.ui.desktop.DesktopLauncher;
 import org.dialbook.ui.common.FxTaskExecutor;
+import org.dialbook.ui.common.RecordingDialogService;
+import org.dialbook.ui.desktop.DesktopLauncher;
 import org.dialbook.ui.shell.MainWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,11 +51,12 @@ class InterruptedImportOfferTest {
     private Stage stage;
     private ActiveConnection connection;
     private ImportWizardLauncher launcher;
-    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
 
     @Start
     void start(Stage stage) throws IOException {
         dir = Files.createTempDirectory("interrupted-import");
+        // By hand: TestFX runs @Start before a registered extension's beforeEach, and each test needs a fresh sandbox.
         sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build());
         client = ContactsClient.builder(sandbox.connectionSettings()).retryPolicy(RetryPolicy.none()).build();
         Path csv = dir.resolve("campaign.csv");
@@ -67,7 +69,7 @@ class InterruptedImportOfferTest {
         killedImport(csv);
 
         // The offer at start-up is answered "Later"; each test then answers a second offer its own way.
-        dialogs.choice = 2;
+        dialogs.choosing(2);
         this.stage = stage;
         connection = new ActiveConnection(client, "Sandbox", sandbox.baseUrl().toString(), true, "IN", null);
         launcher = new ImportWizardLauncher(dir.resolve("imports"), dir.resolve("mappings"), new FxTaskExecutor(),
@@ -115,35 +117,35 @@ class InterruptedImportOfferTest {
 
     @Test
     void theWindowOffersTheInterruptedImportAndResumingFinishesItWithoutDuplicates() throws Exception {
-        waitUntil(() -> !dialogs.questions.isEmpty());
-        assertThat(dialogs.questions).singleElement().asString()
+        waitUntil(() -> !dialogs.questions().isEmpty());
+        assertThat(dialogs.questions()).singleElement().asString()
                 .matches("Resume the interrupted import\\?: An import of campaign\\.csv was interrupted at \\d+ of "
                         + ROWS + " rows\\. Resume it now\\? .*");
         assertThat(UnfinishedImports.find(dir.resolve("imports"))).as("Later keeps it").hasSize(1);
 
-        dialogs.choice = 0;
+        dialogs.choosing(0);
         offerAgain();
-        waitUntil(() -> dialogs.questions.size() == 2);
+        waitUntil(() -> dialogs.questions().size() == 2);
         waitUntil(() -> launcher.lastWizard() != null && launcher.lastWizard().isShowing());
         waitUntil(() -> UnfinishedImports.find(dir.resolve("imports")).isEmpty()
                 && new ImportRunner(client, dir.resolve("imports")).resumable(null).isEmpty());
 
         assertThat(sandbox.contactCount("sandbox")).isEqualTo(ROWS);
-        assertThat(dialogs.errors).isEmpty();
+        assertThat(dialogs.errors()).isEmpty();
     }
 
     @Test
     void discardStopsOfferingTheImport() throws Exception {
-        waitUntil(() -> dialogs.questions.size() == 1);
+        waitUntil(() -> dialogs.questions().size() == 1);
 
-        dialogs.choice = 1;
+        dialogs.choosing(1);
         offerAgain();
-        waitUntil(() -> dialogs.questions.size() == 2);
+        waitUntil(() -> dialogs.questions().size() == 2);
         waitUntil(() -> UnfinishedImports.find(dir.resolve("imports")).isEmpty());
 
         assertThat(new ImportRunner(client, dir.resolve("imports")).resumable(null)).isEmpty();
         assertThat(launcher.lastWizard()).isNull();
-        assertThat(dialogs.errors).isEmpty();
+        assertThat(dialogs.errors()).isEmpty();
     }
 
     /** What the window does at start-up, once more, and waits for the background look-up to end. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.dialbook.ui.common.RecordingDialogService;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.RetryPolicy;
 import org.dialbook.importer.ImportRunner;
@@ -28,7 +29,7 @@ class NotCreatedRowsViewModelTest {
 
     private SandboxServer sandbox;
     private ContactsClient client;
-    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
     private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
     private ImportJobViewModel job;
     private ImportWizardViewModel wizard;
@@ -125,7 +126,7 @@ class NotCreatedRowsViewModelTest {
         sandbox.faults().reset();
         NotCreatedRowsViewModel rows = job.notCreated();
 
-        assertThat(dialogs.errors).isEmpty();
+        assertThat(dialogs.errors()).isEmpty();
         assertThat(rows.rows()).hasSize(3).allSatisfy(row -> {
             assertThat(row.outcome()).isIn(RowOutcome.FAILED, RowOutcome.UNKNOWN);
             assertThat(row.detail()).isNotBlank();

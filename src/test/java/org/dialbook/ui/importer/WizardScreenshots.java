@@ -36,6 +36,7 @@ public final class WizardScreenshots {
         Path out = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("wizard-shots");
+        // By hand: a screenshot main, not a JUnit test.
         try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().port(0).inMemory().build());
                 ContactsClient client = ContactsClient.builder(sandbox.connectionSettings()).build()) {
             CountDownLatch started = new CountDownLatch(1);

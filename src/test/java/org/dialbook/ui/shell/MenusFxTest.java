@@ -22,10 +22,10 @@ import org.dialbook.api.ContactsClient;
 import org.dialbook.api.RetryPolicy;
 import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.DesktopContext;
-import org.dialbook.ui.desktop.DesktopLauncher;
 import org.dialbook.ui.common.FxTaskExecutor;
 import org.dialbook.ui.common.RecordingDialogService;
 import org.dialbook.ui.contacts.SandboxFixture;
+import org.dialbook.ui.desktop.DesktopLauncher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,9 +95,7 @@ class MenusFxTest {
     }
 
     private List<String> infos() {
-        synchronized (dialogs) {
-            return List.copyOf(dialogs.infos);
-        }
+        return dialogs.infos();
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
