@@ -54,6 +54,19 @@ class MirrorCliSandboxTest {
     }
 
     @Test
+    void findAFragmentOfAnyLengthAnywhereInTheNumber() {
+        assertThat(CliRun.sync(env, dirs).exitCode()).isZero();
+        CliRun five = CliRun.contacts(env, dirs, "find", "98450", "--format", "csv");
+        assertThat(five.out().lines()).hasSize(31);
+        // Two digits have no trigram; they still match inside the number, not only at its start.
+        CliRun two = CliRun.contacts(env, dirs, "find", "29", "--format", "csv");
+        assertThat(two.exitCode()).as(two.err()).isZero();
+        assertThat(two.out().lines().skip(1)).hasSize(1).first().asString().contains("+919845010029");
+        CliRun one = CliRun.contacts(env, dirs, "find", "98");
+        assertThat(one.out()).contains("30 of 30 matching contacts.");
+    }
+
+    @Test
     void findSyncsAFreshMirrorFirstAndFiltersByTagAndCompany() {
         CliRun find = CliRun.contacts(env, dirs, "find", "asha", "--tag", "DIWALI", "--company", "exotel",
                 "--format", "json");
