@@ -50,12 +50,6 @@ public record MirrorQuery(String text, String tag, String company, String listSi
         return refinement == null ? search : search.withTag(refinement.tag()).withCompany(refinement.company());
     }
 
-    /** True when only the mirror can answer: a chip or a sort the API does not offer. */
-    public boolean needsMirror() {
-        return tag != null || company != null || listSid != null
-                || sort != MirrorSort.MIRROR && sort != MirrorSort.FIRST_NAME;
-    }
-
     public static MirrorQuery text(String text) {
         return new MirrorQuery(text, null, null, null, MirrorSort.MIRROR, false);
     }
