@@ -57,6 +57,9 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
     private final BulkSender bulk;
     private final Retries retries;
     private final ListsClient lists;
+    private final int readsPerMinute;
+    private final Clock clock;
+    private final Sleeper sleeper;
 
     private ContactsClient(Builder builder) {
         this.settings = builder.settings;
@@ -92,6 +95,9 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
                 new RateLimiter(reads, BUDGET_MARGIN, builder.clock, sleeper).onWait(rateWait, retries), builder.clock,
                 tracker);
         LOG.debug("Budgets for {}: {} writes and {} reads a minute (0: none)", settings.host(), writes, reads);
+        this.readsPerMinute = reads;
+        this.clock = builder.clock;
+        this.sleeper = sleeper;
         this.calls = new CallRunner(executor, retries);
         this.bulk = new BulkSender(executor, retries, builder.maxBatchSize);
         this.lists = new ListsClient(settings, executor, retries, builder.maxBatchSize);
@@ -122,6 +128,24 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
 
     public static Builder builder(ConnectionSettings settings) {
         return new Builder(settings);
+    }
+
+    /**
+     * The account's read budget this client keeps to (GETs a minute; 0 for none): what a background
+     * reader such as the mirror's sync takes its share of, so the user's own reads still fit.
+     */
+    public int readsPerMinute() {
+        return readsPerMinute;
+    }
+
+    /** The clock the budgets count by, so a reader pacing itself within them counts the same way. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** How the client waits (backoff, budgets), for a reader pacing itself within its budget. */
+    public Sleeper sleeper() {
+        return sleeper;
     }
 
     public ConnectionSettings settings() {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.dialbook.api.ConnectionSettings;
+import org.dialbook.api.ContactsApi;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.jobs.CancelToken;
 import org.dialbook.importer.ColumnMapping;
@@ -38,6 +39,13 @@ import org.dialbook.importer.ImportRunner;
 import org.dialbook.importer.ImportSummary;
 import org.dialbook.importer.MappingSuggester;
 import org.dialbook.importer.Previewer;
+import org.dialbook.mirror.Mirror;
+import org.dialbook.mirror.MirrorException;
+import org.dialbook.mirror.MirrorFiles;
+import org.dialbook.mirror.MirroredContacts;
+import org.dialbook.mirror.ReadGate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -113,6 +121,8 @@ public final class ImportCommand extends CliCommand {
             defaultValue = "30")
     int keepJournalDays;
 
+    private static final Logger LOG = LoggerFactory.getLogger(ImportCommand.class);
+
     private final CliConnection connection;
     private final Supplier<Path> importsDir;
 
@@ -185,8 +195,8 @@ public final class ImportCommand extends CliCommand {
             return dryRun(plan, out, err);
         }
         ConnectionSettings settings = connection.resolve(connectionOptions);
-        try (ContactsClient client = connection.open(settings)) {
-            ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings))
+        try (ContactsClient client = connection.open(settings); Mirror mirror = existingMirror(client, err)) {
+            ImportRunner runner = new ImportRunner(jobsApi(client, mirror), importsDir.get(), destinationOf(settings))
                     .retainFinishedJournals(Duration.ofDays(keepJournalDays)).withLists(client.lists());
             ImportResult result = runner.start(plan, 0, progressBar(err), CancelToken.none());
             return finish(runner, result, out, err);
@@ -195,8 +205,8 @@ public final class ImportCommand extends CliCommand {
 
     private int resume(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         ConnectionSettings settings = connection.resolve(connectionOptions);
-        try (ContactsClient client = connection.open(settings)) {
-            ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings))
+        try (ContactsClient client = connection.open(settings); Mirror mirror = existingMirror(client, err)) {
+            ImportRunner runner = new ImportRunner(jobsApi(client, mirror), importsDir.get(), destinationOf(settings))
                     .withLists(client.lists());
             Optional<ImportManifest> open = runner.resumable(file);
             if (open.isEmpty()) {
@@ -231,6 +241,35 @@ public final class ImportCommand extends CliCommand {
             ImportResult result = runner.retryFailed(last.get().id(), progressBar(err), CancelToken.none());
             return finish(runner, result, out, err);
         }
+    }
+
+    /**
+     * The account's mirror when {@code dialbook sync} or the window made one (the app's data folder
+     * holds the imports folder); null otherwise, and when it cannot be opened: the import then walks
+     * the account as before.
+     */
+    private Mirror existingMirror(ContactsClient client, PrintWriter err) {
+        MirrorFiles files = new MirrorFiles(importsDir.get().toAbsolutePath().getParent(), Clock.systemUTC());
+        if (!Files.exists(files.fileFor(client.settings()))) {
+            return null;
+        }
+        try {
+            Mirror mirror = files.open(client.settings());
+            mirror.setAsideNotice().ifPresent(err::println);
+            return mirror;
+        } catch (MirrorException e) {
+            LOG.warn("Not using the contact mirror: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * With a complete mirror, the duplicate check (--duplicates skip) reads it after an incremental
+     * sync, within the sync's share of the read budget, instead of walking the whole account.
+     */
+    private static ContactsApi jobsApi(ContactsClient client, Mirror mirror) {
+        return mirror == null ? client : new MirroredContacts(client, mirror,
+                ReadGate.forClient(client, ReadGate.DEFAULT_SHARE_PERCENT), Clock.systemUTC());
     }
 
     /** The account and server an import sends to, spelled as the desktop app spells it. */

@@ -31,7 +31,7 @@ final class MirrorCli {
      */
     static MirrorSync.Result sync(Mirror mirror, ContactsClient client, MirrorSync.Mode mode, int sharePercent,
             boolean terminal, PrintWriter err) {
-        ReadGate gate = ReadGate.forConnection(client.settings(), sharePercent);
+        ReadGate gate = ReadGate.forClient(client, sharePercent);
         MirrorSync sync = new MirrorSync(mirror, ContactPages.of(client), gate, Clock.systemUTC());
         boolean[] drawn = {false};
         Consumer<SyncProgress> bar = progress -> {

@@ -108,6 +108,15 @@ public final class ContactExporter {
                     spooled.add(contact, out);
                     listener.progress(spooled.count, total);
                 }
+            } else if (scope instanceof ExportScope.Streamed streamed) {
+                listener.progress(0, streamed.total());
+                try (Stream<Contact> contacts = streamed.open().get()) {
+                    Iterator<Contact> items = contacts.iterator();
+                    while (!cancel.isCancelled() && items.hasNext()) {
+                        spooled.add(items.next(), out);
+                        listener.progress(spooled.count, Math.max(streamed.total(), spooled.count));
+                    }
+                }
             } else if (scope instanceof ExportScope.Query query) {
                 listener.progress(0, -1);
                 Page<Contact> first = api.listContacts(query.query());

@@ -2,6 +2,8 @@ package org.dialbook.exporter;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.dialbook.api.Contact;
 import org.dialbook.api.ListQuery;
 
@@ -28,6 +30,14 @@ public sealed interface ExportScope {
         return new Selection(contacts);
     }
 
+    /**
+     * Contacts the caller reads, such as a search of the local mirror: {@code open} is called once,
+     * on the export's thread, and the stream is closed when the export ends.
+     */
+    static ExportScope streamed(String description, long total, Supplier<Stream<Contact>> open) {
+        return new Streamed(description, total, open);
+    }
+
     /** A short description for progress messages and logs. */
     String description();
 
@@ -37,6 +47,14 @@ public sealed interface ExportScope {
             Objects.requireNonNull(query, "query");
             Objects.requireNonNull(description, "description");
             query = query.withOffset(0);
+        }
+    }
+
+    /** Contacts streamed by the caller; {@code total} is -1 when not known in advance. */
+    record Streamed(String description, long total, Supplier<Stream<Contact>> open) implements ExportScope {
+        public Streamed {
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(open, "open");
         }
     }
 

@@ -378,6 +378,30 @@ public final class Mirror implements AutoCloseable {
         }
     }
 
+    /**
+     * The most common values of {@code facet} (any case counts as one value), most contacts first,
+     * for the filter chips. Reads the column's index only, never the contacts themselves.
+     */
+    public List<Facet.Value> facetValues(Facet facet, int limit) {
+        String column = "c." + facet.column();
+        List<Facet.Value> values = new ArrayList<>();
+        synchronized (reader) {
+            try (PreparedStatement statement = reader.prepareStatement("SELECT min(" + column + "), count(*) FROM "
+                    + "contact c WHERE " + column + " IS NOT NULL AND " + column + " <> '' GROUP BY " + column
+                    + " COLLATE NOCASE ORDER BY count(*) DESC, min(" + column + ") COLLATE NOCASE LIMIT ?")) {
+                statement.setInt(1, limit);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        values.add(new Facet.Value(rows.getString(1), rows.getLong(2)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw failure("read", e);
+            }
+        }
+        return values;
+    }
+
     /** Contacts whose number is exactly {@code number} (as stored, E.164), for the duplicate warning. */
     public List<Contact> withNumber(String number) {
         List<Contact> contacts = new ArrayList<>();

@@ -26,12 +26,28 @@ public record MirrorQuery(String text, String tag, String company, String listSi
      * feature fills the mirror's memberships).
      */
     public static MirrorQuery forListQuery(ListQuery query) {
-        if (query.name() == null || !query.listSids().isEmpty()) {
+        return forListQuery(query, null);
+    }
+
+    /**
+     * The search the table shows: the list query's text, narrowed by the filter chips' tag and
+     * company and sorted by the column clicked in {@code refinement} (its text is ignored). Null when
+     * there is neither text nor a chip (browsing stays on the API), or the query filters by list.
+     */
+    public static MirrorQuery forListQuery(ListQuery query, MirrorQuery refinement) {
+        boolean chips = refinement != null && (refinement.tag() != null || refinement.company() != null);
+        if (query.name() == null && !chips || !query.listSids().isEmpty()) {
             return null;
         }
-        boolean byName = query.sortBy().wireValue().startsWith("name");
-        boolean descending = query.sortBy().wireValue().endsWith("desc");
-        return text(query.name()).sortedBy(byName ? MirrorSort.FIRST_NAME : MirrorSort.MIRROR, descending);
+        MirrorQuery search;
+        if (refinement != null && refinement.sort() != MirrorSort.MIRROR) {
+            search = text(query.name()).sortedBy(refinement.sort(), refinement.descending());
+        } else {
+            boolean byName = query.sortBy().wireValue().startsWith("name");
+            boolean descending = query.sortBy().wireValue().endsWith("desc");
+            search = text(query.name()).sortedBy(byName ? MirrorSort.FIRST_NAME : MirrorSort.MIRROR, descending);
+        }
+        return refinement == null ? search : search.withTag(refinement.tag()).withCompany(refinement.company());
     }
 
     public static MirrorQuery text(String text) {

@@ -3,19 +3,20 @@ package org.dialbook.mirror;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.dialbook.api.ConnectionSettings;
 import org.dialbook.api.ContactsApi;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.Sleeper;
 
 /**
  * The sync's share of the account's read budget: reads are spaced evenly so that the sync never
- * takes more than its share of a minute, and the user's own clicks never meet a 429. A small gate of
- * the mirror's own until the client offers per-account budgets.
+ * takes more than its share of a minute, and the user's own clicks never meet a 429. The budget is
+ * the client's own ({@link ContactsClient#readsPerMinute()}: 300 a minute on Exotel's hosts, none on
+ * the sandbox unless one is set), counted by the client's clock; every read the sync makes also goes
+ * through the client's budget, so the two can never disagree about how much is left.
  */
 public final class ReadGate {
     /** Exotel's published cap on GET requests a minute, per account (CONTRACT.md). */
-    public static final int EXOTEL_READS_PER_MINUTE = 300;
+    public static final int EXOTEL_READS_PER_MINUTE = ContactsClient.EXOTEL_READS_PER_MINUTE;
     /** The sync's default share of it, in percent. */
     public static final int DEFAULT_SHARE_PERCENT = 50;
 
@@ -44,26 +45,28 @@ public final class ReadGate {
     }
 
     /**
-     * The default for a connection: unlimited on a loopback host (the sandbox), else
-     * {@code sharePercent}% of Exotel's 300 reads a minute.
+     * {@code sharePercent}% of {@code client}'s read budget, on the client's clock; unlimited when the
+     * client has no read budget (the sandbox on this computer).
      */
-    public static ReadGate forConnection(ConnectionSettings settings, int sharePercent) {
+    public static ReadGate forClient(ContactsClient client, int sharePercent) {
+        checkShare(sharePercent);
+        int budget = client.readsPerMinute();
+        if (budget == 0) {
+            return unlimited();
+        }
+        return perMinute(Math.max(1, budget * sharePercent / 100), client.clock(), client.sleeper());
+    }
+
+    /** {@link #forClient} with the default share for what {@code api} talks to; unlimited when unknown. */
+    public static ReadGate forApi(ContactsApi api) {
+        return api instanceof ContactsClient client ? forClient(client, DEFAULT_SHARE_PERCENT) : unlimited();
+    }
+
+    private static void checkShare(int sharePercent) {
         if (sharePercent < 1 || sharePercent > 100) {
             throw new IllegalArgumentException("the sync's share of the read budget must be 1 to 100 %, got "
                     + sharePercent);
         }
-        String host = settings.baseUrl().getHost().replace("[", "").replace("]", "");
-        if (ConnectionSettings.isLoopback(host)) {
-            return unlimited();
-        }
-        return perMinute(Math.max(1, EXOTEL_READS_PER_MINUTE * sharePercent / 100), Clock.systemUTC(),
-                Sleeper.system());
-    }
-
-    /** {@link #forConnection} with the default share for what {@code api} talks to; unlimited when unknown. */
-    public static ReadGate forApi(ContactsApi api) {
-        return api instanceof ContactsClient client ? forConnection(client.settings(), DEFAULT_SHARE_PERCENT)
-                : unlimited();
     }
 
     public boolean limited() {

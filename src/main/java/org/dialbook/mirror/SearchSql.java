@@ -7,8 +7,11 @@ import java.util.List;
  * Turns a {@link MirrorQuery} into SQL. Text of three characters or more goes to the FTS5 trigram
  * index: words of three or more each match anywhere, otherwise the text matches as one substring.
  * Text shorter than that cannot use the index (a trigram needs three characters), so it becomes a
- * prefix LIKE over the same columns. A query that looks like a phone number is also matched on the
- * number's digits alone, so "+91 98450", "98450-12" and "9845012" find the same contact.
+ * substring LIKE over the same columns: "98" must find "+919845…" as "984" does, and a prefix scan
+ * would not (every number starts "+91"). That scan reads the table in mirror order, so a first page
+ * of a common term stops early; only the count of a rare one reads every row. A query that looks
+ * like a phone number is also matched on the number's digits alone, so "+91 98450", "98450-12" and
+ * "9845012" find the same contact.
  */
 final class SearchSql {
     static final String COLUMNS = "c.sid, c.number, c.first_name, c.last_name, c.company_name, c.email, c.tag, "
@@ -40,13 +43,16 @@ final class SearchSql {
             List<String> ftsTerms = new ArrayList<>();
             String text = query.text();
             String digits = Digits.of(text);
-            if (Digits.looksLikeNumber(text) && digits.length() >= TRIGRAM) {
+            boolean number = Digits.looksLikeNumber(text);
+            if (number && digits.length() >= TRIGRAM) {
                 ftsTerms.add("(digits : " + phrase(digits) + " OR " + phrase(text) + ")");
-            } else if (text.length() < TRIGRAM) {
-                conditions.add(prefixLike());
-                String pattern = escapeLike(text) + "%";
-                for (int i = 0; i < LIKE_COLUMNS.size(); i++) {
-                    args.add(pattern);
+            } else if (number || text.length() < TRIGRAM) {
+                conditions.add(substringLike());
+                String pattern = "%" + escapeLike(text) + "%";
+                // "+9", "(98)" and "98" all look for those digits anywhere in the number.
+                String digitsPattern = number ? "%" + digits + "%" : pattern;
+                for (String column : LIKE_COLUMNS) {
+                    args.add(column.equals("c.digits") ? digitsPattern : pattern);
                 }
             } else {
                 String[] terms = text.split("\\s+");
@@ -104,7 +110,7 @@ final class SearchSql {
         return indexOnly ? "SELECT count(*) FROM contact_fts WHERE contact_fts MATCH ?" : "SELECT count(*) FROM " + from + where;
     }
 
-    private static String prefixLike() {
+    private static String substringLike() {
         List<String> likes = new ArrayList<>();
         for (String column : LIKE_COLUMNS) {
             likes.add(column + " LIKE ? ESCAPE '\\'");

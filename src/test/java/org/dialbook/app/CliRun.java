@@ -37,6 +37,13 @@ record CliRun(int exitCode, String out, String err) {
         }, settings -> ContactsClient.builder(settings).retryPolicy(RetryPolicy.none()).build(), dirs, true), args);
     }
 
+    /** {@code dialbook import ...} with its journals, and so the mirror, under {@code dirs}. */
+    static CliRun importing(Map<String, String> env, AppDirs dirs, String... args) {
+        return execute(new ImportCommand(new EnvConnection(env),
+                settings -> ContactsClient.builder(settings).retryPolicy(RetryPolicy.none()).build(), dirs::imports),
+                args);
+    }
+
     /** Runs {@code dialbook lists ...}. */
     static CliRun lists(Map<String, String> env, String... args) {
         return execute(new ListsCommand(new EnvConnection(env),

@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.dialbook.api.ContactsClient;
+import org.dialbook.api.NewContact;
 import org.dialbook.sandbox.SandboxAccount;
+import org.dialbook.sandbox.SandboxOptions;
+import org.dialbook.sandbox.SandboxRequest;
 import org.dialbook.sandbox.SandboxServer;
 import org.dialbook.testing.InProcessSandbox;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +55,46 @@ class MirrorCliSandboxTest {
         assertThat(find.exitCode()).as(find.err()).isZero();
         assertThat(find.out()).contains("+919845010012", "Asha12").contains("1 of 1 matching contacts.");
         assertThat(find.err()).isEmpty();
+    }
+
+    @Test
+    void findAFragmentOfAnyLengthAnywhereInTheNumber() {
+        assertThat(CliRun.sync(env, dirs).exitCode()).isZero();
+        CliRun five = CliRun.contacts(env, dirs, "find", "98450", "--format", "csv");
+        assertThat(five.out().lines()).hasSize(31);
+        // Two digits have no trigram; they still match inside the number, not only at its start.
+        CliRun two = CliRun.contacts(env, dirs, "find", "29", "--format", "csv");
+        assertThat(two.exitCode()).as(two.err()).isZero();
+        assertThat(two.out().lines().skip(1)).hasSize(1).first().asString().contains("+919845010029");
+        CliRun one = CliRun.contacts(env, dirs, "find", "98");
+        assertThat(one.out()).contains("30 of 30 matching contacts.");
+    }
+
+    @Test
+    void anImportWithDuplicatesSkipOverACompleteMirrorMakesNoFullWalk() throws Exception {
+        List<NewContact> more = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            more.add(NewContact.builder(String.format("+91700000%04d", i)).firstName("Bulk" + i).build());
+        }
+        try (ContactsClient client = ContactsClient.builder(sandbox.connectionSettings()).build()) {
+            client.createContacts(more);
+        }
+        assertThat(CliRun.sync(env, dirs).exitCode()).isZero();
+        Path csv = home.resolve("more.csv");
+        Files.writeString(csv, "number,first_name\n+919845010003,Again\n+919845019999,Fresh\n");
+        int before = sandbox.requests().size();
+
+        CliRun run = CliRun.importing(env, dirs, csv.toString(), "--duplicates", "skip");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<SandboxRequest> during = sandbox.requests().subList(before, sandbox.requests().size());
+        // The walk would be 12 pages of 20; the incremental sync reads the newest page, and the slow
+        // sweep 5 pages of its pass, but nothing walks the whole account.
+        long reads = during.stream().filter(request -> request.method().equals("GET")).count();
+        assertThat(reads).as("reads during the import").isLessThanOrEqualTo(6);
+        CliRun find = CliRun.contacts(env, dirs, "find", "98450", "--format", "csv", "--offline");
+        assertThat(find.out()).contains("+919845019999").doesNotContain("Again");
+        // Written into the mirror from the server's answer: found with no sync in between.
+        assertThat(find.out().lines().skip(1)).hasSize(31);
     }
 
     @Test

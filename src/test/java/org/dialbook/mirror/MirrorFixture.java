@@ -29,10 +29,23 @@ final class MirrorFixture implements AutoCloseable {
     final Path data;
 
     MirrorFixture(Path data) {
+        this(data, false);
+    }
+
+    /**
+     * @param exotelLimits the sandbox keeps Exotel's budgets (30 writes, 300 reads a minute), and the
+     *     client keeps to the same read budget, counted on the fixture's clock
+     */
+    MirrorFixture(Path data, boolean exotelLimits) {
         this.data = data;
-        sandbox = SandboxServer.start(SandboxClocks.withClock(SandboxOptions.builder().port(0).inMemory().seed(7),
-                time).build());
-        client = ContactsClient.builder(sandbox.connectionSettings()).retryPolicy(RetryPolicy.none()).build();
+        sandbox = SandboxServer.start(SandboxClocks.withClock(SandboxOptions.builder().port(0).inMemory().seed(7)
+                .exotelLimits(exotelLimits), time).build());
+        ContactsClient.Builder builder = ContactsClient.builder(sandbox.connectionSettings())
+                .retryPolicy(RetryPolicy.none());
+        if (exotelLimits) {
+            builder.readsPerMinute(ContactsClient.EXOTEL_READS_PER_MINUTE).clock(time).sleeper(time::sleep);
+        }
+        client = builder.build();
     }
 
     Mirror openMirror() {

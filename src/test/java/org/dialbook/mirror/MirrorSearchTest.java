@@ -58,9 +58,28 @@ class MirrorSearchTest {
     }
 
     @Test
-    void shortTermsFallBackToAPrefixScan() {
+    void shortTermsMatchAnywhereAsLongerOnesDo() {
+        // Every number starts "+91": a prefix scan would find nothing for "98" or "42".
+        assertThat(mirror.count(MirrorQuery.text("98"))).isEqualTo(50);
+        assertThat(numbers(MirrorQuery.text("42"))).containsExactly("+919810000042");
+        assertThat(mirror.count(MirrorQuery.text("9"))).isEqualTo(50);
+        assertThat(mirror.count(MirrorQuery.text("+9"))).isEqualTo(50);
+        assertThat(numbers(MirrorQuery.text("(42)"))).containsExactly("+919810000042");
+        // Inside an e-mail, a name and a tag, in any case.
+        assertThat(mirror.count(MirrorQuery.text("0@"))).isEqualTo(5);
         assertThat(mirror.count(MirrorQuery.text("p4"))).isEqualTo(11);
+        assertThat(mirror.count(MirrorQuery.text("Y6"))).isEqualTo(7);
+        assertThat(mirror.count(MirrorQuery.text("g3").withTag("tag3"))).isEqualTo(10);
         assertThat(mirror.count(MirrorQuery.text("zz"))).isZero();
+        // LIKE's wildcards are plain characters here.
+        assertThat(mirror.count(MirrorQuery.text("%"))).isZero();
+        assertThat(mirror.count(MirrorQuery.text("_"))).isZero();
+    }
+
+    @Test
+    void aShortTermPagesLikeALongOne() {
+        assertThat(numbers(MirrorQuery.text("98"))).hasSize(20).startsWith("+919810000000", "+919810000001");
+        assertThat(mirror.search(MirrorQuery.text("98"), 40, 20)).hasSize(10);
     }
 
     @Test

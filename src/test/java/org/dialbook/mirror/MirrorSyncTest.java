@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.dialbook.api.Contact;
 import org.dialbook.contact.ContactField;
 import org.dialbook.api.ContactPatch;
+import org.dialbook.api.ListQuery;
 import org.dialbook.api.NewContact;
 import org.dialbook.api.ThrottledException;
+import org.dialbook.sandbox.SandboxRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,6 +128,45 @@ class MirrorSyncTest {
             assertThat(result.mirrored()).isEqualTo(400);
             assertThat(result.reads()).isEqualTo(20);
         }
+    }
+
+    @Test
+    void underExotelLimitsTheSyncTakesHalfTheClientsReadBudgetAndTheUsersReadsNeverWait(@TempDir Path own) {
+        try (MirrorFixture limited = new MirrorFixture(own, true); Mirror mirror = limited.openMirror()) {
+            limited.seed(4000);
+            ReadGate gate = ReadGate.forClient(limited.client, ReadGate.DEFAULT_SHARE_PERCENT);
+            assertThat(gate.limited()).isTrue();
+            Instant began = limited.time.instant();
+            // The client never retries here, so a single 429 would end the sync with an exception.
+            MirrorSync.Result result = limited.sync(mirror, gate).run(MirrorSync.Mode.FULL, p -> { }, () -> false);
+            assertThat(result.mirrored()).isEqualTo(4000);
+            assertThat(result.reads()).isEqualTo(200);
+            List<Instant> syncReads = limited.sandbox.requests().stream().filter(r -> r.method().equals("GET"))
+                    .map(SandboxRequest::at).toList();
+            assertThat(mostInAMinute(syncReads)).as("the sync's share: 50% of 300 a minute").isLessThanOrEqualTo(150);
+            assertThat(Duration.between(began, limited.time.instant())).as("200 reads at 150 a minute")
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(79));
+
+            // Right after the sync, the user's own 150 clicks fit in what it left: no wait, no 429.
+            Instant clicks = limited.time.instant();
+            for (int i = 0; i < 150; i++) {
+                limited.client.listContacts(ListQuery.firstPage().withOffset(i));
+            }
+            assertThat(Duration.between(clicks, limited.time.instant())).isLessThan(Duration.ofSeconds(1));
+            assertThat(limited.sandbox.requests()).extracting(SandboxRequest::status).doesNotContain(429);
+        }
+    }
+
+    private static int mostInAMinute(List<Instant> times) {
+        int most = 0;
+        for (int first = 0; first < times.size(); first++) {
+            int last = first;
+            while (last < times.size() && times.get(last).isBefore(times.get(first).plusSeconds(60))) {
+                last++;
+            }
+            most = Math.max(most, last - first);
+        }
+        return most;
     }
 
     @Test

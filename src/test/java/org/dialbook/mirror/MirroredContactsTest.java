@@ -94,6 +94,22 @@ class MirroredContactsTest {
     }
 
     @Test
+    void anExportOfAChipFilteredSearchStreamsTheMirrorSearchAsShown() throws Exception {
+        Path csv = data.resolve("chip.csv");
+        MirrorQuery search = MirrorQuery.text("98").withTag("TAG4").sortedBy(MirrorSort.NUMBER, true);
+        ExportResult result = new ContactExporter(live).export(
+                ExportScope.streamed("contacts tagged tag4 matching \"98\"", mirror.count(search),
+                        () -> mirror.streamSearch(search, 0)),
+                csv, new ExportOptions(false, true), ExportListener.NONE, new CancelToken());
+        assertThat(result.contacts()).isEqualTo(10);
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(11);
+        assertThat(lines.get(1)).contains("+919810000049");
+        assertThat(lines.get(10)).contains("+919810000040");
+        assertThat(live.lists.get() + live.streams.get()).as("nothing read from the API").isZero();
+    }
+
+    @Test
     void anIncompleteMirrorLeavesTheWalkToTheServer() throws Exception {
         try (Mirror empty = new MirrorFiles(data.resolve("other"), fixture.time).open(fixture.sandbox.connectionSettings())) {
             MirroredContacts mirrored = new MirroredContacts(live, empty, ReadGate.unlimited(), fixture.time);

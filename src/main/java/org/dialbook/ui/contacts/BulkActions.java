@@ -9,6 +9,7 @@ import org.dialbook.api.Contact;
 import org.dialbook.api.ContactPatch;
 import org.dialbook.api.ListQuery;
 import org.dialbook.mirror.Mirror;
+import org.dialbook.mirror.MirrorQuery;
 import org.dialbook.ui.common.BackgroundTask;
 import org.dialbook.ui.common.Job;
 
@@ -64,9 +65,10 @@ public final class BulkActions {
             return null;
         }
         ListQuery query = contacts.currentQuery();
+        MirrorQuery search = contacts.currentSearch();
         Mirror mirror = contacts.pages().mirror();
         return BackgroundTask.titled("Editing " + target.noun(), progress -> {
-            List<Contact> before = target.allMatching() ? contacts.bulk().matchingContacts(query, mirror, progress)
+            List<Contact> before = target.allMatching() ? contacts.bulk().matchingContacts(query, search, mirror, progress)
                     : target.contacts();
             BulkOperations.Outcome outcome = contacts.bulk().update(sids(before), patch, progress);
             return new Done(outcome, succeeded(before, outcome));
@@ -93,9 +95,10 @@ public final class BulkActions {
             return null;
         }
         ListQuery query = contacts.currentQuery();
+        MirrorQuery search = contacts.currentSearch();
         Mirror mirror = contacts.pages().mirror();
         return BackgroundTask.titled("Deleting " + target.noun(), progress -> {
-            List<Contact> before = target.allMatching() ? contacts.bulk().matchingContacts(query, mirror, progress)
+            List<Contact> before = target.allMatching() ? contacts.bulk().matchingContacts(query, search, mirror, progress)
                     : target.contacts();
             BulkOperations.Outcome outcome = contacts.bulk().delete(sids(before), progress);
             return new Done(outcome, succeeded(before, outcome));

@@ -43,12 +43,11 @@ final class BulkOperations {
 
     /**
      * Every contact matching the query's search and filter, across all pages, as they are now (undo
-     * needs their values). A search the mirror answers is collected from the mirror, without a
-     * read; anything else walks the API.
+     * needs their values). A search the mirror answers ({@code search}, chips and all) is collected
+     * from the mirror, without a read; anything else walks the API.
      */
-    List<Contact> matchingContacts(ListQuery query, Mirror mirror, Progress progress) {
-        MirrorQuery search = mirror == null ? null : MirrorPages.searchFor(query);
-        if (search == null) {
+    List<Contact> matchingContacts(ListQuery query, MirrorQuery search, Mirror mirror, Progress progress) {
+        if (search == null || mirror == null) {
             return matchingContacts(query, progress);
         }
         List<Contact> found = new ArrayList<>();

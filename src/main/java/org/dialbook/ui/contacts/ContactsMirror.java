@@ -24,13 +24,14 @@ final class ContactsMirror {
     private final MirroredContacts wholeBook;
 
     ContactsMirror(PageLoader pages, ContactsApi api, Mirror mirror, ContactPages source, ReadGate gate,
-            TaskExecutor executor, DialogService dialogs, Clock clock) {
+            TaskExecutor executor, DialogService dialogs, Clock clock, FilterChipsViewModel filters) {
         this.pages = pages;
         this.executor = executor;
         this.dialogs = dialogs;
         pages.setMirror(mirror);
         sync = new MirrorSyncViewModel(mirror, source, gate, executor, clock);
         sync.setOnSynced(() -> {
+            filters.reloadChoices();
             if (pages.searchingMirror()) {
                 // New contacts may match the search on screen; an unchanged page does not repaint.
                 pages.refresh();

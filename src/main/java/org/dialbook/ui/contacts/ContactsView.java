@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -38,7 +39,9 @@ import javafx.scene.layout.HBox;
 import org.dialbook.api.Contact;
 import org.dialbook.contact.ContactField;
 import org.dialbook.api.ListQuery;
-import org.dialbook.api.SortBy;
+import org.dialbook.mirror.Mirror;
+import org.dialbook.mirror.MirrorQuery;
+import org.dialbook.mirror.MirrorSort;
 import org.dialbook.exporter.ExportScope;
 import org.dialbook.ui.UndoableImport;
 import org.dialbook.ui.common.WindowSizing;
@@ -60,6 +63,7 @@ public final class ContactsView implements ContactsPane {
     private final DesktopPreferences preferences;
     private final BorderPane root;
     private final TableSelectionViewModel selection = new TableSelectionViewModel();
+    private ColumnSorts columnSorts;
     private boolean selectingProgrammatically;
     /** The column F2/Enter edits: the cell last clicked or reached with Left/Right, shown as the focused cell. */
     private TableColumn<ContactRow, ?> currentColumn;
@@ -187,13 +191,12 @@ public final class ContactsView implements ContactsPane {
 
         // The server sorts, by name (first, then last name) or by creation date only. So the ▲ goes on
         // First name, and the columns it cannot sort by say so instead of offering a click that does nothing.
-        first.setSortable(true);
-        List.of(number, last, company, email, tag, custom, updated).forEach(this::markUnsortable);
+        // A search answered by the mirror sorts by any of them (ColumnSorts).
+        custom.setGraphic(unsortableMark("Custom fields cannot be sorted."));
         table.setSortPolicy(view -> true);
-        List<TableColumn<ContactRow, String>> sortable = List.of(first, last, created);
-        Runnable sortChanged = () -> viewModel.sortByProperty().set(sortFrom(created));
-        table.getSortOrder().addListener((ListChangeListener<TableColumn<ContactRow, ?>>) change -> sortChanged.run());
-        sortable.forEach(column -> column.sortTypeProperty().addListener((obs, old, now) -> sortChanged.run()));
+        columnSorts = new ColumnSorts(table, viewModel, Map.of(number, MirrorSort.NUMBER, first, MirrorSort.FIRST_NAME,
+                last, MirrorSort.LAST_NAME, company, MirrorSort.COMPANY, email, MirrorSort.EMAIL, tag, MirrorSort.TAG,
+                created, MirrorSort.DATE_CREATED, updated, MirrorSort.DATE_UPDATED), List.of(first, last, created));
 
         table.getColumns().setAll(List.of(status, number, first, last, company, email, tag, custom, created, updated));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -203,23 +206,12 @@ public final class ContactsView implements ContactsPane {
         currentColumn = number;
     }
 
-    private void markUnsortable(TableColumn<ContactRow, String> column) {
-        column.setSortable(false);
+    static Label unsortableMark(String why) {
         FontIcon icon = new FontIcon("mdi2s-sort-variant-remove");
         icon.getStyleClass().add("unsortable-icon");
         Label mark = new Label(null, icon);
-        mark.setTooltip(new Tooltip("Exotel cannot sort by " + column.getText()
-                + ". Sort by First name (then last name) or by Created."));
-        column.setGraphic(mark);
-    }
-
-    private SortBy sortFrom(TableColumn<ContactRow, String> created) {
-        if (table.getSortOrder().isEmpty()) {
-            return SortBy.DEFAULT;
-        }
-        TableColumn<ContactRow, ?> column = table.getSortOrder().get(0);
-        boolean ascending = column.getSortType() == TableColumn.SortType.ASCENDING;
-        return new SortBy(column == created ? SortBy.Field.DATE_CREATED : SortBy.Field.NAME, ascending);
+        mark.setTooltip(new Tooltip(why));
+        return mark;
     }
 
     private TableColumn<ContactRow, String> textColumn(String id, String title, double width, ContactField field) {
@@ -526,10 +518,22 @@ public final class ContactsView implements ContactsPane {
     @Override
     public void export() {
         ListQuery query = viewModel.currentQuery();
-        ExportScope search = query.name() == null && query.listSids().isEmpty() ? null
-                : new ExportScope.Query(query, query.name() != null ? "contacts matching \"" + query.name() + "\""
-                        : "contacts in lists " + String.join(", ", query.listSids()));
-        ExportScope selected = selection.exportScope(query, viewModel.pages().totalProperty().get());
+        MirrorQuery found = viewModel.currentSearch();
+        Mirror mirror = viewModel.pages().mirror();
+        int total = viewModel.pages().totalProperty().get();
+        ExportScope search;
+        if (found != null) {
+            // The mirror answered what is on screen, chips and sort included: export exactly that.
+            search = ExportScope.streamed(viewModel.filters().describe(query.name()), total,
+                    () -> mirror.streamSearch(found, 0));
+        } else {
+            search = query.name() == null && query.listSids().isEmpty() ? null
+                    : new ExportScope.Query(query, query.name() != null ? "contacts matching \"" + query.name() + "\""
+                            : "contacts in lists " + String.join(", ", query.listSids()));
+        }
+        ExportScope selected = found != null && selection.allMatching()
+                ? ExportScope.streamed("all " + total + " matching contacts", total, () -> mirror.streamSearch(found, 0))
+                : selection.exportScope(query, total);
         new ExportDialog(root.getScene().getWindow(), new ExportViewModel(viewModel.wholeBookApi(), viewModel.executor(),
                 viewModel.dialogs(), search, selected), FileFolders.initial()).show();
     }
@@ -573,7 +577,10 @@ public final class ContactsView implements ContactsPane {
         coverage.textProperty().bind(viewModel.pages().coverageProperty());
         coverage.visibleProperty().bind(coverage.textProperty().isNotEmpty());
         coverage.managedProperty().bind(coverage.visibleProperty());
-        ((VBox) root.getTop()).getChildren().addAll(0, List.of(banner, coverage));
+        VBox top = (VBox) root.getTop();
+        // The chips sit under the search box they refine.
+        top.getChildren().add(1, new FilterChipsBar(viewModel.filters()).root());
+        top.getChildren().addAll(0, List.of(banner, coverage));
     }
 
     @Override

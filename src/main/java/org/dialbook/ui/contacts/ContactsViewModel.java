@@ -35,6 +35,7 @@ import org.dialbook.contact.PhoneResult;
 import org.dialbook.contact.PhoneRule;
 import org.dialbook.mirror.ContactPages;
 import org.dialbook.mirror.Mirror;
+import org.dialbook.mirror.MirrorQuery;
 import org.dialbook.mirror.ReadGate;
 import org.dialbook.ui.UndoableImport;
 import org.dialbook.ui.common.BackgroundTask;
@@ -69,6 +70,7 @@ public final class ContactsViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private Cancellable pendingSearch = () -> { };
     private ContactsMirror mirror;
+    private final FilterChipsViewModel filters;
 
     private record RowNote(RowStatus status, String message) {
     }
@@ -84,6 +86,8 @@ public final class ContactsViewModel {
             pages.invalidate();
             pages.refresh();
         });
+        this.filters = new FilterChipsViewModel(executor);
+        filters.refinementProperty().addListener((obs, old, now) -> applyQuery());
         pages.pageProperty().addListener((obs, old, page) -> showPage(page));
         searchText.addListener((obs, old, now) -> {
             pendingSearch.cancel();
@@ -102,7 +106,21 @@ public final class ContactsViewModel {
      * shown when the server cannot be reached. Call before {@link #start()}.
      */
     public void attachMirror(Mirror mirror, ContactPages source, ReadGate gate, Clock clock) {
-        this.mirror = new ContactsMirror(pages, api, mirror, source, gate, executor, dialogs, clock);
+        this.mirror = new ContactsMirror(pages, api, mirror, source, gate, executor, dialogs, clock, filters);
+        filters.attach(mirror);
+    }
+
+    /** The tag and company chips and the column sort of a mirror search. */
+    public FilterChipsViewModel filters() {
+        return filters;
+    }
+
+    /**
+     * The search the table shows, chips and sort included, when the mirror answers it; null while
+     * browsing. "Select all N matching" and Export take this, so they act on what is on screen.
+     */
+    public MirrorQuery currentSearch() {
+        return pages.mirror() == null ? null : MirrorQuery.forListQuery(currentQuery(), filters.refinement());
     }
 
     /** Loads the first page, and starts syncing the mirror when there is one. */
@@ -160,7 +178,7 @@ public final class ContactsViewModel {
 
     private void applyQuery() {
         pendingSearch.cancel();
-        pages.setQuery(currentQuery());
+        pages.setQuery(currentQuery(), filters.refinement());
     }
 
     public void refresh() {

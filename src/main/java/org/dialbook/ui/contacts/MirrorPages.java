@@ -24,11 +24,6 @@ final class MirrorPages {
         this.mirror = Objects.requireNonNull(mirror, "mirror");
     }
 
-    /** The mirror search for the table's query; null when the query is browsing (no search text). */
-    static MirrorQuery searchFor(ListQuery query) {
-        return MirrorQuery.forListQuery(query);
-    }
-
     /** The query's sort and filter, without search text. */
     static MirrorQuery browse(ListQuery query) {
         SortBy sort = query.sortBy();

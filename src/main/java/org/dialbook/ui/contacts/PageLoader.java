@@ -57,6 +57,9 @@ public final class PageLoader {
     private MirrorPages mirror;
     /** Non-null while the shown query is a search the mirror answers. */
     private MirrorQuery search;
+    /** The filter chips and column sort, applied to the query's text when a mirror answers. */
+    private MirrorQuery refinement;
+    private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching", false);
     private int countedEpoch = -1;
     private final IntegerBinding pageCount;
     private ListQuery query = ListQuery.firstPage();
@@ -83,13 +86,27 @@ public final class PageLoader {
     /** Searches and offline pages come from this mirror from now on; null for the API alone. */
     public void setMirror(Mirror value) {
         mirror = value == null ? null : new MirrorPages(value);
-        search = mirror == null ? null : MirrorPages.searchFor(query);
+        updateSearch();
+    }
+
+    private void updateSearch() {
+        search = mirror == null ? null : MirrorQuery.forListQuery(query, refinement);
+        searching.set(search != null);
     }
 
     /** A new search, sort or filter: forgets the cache and shows its first page. */
     public void setQuery(ListQuery newQuery) {
+        setQuery(newQuery, refinement);
+    }
+
+    /**
+     * A new search with the filter chips and column sort of {@code newRefinement} (its text is
+     * ignored; null for none), which only the mirror can answer.
+     */
+    public void setQuery(ListQuery newQuery, MirrorQuery newRefinement) {
         query = newQuery.withOffset(0);
-        search = mirror == null ? null : MirrorPages.searchFor(query);
+        refinement = newRefinement;
+        updateSearch();
         coverage.set("");
         invalidate();
         goTo(0);
@@ -313,6 +330,16 @@ public final class PageLoader {
     /** True while the shown query is a search the mirror answers. */
     public boolean searchingMirror() {
         return search != null;
+    }
+
+    /** The search the mirror answers for the shown query, or null while browsing. */
+    public MirrorQuery mirrorSearch() {
+        return search;
+    }
+
+    /** {@link #searchingMirror()} as a property, for what only a mirror search offers (sort by any column). */
+    public ReadOnlyBooleanProperty searchingProperty() {
+        return searching.getReadOnlyProperty();
     }
 
     /** The mirror behind searches, or null. */

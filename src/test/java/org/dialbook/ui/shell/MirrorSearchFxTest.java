@@ -59,8 +59,7 @@ class MirrorSearchFxTest {
         sandbox.close();
     }
 
-    @Test
-    void typingANumberFragmentInTheSearchBoxShowsTheContact() throws TimeoutException {
+    private void openWindow() throws TimeoutException {
         executor = new FxTaskExecutor();
         DesktopContext context = DesktopContext.of(() -> {
             ContactsClient client = ContactsClient.builder(sandbox.server.connectionSettings())
@@ -79,7 +78,11 @@ class MirrorSearchFxTest {
         // The table exists once the connection opened; until then there is nothing to look at.
         waitUntil(() -> robot.lookup(".table-view").tryQuery().isPresent() && table().getItems().size() == 20
                 && "Synced just now".equals(text("#status-mirror")));
+    }
 
+    @Test
+    void typingANumberFragmentInTheSearchBoxShowsTheContact() throws TimeoutException {
+        openWindow();
         robot.push(KeyCode.CONTROL, KeyCode.F).write("98100-00017");
 
         waitUntil(() -> table().getItems().size() == 1
@@ -87,6 +90,26 @@ class MirrorSearchFxTest {
                 && "1 contact".equals(text("#status-total")));
         waitUntil(() -> robot.lookup("Alpha17").match(Node::isVisible).tryQuery().isPresent());
         assertThat(robot.lookup("+919810000017").match(Node::isVisible).tryQuery()).isPresent();
+    }
+
+    @Test
+    void aTwoDigitFragmentAndATagChipNarrowTheTable() throws TimeoutException {
+        openWindow();
+        robot.push(KeyCode.CONTROL, KeyCode.F).write("17");
+        waitUntil(() -> table().getItems().size() == 1
+                && "Alpha17".equals(table().getItems().get(0).contact().firstName()));
+
+        robot.push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
+        waitUntil(() -> !table().getItems().isEmpty() && "45 contacts".equals(text("#status-total")));
+        robot.clickOn("#filter-tag");
+        robot.clickOn("odd (22)");
+        waitUntil(() -> "22 contacts".equals(text("#status-total"))
+                && table().getItems().stream().allMatch(row -> "odd".equals(row.contact().tag())));
+        assertThat(robot.lookup("#tag-chip").queryButton().getText()).isEqualTo("Tag: odd");
+
+        robot.clickOn("#tag-chip");
+        waitUntil(() -> "45 contacts".equals(text("#status-total")));
+        assertThat(robot.lookup("#tag-chip").queryButton().isVisible()).isFalse();
     }
 
     @SuppressWarnings("unchecked")
