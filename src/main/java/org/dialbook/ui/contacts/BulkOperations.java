@@ -47,7 +47,7 @@ final class BulkOperations {
      * read; anything else walks the API.
      */
     List<Contact> matchingContacts(ListQuery query, Mirror mirror, Progress progress) {
-        MirrorQuery search = mirror == null ? null : MirrorPages.searchFor(query);
+        MirrorQuery search = mirror == null ? null : new MirrorPages(mirror).search(query);
         if (search == null) {
             return matchingContacts(query, progress);
         }

@@ -29,6 +29,24 @@ final class MirrorPages {
         return MirrorQuery.forListQuery(query);
     }
 
+    /**
+     * The mirror search for the table's query: a search, or a filter by one list whose members the
+     * mirror holds (so it works offline and without a call); null when the API answers. No I/O.
+     */
+    MirrorQuery search(ListQuery query) {
+        if (query.listSids().size() == 1 && mirror.lists().knowsMembers(query.listSids().get(0))) {
+            ListQuery withoutList = query.withListSids(List.of());
+            MirrorQuery base = withoutList.name() == null ? browse(withoutList) : searchFor(withoutList);
+            return base.withList(query.listSids().get(0));
+        }
+        return searchFor(query);
+    }
+
+    /** The contacts with their lists' names from the mirror, for the "Lists" column, without a call. */
+    List<Contact> named(List<Contact> contacts) {
+        return contacts.isEmpty() ? contacts : mirror.lists().withNames(contacts);
+    }
+
     /** The query's sort and filter, without search text. */
     static MirrorQuery browse(ListQuery query) {
         SortBy sort = query.sortBy();
@@ -42,7 +60,7 @@ final class MirrorPages {
      * until {@link #count} answers, so the first rows never wait for the count.
      */
     ContactPage page(MirrorQuery query, int offset, int limit) {
-        List<Contact> items = mirror.search(query, offset, limit);
+        List<Contact> items = named(mirror.search(query, offset, limit));
         int provisional = offset + items.size() + (items.size() == limit ? 1 : 0);
         return new ContactPage(items, offset, provisional);
     }
@@ -53,7 +71,7 @@ final class MirrorPages {
 
     /** A browse page from the mirror, with the account's total as last synced. */
     ContactPage browsePage(ListQuery query) {
-        List<Contact> items = mirror.search(browse(query), query.offset(), query.limit());
+        List<Contact> items = named(mirror.search(browse(query), query.offset(), query.limit()));
         MirrorStatus status = mirror.status();
         int total = (int) Math.max(status.mirrored(), status.complete() ? 0 : status.serverTotal());
         return new ContactPage(items, query.offset(), total);

@@ -83,13 +83,13 @@ public final class PageLoader {
     /** Searches and offline pages come from this mirror from now on; null for the API alone. */
     public void setMirror(Mirror value) {
         mirror = value == null ? null : new MirrorPages(value);
-        search = mirror == null ? null : MirrorPages.searchFor(query);
+        search = mirror == null ? null : mirror.search(query);
     }
 
     /** A new search, sort or filter: forgets the cache and shows its first page. */
     public void setQuery(ListQuery newQuery) {
         query = newQuery.withOffset(0);
-        search = mirror == null ? null : MirrorPages.searchFor(query);
+        search = mirror == null ? null : mirror.search(query);
         coverage.set("");
         invalidate();
         goTo(0);
@@ -166,7 +166,8 @@ public final class PageLoader {
             return;
         }
         ListQuery pageQuery = query.withOffset(index * query.limit());
-        runningLoad = BackgroundTask.quiet(progress -> ContactPage.of(api.listContacts(pageQuery)))
+        MirrorPages source = mirror;
+        runningLoad = BackgroundTask.quiet(progress -> live(source, pageQuery))
                 .onSuccess(result -> {
                     if (expected != request) {
                         return;
@@ -326,7 +327,8 @@ public final class PageLoader {
         }
         int expectedEpoch = epoch;
         ListQuery pageQuery = query.withOffset(index * query.limit());
-        BackgroundTask.quiet(progress -> ContactPage.of(api.listContacts(pageQuery)))
+        MirrorPages source = mirror;
+        BackgroundTask.quiet(progress -> live(source, pageQuery))
                 .onSuccess(result -> {
                     if (expectedEpoch == epoch && !result.items().isEmpty()) {
                         cache.put(index, result);
@@ -335,6 +337,13 @@ public final class PageLoader {
                 // A failed prefetch costs nothing: the page is simply loaded when asked for.
                 .onFailure(failure -> LOG.debug("Prefetching page {} failed", index + 1, failure))
                 .executeWith(executor);
+    }
+
+    /** A live page; with a mirror, its "Lists" names come from the mirror rather than a costlier call. */
+    private ContactPage live(MirrorPages source, ListQuery pageQuery) {
+        ContactPage fetched = ContactPage.of(api.listContacts(pageQuery));
+        return source == null ? fetched : new ContactPage(source.named(fetched.items()), fetched.offset(),
+                fetched.total());
     }
 
     private void cancelRunning() {

@@ -11,6 +11,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import org.dialbook.api.ListsClient;
+import org.dialbook.mirror.Mirror;
 import org.dialbook.ui.common.DialogService;
 import org.dialbook.ui.common.TaskExecutor;
 import org.dialbook.ui.contacts.ContactRow;
@@ -34,6 +35,16 @@ public final class ListsMount implements ContactsPane {
 
     public static ContactsPane around(ContactsPane contacts, ContactsViewModel table, ListsClient lists,
             TaskExecutor executor, DialogService dialogs) {
+        return around(contacts, table, lists, null, executor, dialogs);
+    }
+
+    /**
+     * With the account's mirror (null for none): the panel shows its lists at once, the "Lists"
+     * column takes names from it instead of asking the server for them with every page, and the
+     * lists' sync runs after each contacts' sync.
+     */
+    public static ContactsPane around(ContactsPane contacts, ContactsViewModel table, ListsClient lists,
+            Mirror mirror, TaskExecutor executor, DialogService dialogs) {
         Node node = contacts.node();
         Node sidField = node.lookup("#listFilterField");
         if (sidField != null) {
@@ -41,11 +52,14 @@ public final class ListsMount implements ContactsPane {
             sidField.setVisible(false);
             sidField.setManaged(false);
         }
-        table.showListsProperty().set(true);
+        table.showListsProperty().set(mirror == null);
         @SuppressWarnings("unchecked")
         TableView<ContactRow> view = (TableView<ContactRow>) node.lookup(".table-view");
-        ListsPanelViewModel viewModel = new ListsPanelViewModel(lists, executor, dialogs,
-                sid -> table.listFilterProperty().set(sid));
+        ListsPanelViewModel viewModel = new ListsPanelViewModel(lists, mirror == null ? null : mirror.lists(),
+                executor, dialogs, sid -> table.listFilterProperty().set(sid));
+        if (mirror != null && table.mirrorSync() != null) {
+            table.mirrorSync().alsoOnSynced(viewModel::showMirrored);
+        }
         ListsPanelView panel = new ListsPanelView(viewModel, () -> selectedSids(view), table::refresh);
         if (view != null) {
             addListsColumn(view);
