@@ -17,12 +17,55 @@ public final class ConnectionSettings {
     private final String accountSid;
     private final String apiKey;
     private final String apiToken;
+    private final Integer writesPerMinute;
+    private final Integer readsPerMinute;
 
     private ConnectionSettings(URI baseUrl, String accountSid, String apiKey, String apiToken) {
+        this(baseUrl, accountSid, apiKey, apiToken, null, null);
+    }
+
+    private ConnectionSettings(URI baseUrl, String accountSid, String apiKey, String apiToken, Integer writesPerMinute,
+            Integer readsPerMinute) {
         this.baseUrl = baseUrl;
         this.accountSid = accountSid;
         this.apiKey = apiKey;
         this.apiToken = apiToken;
+        this.writesPerMinute = writesPerMinute;
+        this.readsPerMinute = readsPerMinute;
+    }
+
+    /** The most requests a minute this profile or command line allows itself; the bounds of a budget. */
+    public static final int MAX_BUDGET = 100_000;
+
+    /**
+     * These settings with the account's request budgets, as a profile or the command line sets them:
+     * writes and reads a minute, 0 for no pacing, null to keep what the client does for the host
+     * (Exotel's published 30 and 300 on Exotel hosts, none elsewhere).
+     *
+     * @throws IllegalArgumentException naming the budget when it is negative or absurdly high
+     */
+    public ConnectionSettings withBudgets(Integer writes, Integer reads) {
+        checkBudget(writes, "writes a minute");
+        checkBudget(reads, "reads a minute");
+        return new ConnectionSettings(baseUrl, accountSid, apiKey, apiToken,
+                writes != null ? writes : writesPerMinute, reads != null ? reads : readsPerMinute);
+    }
+
+    private static void checkBudget(Integer value, String what) {
+        if (value != null && (value < 0 || value > MAX_BUDGET)) {
+            throw new IllegalArgumentException("The budget of " + what + " must be between 0 (no pacing) and "
+                    + MAX_BUDGET + ", got " + value);
+        }
+    }
+
+    /** Writes a minute set for this account, or null for the host's default. */
+    public Integer writesPerMinute() {
+        return writesPerMinute;
+    }
+
+    /** Reads a minute set for this account, or null for the host's default. */
+    public Integer readsPerMinute() {
+        return readsPerMinute;
     }
 
     public static ConnectionSettings forRegion(Region region, String accountSid, String apiKey, String apiToken) {
@@ -134,6 +177,8 @@ public final class ConnectionSettings {
 
     @Override
     public String toString() {
-        return "ConnectionSettings[baseUrl=" + baseUrl + ", accountSid=" + accountSid + ", apiKey=***, apiToken=***]";
+        return "ConnectionSettings[baseUrl=" + baseUrl + ", accountSid=" + accountSid + ", apiKey=***, apiToken=***"
+                + (writesPerMinute == null ? "" : ", writesPerMinute=" + writesPerMinute)
+                + (readsPerMinute == null ? "" : ", readsPerMinute=" + readsPerMinute) + "]";
     }
 }

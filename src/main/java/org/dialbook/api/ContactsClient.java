@@ -81,14 +81,16 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
         Sleeper sleeper = evictingAfterLongWaits(builder.sleeper, http);
         this.retries = new Retries(builder.retryPolicy, sleeper, builder.clock, builder.outagePatience);
         boolean exotel = isExotelHost(settings.host());
-        int writes = builder.writesPerMinute != null ? builder.writesPerMinute : exotel ? EXOTEL_WRITES_PER_MINUTE : 0;
-        int reads = builder.readsPerMinute != null ? builder.readsPerMinute : exotel ? EXOTEL_READS_PER_MINUTE : 0;
+        // The builder's (a test's) choice first, then the profile's or command line's, then the host's.
+        int writes = budget(builder.writesPerMinute, settings.writesPerMinute(), exotel ? EXOTEL_WRITES_PER_MINUTE : 0);
+        int reads = budget(builder.readsPerMinute, settings.readsPerMinute(), exotel ? EXOTEL_READS_PER_MINUTE : 0);
         Consumer<Duration> rateWait = wait -> retries.tell(
                 new WaitStatus(WaitStatus.Kind.RATE_LIMIT, builder.clock.instant(), wait, null));
         HttpExecutor executor = new HttpExecutor(http,
-                new RateLimiter(builder.maxRequestsPerMinute, builder.clock, sleeper).onWait(rateWait),
-                new RateLimiter(writes, BUDGET_MARGIN, builder.clock, sleeper).onWait(rateWait),
-                new RateLimiter(reads, BUDGET_MARGIN, builder.clock, sleeper).onWait(rateWait), builder.clock, tracker);
+                new RateLimiter(builder.maxRequestsPerMinute, builder.clock, sleeper).onWait(rateWait, retries),
+                new RateLimiter(writes, BUDGET_MARGIN, builder.clock, sleeper).onWait(rateWait, retries),
+                new RateLimiter(reads, BUDGET_MARGIN, builder.clock, sleeper).onWait(rateWait, retries), builder.clock,
+                tracker);
         LOG.debug("Budgets for {}: {} writes and {} reads a minute (0: none)", settings.host(), writes, reads);
         this.calls = new CallRunner(executor, retries);
         this.bulk = new BulkSender(executor, retries, builder.maxBatchSize);
@@ -106,6 +108,10 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
                 http.connectionPool().evictAll();
             }
         };
+    }
+
+    private static int budget(Integer chosen, Integer configured, int hostDefault) {
+        return chosen != null ? chosen : configured != null ? configured : hostDefault;
     }
 
     /** Exotel's API hosts (any region), where its published budgets apply by default. */

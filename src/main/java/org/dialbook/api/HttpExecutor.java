@@ -194,10 +194,10 @@ final class HttpExecutor {
     Exchange execute(String method, okhttp3.HttpUrl url, RequestBody body) {
         RateLimiter budget = budgetOf(method);
         try {
-            if (budget != null) {
-                budget.acquire();
+            if (budget != null && !budget.acquire() || !rateLimiter.acquire()) {
+                return new Exchange.Failed(new InterruptedIOException("Cancelled while waiting for the rate limit"),
+                        false);
             }
-            rateLimiter.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Exchange.Failed(new InterruptedIOException("interrupted while waiting under the rate cap"), false);

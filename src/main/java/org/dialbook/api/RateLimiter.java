@@ -20,6 +20,8 @@ final class RateLimiter {
     private final Sleeper sleeper;
     private final ArrayDeque<Instant> sent = new ArrayDeque<>();
     private Consumer<Duration> onWait = wait -> { };
+    /** The job listening to the waits, if any: it may cancel one. Null: nobody can. */
+    private Retries jobs;
     /** The server said the budget is spent ({@code X-RateLimit-Remaining: 0}) until then; null when not. */
     private Instant heldUntil;
 
@@ -49,6 +51,16 @@ final class RateLimiter {
     }
 
     /**
+     * As {@link #onWait(Consumer)}; while a job listens to {@code jobs}, a wait goes in slices of a few
+     * seconds, telling the time left before each, and ends as soon as the job is cancelled.
+     */
+    synchronized RateLimiter onWait(Consumer<Duration> listener, Retries jobs) {
+        this.onWait = listener;
+        this.jobs = jobs;
+        return this;
+    }
+
+    /**
      * Holds further requests until {@code until}: the server's {@code X-RateLimit-*} headers said the
      * budget is spent, so waiting now avoids a 429 later.
      */
@@ -58,22 +70,26 @@ final class RateLimiter {
         }
     }
 
-    /** Blocks until one more request fits in the window, then records it. */
-    synchronized void acquire() throws InterruptedException {
+    /**
+     * Blocks until one more request fits in the window, then records it.
+     *
+     * @return false when a listening job was cancelled during the wait: nothing was recorded or sent
+     */
+    synchronized boolean acquire() throws InterruptedException {
         Instant now = clock.instant();
         if (heldUntil != null) {
             Instant until = heldUntil;
             heldUntil = null;
             if (until.isAfter(now)) {
-                Duration wait = Duration.between(now, until);
-                onWait.accept(wait);
-                sleeper.sleep(wait);
+                if (!await(Duration.between(now, until))) {
+                    return false;
+                }
                 Instant after = clock.instant();
                 now = after.isAfter(until) ? after : until;
             }
         }
         if (maxPerMinute == 0) {
-            return;
+            return true;
         }
         while (true) {
             while (!sent.isEmpty() && !sent.peekFirst().plus(window).isAfter(now)) {
@@ -83,12 +99,34 @@ final class RateLimiter {
                 break;
             }
             Instant due = sent.peekFirst().plus(window);
-            onWait.accept(Duration.between(now, due));
-            sleeper.sleep(Duration.between(now, due));
+            if (!await(Duration.between(now, due))) {
+                return false;
+            }
             // Trust the sleep even if the clock lags behind it, so a coarse clock cannot spin here.
             Instant after = clock.instant();
             now = after.isAfter(due) ? after : due;
         }
         sent.addLast(now);
+        return true;
+    }
+
+    /** Sleeps {@code wait}, in slices while a job listens; false when that job was cancelled. */
+    private boolean await(Duration wait) throws InterruptedException {
+        if (jobs == null || !jobs.listened()) {
+            onWait.accept(wait);
+            sleeper.sleep(wait);
+            return true;
+        }
+        Duration left = wait;
+        while (left.compareTo(Duration.ZERO) > 0) {
+            if (jobs.cancelled()) {
+                return false;
+            }
+            onWait.accept(left);
+            Duration slice = left.compareTo(Retries.WAIT_SLICE) > 0 ? Retries.WAIT_SLICE : left;
+            sleeper.sleep(slice);
+            left = left.minus(slice);
+        }
+        return !jobs.cancelled();
     }
 }

@@ -63,6 +63,11 @@ final class Retries {
     }
 
     /** True when a listening job was cancelled, so waiting on is pointless. */
+    /** True while a job listens: its waits are then sliced, so Cancel acts within seconds. */
+    boolean listened() {
+        return !listeners.isEmpty();
+    }
+
     boolean cancelled() {
         for (WaitListener listener : listeners) {
             if (listener.cancelled()) {

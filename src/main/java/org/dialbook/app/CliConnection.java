@@ -55,6 +55,16 @@ public record CliConnection(ConnectionResolver environment, Function<String, Con
         return (profile == null ? environment : profiles.apply(profile)).resolve();
     }
 
+    /**
+     * The settings for the command line's {@code --profile} (or the environment), with its
+     * {@code --writes-per-minute}/{@code --reads-per-minute} applied over the profile's budgets.
+     *
+     * @throws ConnectionSetupException naming what is missing or wrong
+     */
+    public ConnectionSettings resolve(ConnectionOptions options) {
+        return options.apply(resolve(options.profile()));
+    }
+
     /** A client for settings already resolved. */
     public ContactsClient open(ConnectionSettings settings) {
         return clients.apply(settings);

@@ -5,8 +5,7 @@ import java.util.function.Function;
 import org.dialbook.api.ConnectionSettings;
 import org.dialbook.api.ContactsClient;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code dialbook contacts ...}: the six API calls from the command line. Exit codes: 0 when
@@ -33,9 +32,8 @@ public final class ContactsCommand implements ContactsSubcommand.ClientSource {
     private final CliConnection connection;
     private AppDirs dirs;
 
-    @Option(names = "--profile", paramLabel = "NAME", scope = ScopeType.INHERIT,
-            description = ConnectionOptions.DESCRIPTION)
-    private String profile;
+    @Mixin
+    private ConnectionOptions connectionOptions = new ConnectionOptions();
 
     /** The production wiring: the process environment, saved profiles, and a default client. */
     public ContactsCommand() {
@@ -70,6 +68,6 @@ public final class ContactsCommand implements ContactsSubcommand.ClientSource {
 
     @Override
     public ContactsClient openClient() {
-        return connection.open(connection.resolve(profile));
+        return connection.open(connection.resolve(connectionOptions));
     }
 }

@@ -101,7 +101,7 @@ public final class ExportCommand extends CliCommand {
             }
         }, "dialbook-export-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try (ContactsClient client = connection.open(connection.resolve(connectionOptions.profile()));
+        try (ContactsClient client = connection.open(connection.resolve(connectionOptions));
                 WaitListener.Subscription waits = client.onWait(new ProgressLines(stderr, Clock.systemUTC()))) {
             ExportResult result = new ContactExporter(client).export(scope, out, options, progress(stderr), cancel);
             if (!result.completed()) {

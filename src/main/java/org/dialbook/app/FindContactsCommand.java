@@ -13,6 +13,7 @@ import org.dialbook.mirror.MirrorStatus;
 import org.dialbook.mirror.MirrorSync;
 import org.dialbook.mirror.ReadGate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 

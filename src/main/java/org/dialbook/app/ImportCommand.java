@@ -184,7 +184,7 @@ public final class ImportCommand extends CliCommand {
         if (dryRun) {
             return dryRun(plan, out, err);
         }
-        ConnectionSettings settings = connection.resolve(connectionOptions.profile());
+        ConnectionSettings settings = connection.resolve(connectionOptions);
         try (ContactsClient client = connection.open(settings)) {
             ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings))
                     .retainFinishedJournals(Duration.ofDays(keepJournalDays)).withLists(client.lists());
@@ -194,7 +194,7 @@ public final class ImportCommand extends CliCommand {
     }
 
     private int resume(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
-        ConnectionSettings settings = connection.resolve(connectionOptions.profile());
+        ConnectionSettings settings = connection.resolve(connectionOptions);
         try (ContactsClient client = connection.open(settings)) {
             ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings))
                     .withLists(client.lists());
@@ -218,7 +218,7 @@ public final class ImportCommand extends CliCommand {
     }
 
     private int retry(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
-        ConnectionSettings settings = connection.resolve(connectionOptions.profile());
+        ConnectionSettings settings = connection.resolve(connectionOptions);
         try (ContactsClient client = connection.open(settings)) {
             ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings));
             Optional<ImportManifest> last = runner.latest(file);
@@ -243,7 +243,7 @@ public final class ImportCommand extends CliCommand {
         try {
             if (plan.options().needsExisting()) {
                 try {
-                    client = connection.open(connection.resolve(connectionOptions.profile()));
+                    client = connection.open(connection.resolve(connectionOptions));
                 } catch (ConnectionSetupException e) {
                     out.println("Not connected, so numbers already in the account are not checked: " + e.getMessage());
                 }

@@ -8,6 +8,7 @@ import org.dialbook.api.ListQuery;
 import org.dialbook.api.Page;
 import org.dialbook.api.SortBy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code contacts list}: one page, or every page with {@code --all}. */

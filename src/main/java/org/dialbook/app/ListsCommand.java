@@ -10,8 +10,7 @@ import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ListsQuery;
 import org.dialbook.contact.ControlCharacters;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code dialbook lists ...}: campaign lists from the command line. Without a subcommand it shows
@@ -36,9 +35,8 @@ public final class ListsCommand extends CliCommand implements ContactsSubcommand
     private final CliConnection connection;
     private AppDirs dirs;
 
-    @Option(names = "--profile", paramLabel = "NAME", scope = ScopeType.INHERIT,
-            description = ConnectionOptions.DESCRIPTION)
-    private String profile;
+    @Mixin
+    private ConnectionOptions connectionOptions = new ConnectionOptions();
 
     public ListsCommand() {
         this(CliConnection.fromSystem());
@@ -66,7 +64,7 @@ public final class ListsCommand extends CliCommand implements ContactsSubcommand
 
     @Override
     public ContactsClient openClient() {
-        return connection.open(connection.resolve(profile));
+        return connection.open(connection.resolve(connectionOptions));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.dialbook.app;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -8,6 +9,7 @@ import java.util.function.Function;
 import org.dialbook.api.ApiException;
 import org.dialbook.api.ConnectionSettings;
 import org.dialbook.api.ContactsClient;
+import org.dialbook.api.WaitListener;
 import org.dialbook.mirror.Mirror;
 import org.dialbook.mirror.MirrorException;
 import org.dialbook.mirror.MirrorSync;
@@ -58,7 +60,9 @@ public final class SyncCommand implements Callable<Integer> {
     /** The production wiring. */
     public SyncCommand() {
         this(EnvConnection.fromSystem(), name -> ProfileConnection.fromAppDirs(AppDirs.fromEnvironment(), name),
-                settings -> ContactsClient.builder(settings).build(), AppDirs.fromEnvironment(),
+                // A sync is a long job: an outage pauses it (up to 30 min) rather than failing it.
+                settings -> ContactsClient.builder(settings).outagePatience(ContactsClient.JOB_OUTAGE_PATIENCE).build(),
+                AppDirs.fromEnvironment(),
                 System.console() != null);
     }
 
@@ -82,6 +86,7 @@ public final class SyncCommand implements Callable<Integer> {
         }
         ConnectionResolver resolver = profile == null ? connection : profiles.apply(profile);
         try (ContactsClient client = clients.apply(resolver.resolve());
+                WaitListener.Subscription waits = client.onWait(new ProgressLines(err, Clock.systemUTC()));
                 Mirror mirror = MirrorCli.open(dirs, client, err)) {
             MirrorSync.Result result = MirrorCli.sync(mirror, client, full ? MirrorSync.Mode.FULL
                     : MirrorSync.Mode.INCREMENTAL, share, terminal, err);

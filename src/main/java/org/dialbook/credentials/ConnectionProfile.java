@@ -15,6 +15,8 @@ import org.dialbook.api.Region;
  * @param customBaseUrl e.g. {@code https://proxy.example.com}, or null to use the region's host
  * @param defaultCountry ISO 3166 two-letter code, "IN" when not given
  * @param sandbox true only for the built-in profile that talks to the in-process sandbox
+ * @param writesPerMinute the account's write budget, or null for the host's default (Exotel's 30)
+ * @param readsPerMinute the account's read budget, or null for the host's default (Exotel's 300)
  */
 public record ConnectionProfile(
         String id,
@@ -23,7 +25,9 @@ public record ConnectionProfile(
         String customBaseUrl,
         String accountSid,
         String defaultCountry,
-        boolean sandbox) {
+        boolean sandbox,
+        Integer writesPerMinute,
+        Integer readsPerMinute) {
 
     /** The id of the built-in sandbox profile; it is never stored. */
     public static final String SANDBOX_ID = "sandbox";
@@ -55,6 +59,19 @@ public record ConnectionProfile(
             ProfileFields.checkAccountSid(accountSid).ifPresent(ConnectionProfile::reject);
             accountSid = accountSid.strip();
         }
+        ProfileFields.checkBudget(writesPerMinute, "Writes a minute").ifPresent(ConnectionProfile::reject);
+        ProfileFields.checkBudget(readsPerMinute, "Reads a minute").ifPresent(ConnectionProfile::reject);
+    }
+
+    /** A profile that paces to the host's default budgets. */
+    public ConnectionProfile(String id, String name, Region region, String customBaseUrl, String accountSid,
+            String defaultCountry, boolean sandbox) {
+        this(id, name, region, customBaseUrl, accountSid, defaultCountry, sandbox, null, null);
+    }
+
+    /** The same profile with its own request budgets (null: the host's default). */
+    public ConnectionProfile withBudgets(Integer writes, Integer reads) {
+        return new ConnectionProfile(id, name, region, customBaseUrl, accountSid, defaultCountry, sandbox, writes, reads);
     }
 
     private static void reject(String message) {
@@ -104,6 +121,7 @@ public record ConnectionProfile(
     }
 
     public ConnectionProfile withName(String newName) {
-        return new ConnectionProfile(id, newName, region, customBaseUrl, accountSid, defaultCountry, sandbox);
+        return new ConnectionProfile(id, newName, region, customBaseUrl, accountSid, defaultCountry, sandbox,
+                writesPerMinute, readsPerMinute);
     }
 }

@@ -60,6 +60,15 @@ public final class ProfileFields {
         }
     }
 
+    /** A request budget is empty (the host's default), or 0 (no pacing) to {@link ConnectionSettings#MAX_BUDGET}. */
+    public static Optional<String> checkBudget(Integer perMinute, String what) {
+        if (perMinute != null && (perMinute < 0 || perMinute > ConnectionSettings.MAX_BUDGET)) {
+            return Optional.of(what + " must be empty (Exotel's published limit), 0 (no pacing) or up to "
+                    + ConnectionSettings.MAX_BUDGET + ", not " + perMinute);
+        }
+        return Optional.empty();
+    }
+
     public static Optional<String> checkSecret(String value, String what) {
         if (value == null || value.isBlank()) {
             return Optional.of("Enter the " + what + " (from the API settings page of the Exotel dashboard)");

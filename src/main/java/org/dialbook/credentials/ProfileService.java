@@ -193,7 +193,7 @@ public final class ProfileService {
             throw new IllegalArgumentException("The sandbox profile's settings come from the running sandbox");
         }
         return ConnectionSettings.forBaseUrl(profile.baseUrl(), profile.accountSid(), credentials.apiKey(),
-                credentials.apiToken());
+                credentials.apiToken()).withBudgets(profile.writesPerMinute(), profile.readsPerMinute());
     }
 
     public ConnectionSettings activeSettings() {

@@ -160,6 +160,13 @@ public final class ProfileStore {
         json.addProperty("baseUrl", profile.customBaseUrl());
         json.addProperty("accountSid", profile.accountSid());
         json.addProperty("defaultCountry", profile.defaultCountry());
+        // Written only when set, so a file without budgets keeps pacing to the host's defaults.
+        if (profile.writesPerMinute() != null) {
+            json.addProperty("writesPerMinute", profile.writesPerMinute());
+        }
+        if (profile.readsPerMinute() != null) {
+            json.addProperty("readsPerMinute", profile.readsPerMinute());
+        }
         return json;
     }
 
@@ -175,7 +182,20 @@ public final class ProfileStore {
                     "unknown region '" + regionName + "' (expected SINGAPORE or MUMBAI)"));
         }
         return new ConnectionProfile(text(json, "id"), text(json, "name"), region, text(json, "baseUrl"),
-                text(json, "accountSid"), text(json, "defaultCountry"), false);
+                text(json, "accountSid"), text(json, "defaultCountry"), false, whole(json, "writesPerMinute"),
+                whole(json, "readsPerMinute"));
+    }
+
+    private static Integer whole(JsonObject json, String member) {
+        JsonElement value = json.get(member);
+        if (value == null || value.isJsonNull()) {
+            return null;
+        }
+        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()
+                || !value.getAsString().matches("\\d{1,9}")) {
+            throw new IllegalArgumentException("\"" + member + "\" should be a whole number");
+        }
+        return value.getAsInt();
     }
 
     private static String text(JsonObject json, String member) {

@@ -13,6 +13,7 @@ import org.dialbook.api.ContactUpdate;
 import org.dialbook.api.ContactsApi;
 import org.dialbook.api.ItemOutcome;
 import org.dialbook.api.ListQuery;
+import org.dialbook.api.WaitListener;
 import org.dialbook.api.NewContact;
 import org.dialbook.api.NotFoundException;
 import org.dialbook.api.Page;
@@ -97,6 +98,12 @@ public final class MirroredContacts implements ContactsApi {
             mirror.delete(List.of(sid));
             throw e;
         }
+    }
+
+    /** The waits are the live client's: the mirror itself never waits. */
+    @Override
+    public WaitListener.Subscription onWait(WaitListener listener) {
+        return live.onWait(listener);
     }
 
     @Override

@@ -1,7 +1,12 @@
 package org.dialbook.ui.common;
 
+import java.time.ZoneId;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.dialbook.api.ContactsApi;
+import org.dialbook.api.ContactsClient;
+import org.dialbook.api.WaitListener;
 
 /**
  * A piece of background work and what to do with its outcome, in the style of JabRef's
@@ -23,6 +28,8 @@ public final class BackgroundTask<T> {
     private Consumer<Throwable> onFailure;
     private Runnable onCancelled = () -> { };
     private Runnable onFinished = () -> { };
+    private ContactsApi waitsOf;
+    private BooleanSupplier alsoCancelled = () -> false;
 
     private BackgroundTask(String title, Work<T> work) {
         this.title = title;
@@ -60,6 +67,22 @@ public final class BackgroundTask<T> {
         return this;
     }
 
+    /**
+     * While this job runs, the client's waits (a retry, the account's rate budget, an outage) show in
+     * its progress line instead of a frozen bar; Cancel ends such a wait at once; and an outage pauses
+     * the job for up to {@link ContactsClient#JOB_OUTAGE_PATIENCE} instead of failing what is left.
+     */
+    public BackgroundTask<T> showingWaitsOf(ContactsApi api) {
+        return showingWaitsOf(api, () -> false);
+    }
+
+    /** As {@link #showingWaitsOf(ContactsApi)}, when the job also has a cancel flag of its own. */
+    public BackgroundTask<T> showingWaitsOf(ContactsApi api, BooleanSupplier alsoCancelled) {
+        this.waitsOf = Objects.requireNonNull(api, "api");
+        this.alsoCancelled = Objects.requireNonNull(alsoCancelled, "alsoCancelled");
+        return this;
+    }
+
     public Job executeWith(TaskExecutor executor) {
         return executor.execute(this);
     }
@@ -70,7 +93,13 @@ public final class BackgroundTask<T> {
     }
 
     T call(Progress progress) throws Exception {
-        return work.call(progress);
+        if (waitsOf == null) {
+            return work.call(progress);
+        }
+        WaitingProgress waiting = new WaitingProgress(progress, alsoCancelled, ZoneId.systemDefault());
+        try (WaitListener.Subscription subscription = waitsOf.onWait(waiting)) {
+            return work.call(waiting);
+        }
     }
 
     void succeeded(T value) {

@@ -85,6 +85,10 @@ public final class ConnectionProfilesView {
     @FXML
     private TextField countryField;
     @FXML
+    private TextField writesField;
+    @FXML
+    private TextField readsField;
+    @FXML
     private Label formError;
     @FXML
     private Label keychainLabel;
@@ -167,6 +171,8 @@ public final class ConnectionProfilesView {
         apiKeyField.textProperty().bindBidirectional(fields.apiKeyProperty());
         apiTokenField.textProperty().bindBidirectional(fields.apiTokenProperty());
         countryField.textProperty().bindBidirectional(fields.countryProperty());
+        writesField.textProperty().bindBidirectional(fields.writesPerMinuteProperty());
+        readsField.textProperty().bindBidirectional(fields.readsPerMinuteProperty());
 
         // The sandbox has nothing to edit: its note replaces the form.
         form.visibleProperty().bind(fields.readOnlyProperty().not());
@@ -184,6 +190,8 @@ public final class ConnectionProfilesView {
         validate(apiKeyField, fields.apiKeyError());
         validate(apiTokenField, fields.apiTokenError());
         validate(countryField, fields.countryError());
+        validate(writesField, fields.budgetError());
+        validate(readsField, fields.budgetError());
 
         keychainLabel.textProperty().bind(viewModel.keychainMessageProperty());
         viewModel.keychainMissingProperty().addListener((obs, old, missing) -> showKeychainState(missing));

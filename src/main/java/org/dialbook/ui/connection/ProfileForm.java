@@ -32,6 +32,9 @@ public final class ProfileForm {
     private final StringProperty apiKey = new SimpleStringProperty("");
     private final StringProperty apiToken = new SimpleStringProperty("");
     private final StringProperty country = new SimpleStringProperty(ProfileFields.DEFAULT_COUNTRY);
+    /** Requests a minute; empty for Exotel's published limits. */
+    private final StringProperty writesPerMinute = new SimpleStringProperty("");
+    private final StringProperty readsPerMinute = new SimpleStringProperty("");
     /** True while the built-in sandbox is shown: nothing to edit, always valid. */
     private final BooleanProperty readOnly = new SimpleBooleanProperty(false);
     private final ObjectProperty<String> editingId = new SimpleObjectProperty<>();
@@ -42,6 +45,7 @@ public final class ProfileForm {
     private final StringBinding apiKeyError;
     private final StringBinding apiTokenError;
     private final StringBinding countryError;
+    private final StringBinding budgetError;
     private final StringBinding regionNote;
     private final BooleanBinding customServer;
     private final StringBinding firstError;
@@ -57,16 +61,18 @@ public final class ProfileForm {
         apiKeyError = error(() -> ProfileFields.checkSecret(apiKey.get(), "API key"), apiKey);
         apiTokenError = error(() -> ProfileFields.checkSecret(apiToken.get(), "API token"), apiToken);
         countryError = error(() -> ProfileFields.checkCountry(country.get()), country);
+        budgetError = error(() -> budgetProblem(writesPerMinute.get(), "Writes a minute")
+                .or(() -> budgetProblem(readsPerMinute.get(), "Reads a minute")), writesPerMinute, readsPerMinute);
         regionNote = Bindings.createStringBinding(this::describeRegionChoice, url, region);
         customServer = Bindings.createBooleanBinding(() -> customUrl() != null, url);
         firstError = Bindings.createStringBinding(() -> Stream.of(nameError, urlError, accountSidError, apiKeyError,
-                        apiTokenError, countryError).map(StringBinding::get).filter(text -> !text.isEmpty())
+                        apiTokenError, countryError, budgetError).map(StringBinding::get).filter(text -> !text.isEmpty())
                 .findFirst().orElse(""),
-                nameError, urlError, accountSidError, apiKeyError, apiTokenError, countryError);
+                nameError, urlError, accountSidError, apiKeyError, apiTokenError, countryError, budgetError);
         valid = readOnly.or(Bindings.createBooleanBinding(() -> nameError.get().isEmpty() && urlError.get().isEmpty()
                         && accountSidError.get().isEmpty() && apiKeyError.get().isEmpty()
-                        && apiTokenError.get().isEmpty() && countryError.get().isEmpty(),
-                nameError, urlError, accountSidError, apiKeyError, apiTokenError, countryError));
+                        && apiTokenError.get().isEmpty() && countryError.get().isEmpty() && budgetError.get().isEmpty(),
+                nameError, urlError, accountSidError, apiKeyError, apiTokenError, countryError, budgetError));
 
         // A pasted dashboard URL picks the region: the user knows their dashboard, not their region.
         url.addListener((obs, old, text) -> Region.fromUrl(text).ifPresent(region::set));
@@ -81,6 +87,24 @@ public final class ProfileForm {
         System.arraycopy(dependencies, 0, all, 0, dependencies.length);
         all[dependencies.length] = readOnly;
         return Bindings.createStringBinding(() -> readOnly.get() ? "" : check.get().orElse(""), all);
+    }
+
+    private static Optional<String> budgetProblem(String text, String what) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        if (!text.strip().matches("\\d{1,9}")) {
+            return Optional.of(what + " must be a whole number, or empty for Exotel's published limit");
+        }
+        return ProfileFields.checkBudget(Integer.valueOf(text.strip()), what);
+    }
+
+    private static Integer budget(String text) {
+        return text == null || text.isBlank() ? null : Integer.valueOf(text.strip());
+    }
+
+    private static String budgetText(Integer perMinute) {
+        return perMinute == null ? "" : perMinute.toString();
     }
 
     /** The URL field when it names a server other than an Exotel region's; else null. */
@@ -112,6 +136,8 @@ public final class ProfileForm {
         apiKey.set("");
         apiToken.set("");
         country.set(ProfileFields.DEFAULT_COUNTRY);
+        writesPerMinute.set("");
+        readsPerMinute.set("");
     }
 
     /** Shows a profile; secrets arrive later via {@link #fillSecrets} (they come from the keychain). */
@@ -125,6 +151,8 @@ public final class ProfileForm {
         apiKey.set("");
         apiToken.set("");
         country.set(profile.defaultCountry());
+        writesPerMinute.set(budgetText(profile.writesPerMinute()));
+        readsPerMinute.set(budgetText(profile.readsPerMinute()));
     }
 
     /** After a new profile was saved: later saves replace it rather than add another. */
@@ -146,11 +174,23 @@ public final class ProfileForm {
     ConnectionProfile toProfile() {
         String id = editingId.get() == null ? ConnectionProfile.newId() : editingId.get();
         return new ConnectionProfile(id, name.get(), customUrl() == null ? region.get() : null, customUrl(),
-                accountSid.get(), country.get(), false);
+                accountSid.get(), country.get(), false, budget(writesPerMinute.get()), budget(readsPerMinute.get()));
     }
 
     ApiCredentials toCredentials() {
         return new ApiCredentials(apiKey.get(), apiToken.get());
+    }
+
+    public StringProperty writesPerMinuteProperty() {
+        return writesPerMinute;
+    }
+
+    public StringProperty readsPerMinuteProperty() {
+        return readsPerMinute;
+    }
+
+    public StringBinding budgetError() {
+        return budgetError;
     }
 
     public StringProperty nameProperty() {

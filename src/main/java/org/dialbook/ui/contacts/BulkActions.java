@@ -70,7 +70,7 @@ public final class BulkActions {
                     : target.contacts();
             BulkOperations.Outcome outcome = contacts.bulk().update(sids(before), patch, progress);
             return new Done(outcome, succeeded(before, outcome));
-        }).onSuccess(result -> {
+        }).showingWaitsOf(contacts.api()).onSuccess(result -> {
             record("Bulk edit of ", result, changed -> UndoActions.bulkEdit(changed, patch));
             finish(result.outcome(), "Updated", "Edited", done);
         })
@@ -99,7 +99,7 @@ public final class BulkActions {
                     : target.contacts();
             BulkOperations.Outcome outcome = contacts.bulk().delete(sids(before), progress);
             return new Done(outcome, succeeded(before, outcome));
-        }).onSuccess(result -> {
+        }).showingWaitsOf(contacts.api()).onSuccess(result -> {
             record("Delete of ", result, UndoActions::delete);
             finish(result.outcome(), "Deleted", "Deleted", done);
         })

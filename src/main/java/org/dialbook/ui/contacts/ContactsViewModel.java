@@ -317,6 +317,7 @@ public final class ContactsViewModel {
     public void undo() {
         history.next().ifPresent(entry -> BackgroundTask.titled("Undoing " + entry.description(),
                 progress -> entry.undo().run(api, progress))
+                .showingWaitsOf(api)
                 .onSuccess(message -> {
                     history.markUndone(entry);
                     notice.set(message);

@@ -125,12 +125,18 @@ public final class ExportViewModel {
                     }
                     work.update(done, total, total < 0 ? "Reading contacts…" : done + " of " + total + " contacts");
                 }, token))
+                .showingWaitsOf(api, token::isCancelled)
                 .onSuccess(result -> {
                     settle();
                     succeeded(result);
                 })
                 .onFailure(error -> {
                     settle();
+                    if (token.isCancelled()) {
+                        // Cancel during a wait (rate limit, outage) ends the call with an error: it is a cancel.
+                        status.set("Cancelled; no file was written.");
+                        return;
+                    }
                     status.set("The export failed; no file was written.");
                     dialogs.showError("Export failed", error);
                 })

@@ -292,4 +292,28 @@ class ConnectionProfilesViewModelTest {
             return KeychainStatus.UNKNOWN;
         }
     }
+
+    @Test
+    void requestBudgetsAreCheckedAndSavedWithTheProfile() {
+        ConnectionProfilesViewModel vm = viewModel(service());
+        vm.newProfile();
+        fill(vm.form(), "Paced");
+        vm.form().writesPerMinuteProperty().set("ten");
+
+        assertThat(vm.form().budgetError().get()).isEqualTo(
+                "Writes a minute must be a whole number, or empty for Exotel's published limit");
+        assertThat(vm.canSave().get()).isFalse();
+
+        vm.form().writesPerMinuteProperty().set("20");
+        vm.form().readsPerMinuteProperty().set("200000");
+        assertThat(vm.form().budgetError().get()).startsWith("Reads a minute must be empty");
+
+        vm.form().readsPerMinuteProperty().set("");
+        assertThat(vm.form().budgetError().get()).isEmpty();
+        vm.save();
+
+        ConnectionProfile saved = new ProfileStore(config).load().profiles().get(0);
+        assertThat(saved.writesPerMinute()).isEqualTo(20);
+        assertThat(saved.readsPerMinute()).isNull();
+    }
 }

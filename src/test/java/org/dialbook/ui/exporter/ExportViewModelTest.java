@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.dialbook.api.ConnectionSettings;
 import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ListQuery;
@@ -16,6 +18,7 @@ import org.dialbook.api.RetryPolicy;
 import org.dialbook.exporter.ExportScope;
 import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
+import org.dialbook.testing.TestClock;
 import org.dialbook.ui.common.CurrentThreadTaskExecutor;
 import org.dialbook.ui.common.DialogService;
 import org.junit.jupiter.api.AfterEach;
@@ -100,17 +103,44 @@ class ExportViewModelTest {
     }
 
     @Test
-    void aFailureIsShownAndLeavesNoFile() {
-        sandbox.close();
-        ExportViewModel viewModel = new ExportViewModel(client, new CurrentThreadTaskExecutor(), dialogs, null, null);
+    void aRefusedExportIsShownAndLeavesNoFile() {
+        ContactsClient refused = ContactsClient.builder(ConnectionSettings.forBaseUrl(
+                sandbox.baseUrl().toString(), "sandbox", "wrong-key", "wrong-token")).retryPolicy(RetryPolicy.none()).build();
+        ExportViewModel viewModel = new ExportViewModel(refused, new CurrentThreadTaskExecutor(), dialogs, null, null);
         viewModel.fileProperty().set(dir.resolve("never.csv"));
 
         viewModel.export();
+        refused.close();
 
         assertThat(dialogs.errors).hasSize(1).first().asString().startsWith("Export failed: ");
         assertThat(viewModel.statusProperty().get()).isEqualTo("The export failed; no file was written.");
         assertThat(viewModel.runningProperty().get()).isFalse();
         assertThat(viewModel.finishedProperty().get()).isFalse();
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void anOutagePausesTheExportAndCancelEndsItWithNoFile() {
+        TestClock clock = TestClock.fixed();
+        ExportViewModel[] viewModel = new ExportViewModel[1];
+        ContactsClient paused = ContactsClient.builder(sandbox.connectionSettings()).retryPolicy(RetryPolicy.none())
+                .clock(clock).sleeper(duration -> {
+                    clock.sleep(duration);
+                    if (clock.sleeps().size() == 3) {
+                        viewModel[0].cancel();
+                    }
+                }).build();
+        sandbox.close();
+        viewModel[0] = new ExportViewModel(paused, new CurrentThreadTaskExecutor(), dialogs, null, null);
+        viewModel[0].fileProperty().set(dir.resolve("never.csv"));
+
+        viewModel[0].export();
+        paused.close();
+
+        // It waited for the server (outage waits of 5 s), rather than failing at once, until Cancel.
+        assertThat(clock.sleeps()).hasSize(3).allSatisfy(wait -> assertThat(wait).isEqualTo(Duration.ofSeconds(5)));
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(viewModel[0].statusProperty().get()).isEqualTo("Cancelled; no file was written.");
         assertThat(dir).isEmptyDirectory();
     }
 
