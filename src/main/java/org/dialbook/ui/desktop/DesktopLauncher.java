@@ -122,7 +122,7 @@ public final class DesktopLauncher extends Application {
         ContactsView view = new ContactsView(viewModel, preferences);
         if (connection.api() instanceof ContactsClient client) {
             return ListsMount.around(view, viewModel, client.lists(), connection.mirror(), executor,
-                    dialogs);
+                    dialogs, preferences);
         }
         return view;
     }

@@ -9,7 +9,7 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.TransferMode;
-import javafx.scene.layout.BorderPane;
+import javafx.scene.control.SplitPane;
 import org.dialbook.api.ListsClient;
 import org.dialbook.mirror.Mirror;
 import org.dialbook.ui.common.DialogService;
@@ -17,6 +17,7 @@ import org.dialbook.ui.common.TaskExecutor;
 import org.dialbook.ui.contacts.ContactRow;
 import org.dialbook.ui.contacts.ContactsViewModel;
 import org.dialbook.ui.shell.ContactsPane;
+import org.dialbook.ui.shell.DesktopPreferences;
 
 /**
  * Puts the lists panel beside a contacts pane without reaching into it: the table is found by its
@@ -24,13 +25,34 @@ import org.dialbook.ui.shell.ContactsPane;
  * added, and selected rows can be dragged onto a list. Everything else is the wrapped pane's.
  */
 public final class ListsMount implements ContactsPane {
-    private final ContactsPane contacts;
-    private final BorderPane root;
+    /** The preference key under which the panel's width is kept (beside the table's column widths). */
+    static final String PANEL_WIDTH_KEY = "lists-panel";
+    static final double DEFAULT_PANEL_WIDTH = 240;
 
-    private ListsMount(ContactsPane contacts, ListsPanelView panel) {
+    private final ContactsPane contacts;
+    private final SplitPane root;
+    private final Node panelNode;
+    private final DesktopPreferences preferences;
+
+    private ListsMount(ContactsPane contacts, ListsPanelView panel, DesktopPreferences preferences) {
         this.contacts = contacts;
-        this.root = new BorderPane(contacts.node());
-        root.setLeft(panel.node());
+        this.preferences = preferences;
+        this.panelNode = panel.node();
+        // A divider the user drags, so long list names fit; the width is remembered with the columns'.
+        this.root = new SplitPane(panelNode, contacts.node());
+        root.setId("listsSplit");
+        SplitPane.setResizableWithParent(panelNode, false);
+        double width = preferences == null ? DEFAULT_PANEL_WIDTH
+                : preferences.columnWidth(PANEL_WIDTH_KEY).orElse(DEFAULT_PANEL_WIDTH);
+        root.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number now) {
+                if (now.doubleValue() > 0) {
+                    root.widthProperty().removeListener(this);
+                    root.setDividerPositions(Math.min(0.6, width / now.doubleValue()));
+                }
+            }
+        });
     }
 
     public static ContactsPane around(ContactsPane contacts, ContactsViewModel table, ListsClient lists,
@@ -45,6 +67,12 @@ public final class ListsMount implements ContactsPane {
      */
     public static ContactsPane around(ContactsPane contacts, ContactsViewModel table, ListsClient lists,
             Mirror mirror, TaskExecutor executor, DialogService dialogs) {
+        return around(contacts, table, lists, mirror, executor, dialogs, null);
+    }
+
+    /** As above, remembering the panel's width in {@code preferences} (null: not remembered). */
+    public static ContactsPane around(ContactsPane contacts, ContactsViewModel table, ListsClient lists,
+            Mirror mirror, TaskExecutor executor, DialogService dialogs, DesktopPreferences preferences) {
         Node node = contacts.node();
         Node sidField = node.lookup("#listFilterField");
         if (sidField != null) {
@@ -71,7 +99,7 @@ public final class ListsMount implements ContactsPane {
                 }
             });
         }
-        return new ListsMount(contacts, panel);
+        return new ListsMount(contacts, panel, preferences);
     }
 
     private static List<String> selectedSids(TableView<ContactRow> view) {
@@ -180,6 +208,9 @@ public final class ListsMount implements ContactsPane {
     @Override
     public void saveColumnWidths() {
         contacts.saveColumnWidths();
+        if (preferences != null && panelNode.getLayoutBounds().getWidth() > 0) {
+            preferences.setColumnWidth(PANEL_WIDTH_KEY, panelNode.getLayoutBounds().getWidth());
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -13,11 +14,14 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.dialbook.ui.lists.ListsPanelViewModel.Entry;
 
@@ -42,7 +46,7 @@ public final class ListsPanelView {
         root.getStyleClass().add("lists-panel");
         root.getStylesheets().add(ListsPanelView.class.getResource("lists.css").toExternalForm());
         root.setPadding(new Insets(8));
-        root.setPrefWidth(180);
+        // The split pane beside the table sets the width; long names also show whole in a tooltip.
         root.setMinWidth(150);
 
         Label title = new Label("Lists");
@@ -163,7 +167,24 @@ public final class ListsPanelView {
         @Override
         protected void updateItem(Entry item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.label());
+            setText(null);
+            if (empty || item == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            // The name gives way (with an ellipsis) before the count does: counts stay visible.
+            Label name = new Label(item.name());
+            name.setMinWidth(0);
+            name.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(name, Priority.ALWAYS);
+            Label count = new Label(item.count() == null ? "" : item.count().toString());
+            count.getStyleClass().add("lists-count");
+            count.setMinWidth(Region.USE_PREF_SIZE);
+            HBox line = new HBox(6, name, count);
+            line.setAlignment(Pos.CENTER_LEFT);
+            setGraphic(line);
+            setTooltip(new Tooltip(item.label()));
         }
     }
 
