@@ -389,6 +389,11 @@ public final class ContactsView implements ContactsPane {
         return new ArrayList<>(table.getSelectionModel().getSelectedItems());
     }
 
+    /** True while "all N matching" is selected rather than rows (the lists panel adds them all). */
+    public boolean allMatchingSelected() {
+        return allMatching;
+    }
+
     private BulkActions.Target target() {
         return allMatching ? bulkActions.allMatching() : BulkActions.Target.rows(selectedRows());
     }

@@ -39,6 +39,7 @@ import org.dialbook.mirror.ReadGate;
 import org.dialbook.ui.common.BackgroundTask;
 import org.dialbook.ui.common.Cancellable;
 import org.dialbook.ui.common.DialogService;
+import org.dialbook.ui.common.Progress;
 import org.dialbook.ui.common.TaskExecutor;
 
 /**
@@ -385,6 +386,15 @@ public final class ContactsViewModel {
     /** Asks for each contact's lists (filter=show_list), for the lists panel's "Lists" column. */
     public BooleanProperty showListsProperty() {
         return showLists;
+    }
+
+    /**
+     * The sids of every contact matching {@code query} (from {@link #currentQuery()}, read on the UI
+     * thread), across all pages: from the mirror when it answers the query, else by walking the
+     * API. Blocking: for background tasks ("Add to list…" on all N matching).
+     */
+    public List<String> matchingSids(ListQuery query, Progress progress) {
+        return bulk.matchingContacts(query, pages.mirror(), progress).stream().map(Contact::sid).toList();
     }
 
     public StringProperty listFilterProperty() {

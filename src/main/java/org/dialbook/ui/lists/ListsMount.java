@@ -10,11 +10,13 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.TransferMode;
 import javafx.scene.control.SplitPane;
+import org.dialbook.api.ListQuery;
 import org.dialbook.api.ListsClient;
 import org.dialbook.mirror.Mirror;
 import org.dialbook.ui.common.DialogService;
 import org.dialbook.ui.common.TaskExecutor;
 import org.dialbook.ui.contacts.ContactRow;
+import org.dialbook.ui.contacts.ContactsView;
 import org.dialbook.ui.contacts.ContactsViewModel;
 import org.dialbook.ui.shell.ContactsPane;
 import org.dialbook.ui.shell.DesktopPreferences;
@@ -88,7 +90,15 @@ public final class ListsMount implements ContactsPane {
         if (mirror != null && table.mirrorSync() != null) {
             table.mirrorSync().alsoOnSynced(viewModel::showMirrored);
         }
-        ListsPanelView panel = new ListsPanelView(viewModel, () -> selectedSids(view), table::refresh);
+        ListsPanelView panel = new ListsPanelView(viewModel, () -> selectedSids(view), () -> {
+            if (!(contacts instanceof ContactsView shown) || !shown.allMatchingSelected()) {
+                return null;
+            }
+            // The query as shown now; the sids are collected in the background (from the mirror when it answers).
+            ListQuery query = table.currentQuery();
+            return new ListsPanelView.Matching(table.pages().totalProperty().get(),
+                    progress -> table.matchingSids(query, progress));
+        }, table::refresh);
         if (view != null) {
             addListsColumn(view);
             view.setOnDragDetected(event -> {

@@ -2,6 +2,7 @@ package org.dialbook.ui.lists;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -23,6 +24,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.dialbook.ui.common.Progress;
 import org.dialbook.ui.lists.ListsPanelViewModel.Entry;
 
 /**
@@ -36,12 +38,26 @@ public final class ListsPanelView {
     private final ListsPanelViewModel viewModel;
     private final VBox root = new VBox(6);
     private final ListView<Entry> listView = new ListView<>();
+    private final Supplier<Matching> matching;
 
     /**
      * @param selection the sids of the table's selected rows, read when the user acts
      */
     public ListsPanelView(ListsPanelViewModel viewModel, Supplier<List<String>> selection, Runnable refreshTable) {
+        this(viewModel, selection, () -> null, refreshTable);
+    }
+
+    /** "All N matching" as the table has it selected: how many, and how to collect their sids. */
+    public record Matching(int count, Function<Progress, List<String>> collect) {
+    }
+
+    /**
+     * @param matching "all N matching" when the table has it selected instead of rows, else null
+     */
+    public ListsPanelView(ListsPanelViewModel viewModel, Supplier<List<String>> selection,
+            Supplier<Matching> matching, Runnable refreshTable) {
         this.viewModel = viewModel;
+        this.matching = matching;
         root.setId("listsPanel");
         root.getStyleClass().add("lists-panel");
         root.getStylesheets().add(ListsPanelView.class.getResource("lists.css").toExternalForm());
@@ -69,7 +85,7 @@ public final class ListsPanelView {
         Button create = new Button("New list…");
         create.setId("newListButton");
         create.setOnAction(event -> ask("New list", "Name of the new list:", "").ifPresent(viewModel::create));
-        Button add = new Button("Add selected…");
+        Button add = new Button("Add to list…");
         add.setId("addSelectionButton");
         add.setOnAction(event -> addSelection(selection, refreshTable));
         Button remove = new Button("Remove from list");
@@ -113,6 +129,7 @@ public final class ListsPanelView {
 
     /** "Add selection": to the chosen list, or, with "All contacts" chosen, to a list picked by name. */
     private void addSelection(Supplier<List<String>> selection, Runnable refreshTable) {
+        Matching all = matching.get();
         Entry target = viewModel.selectedProperty().get();
         if (target == null || target.isAll()) {
             List<String> names = viewModel.entries().stream().filter(e -> !e.isAll()).map(Entry::name).toList();
@@ -122,14 +139,19 @@ public final class ListsPanelView {
             javafx.scene.control.ChoiceDialog<String> pick = new javafx.scene.control.ChoiceDialog<>(names.get(0),
                     names);
             pick.setTitle("Add to list");
-            pick.setHeaderText("Add the selected contacts to which list?");
+            pick.setHeaderText(all == null ? "Add the selected contacts to which list?"
+                    : "Add all " + all.count() + " matching contacts to which list?");
             Optional<String> name = pick.showAndWait();
             if (name.isEmpty()) {
                 return;
             }
             target = viewModel.entries().stream().filter(e -> name.get().equals(e.name())).findFirst().orElse(null);
         }
-        viewModel.addTo(target, selection.get(), refreshTable);
+        if (all != null) {
+            viewModel.addMatching(target, all.count(), all.collect(), refreshTable);
+        } else {
+            viewModel.addTo(target, selection.get(), refreshTable);
+        }
     }
 
     private Optional<String> ask(String title, String prompt, String initial) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -22,6 +23,7 @@ import org.dialbook.mirror.MirrorLists;
 import org.dialbook.ui.common.DialogService;
 import org.dialbook.ui.common.ErrorMessages;
 import org.dialbook.ui.common.Job;
+import org.dialbook.ui.common.Progress;
 import org.dialbook.ui.common.TaskExecutor;
 
 /**
@@ -209,12 +211,34 @@ public final class ListsPanelViewModel {
         if (entry == null || entry.isAll() || contactSids.isEmpty()) {
             return null;
         }
-        List<String> sids = List.copyOf(contactSids);
-        return BackgroundTask.titled("Adding " + sids.size() + " contacts to " + entry.name(), progress -> {
+        List<String> chosen = List.copyOf(contactSids);
+        return add(entry, "Adding " + chosen.size() + " contacts to " + entry.name(), progress -> chosen, afterwards);
+    }
+
+    /**
+     * Adds every contact matching the table's search and filter ("all N matching"), collected in the
+     * background by {@code collect} (from the mirror when it answers the search), with progress and
+     * cancel; {@code count} is what the table showed.
+     */
+    public Job addMatching(Entry entry, int count, Function<Progress, List<String>> collect, Runnable afterwards) {
+        if (entry == null || entry.isAll() || count == 0) {
+            return null;
+        }
+        return add(entry, "Adding all " + count + " matching contacts to " + entry.name(), progress -> {
+            progress.update(-1, -1, "Collecting the " + count + " matching contacts");
+            return collect.apply(progress);
+        }, afterwards);
+    }
+
+    private Job add(Entry entry, String title, Function<Progress, List<String>> collect, Runnable afterwards) {
+        int[] asked = {0};
+        return BackgroundTask.titled(title, progress -> {
+            List<String> sids = collect.apply(progress);
+            asked[0] = sids.size();
             long added = 0;
             long failed = 0;
             for (int from = 0; from < sids.size(); from += CHUNK) {
-                if (Thread.currentThread().isInterrupted()) {
+                if (Thread.currentThread().isInterrupted() || progress.isCancelled()) {
                     break;
                 }
                 List<String> chunk = sids.subList(from, Math.min(sids.size(), from + CHUNK));
@@ -230,9 +254,13 @@ public final class ListsPanelViewModel {
             status.set("Added " + counts[0] + " contacts to '" + entry.name() + "'"
                     + (counts[1] == 0 ? "" : "; " + counts[1] + " could not be added"));
             if (counts[1] > 0) {
-                dialogs.showError("Some contacts were not added", counts[1] + " of " + sids.size()
+                dialogs.showError("Some contacts were not added", counts[1] + " of " + asked[0]
                         + " contacts could not be added to '" + entry.name() + "'.");
             }
+            reload();
+            afterwards.run();
+        }).onCancelled(() -> {
+            status.set("Adding to '" + entry.name() + "' cancelled; contacts added before that stay in it");
             reload();
             afterwards.run();
         }).onFailure(error -> dialogs.showError("Could not add to the list", error)).executeWith(executor);

@@ -87,6 +87,26 @@ class ListsFromTheMirrorTest {
         assertThat(table.rows()).allSatisfy(row -> assertThat(ListNames.of(row.contact().lists()))
                 .isEqualTo("Diwali callers"));
 
+        // "Add to list…" on all N matching a search: collected from the mirror, added in chunks.
+        panel.selectedProperty().set(panel.entries().get(0));
+        table.searchTextProperty().set("Caller1");
+        executor.runTimers();
+        executor.runTimers();
+        assertThat(table.pages().totalProperty().get()).isEqualTo(11);
+        panel.create("Search hits");
+        ListsPanelViewModel.Entry hits = panel.entries().stream().filter(e -> "Search hits".equals(e.name()))
+                .findFirst().orElseThrow();
+        org.dialbook.api.ListQuery shown = table.currentQuery();
+        panel.addMatching(hits, table.pages().totalProperty().get(), progress -> table.matchingSids(shown, progress),
+                () -> { });
+        assertThat(panel.statusProperty().get()).isEqualTo("Added 11 contacts to 'Search hits'");
+        assertThat(client.lists().streamContacts(hits.sid()).map(Contact::firstName).toList())
+                .containsExactlyInAnyOrder("Caller1", "Caller10", "Caller11", "Caller12", "Caller13", "Caller14",
+                        "Caller15", "Caller16", "Caller17", "Caller18", "Caller19");
+        assertThat(mirror.lists().memberCount(hits.sid())).as("the mirror took the server's answers").isEqualTo(11);
+        table.searchTextProperty().set("");
+        executor.runTimers();
+
         // Offline: the server goes away; the panel and the filter still answer from the mirror.
         table.stop();
         server.close();
@@ -94,7 +114,7 @@ class ListsFromTheMirrorTest {
                 sid -> { });
         offlinePanel.reload();
         assertThat(offlinePanel.entries()).extracting(ListsPanelViewModel.Entry::label)
-                .containsExactly("All contacts", "Diwali callers (7)");
+                .containsExactly("All contacts", "Diwali callers (7)", "Search hits (11)");
         assertThat(offlinePanel.statusProperty().get()).startsWith("Lists as last synced");
 
         ContactsViewModel offlineTable = new ContactsViewModel(client, executor, dialogs, "IN");
