@@ -89,6 +89,8 @@ public final class ListsMount implements ContactsPane {
                 executor, dialogs, sid -> table.listFilterProperty().set(sid));
         if (mirror != null && table.mirrorSync() != null) {
             table.mirrorSync().alsoOnSynced(viewModel::showMirrored);
+            // The first lists' sync comes after the first page was painted: show its "Lists" names.
+            table.mirrorSync().alsoOnSynced(table.pages()::refresh);
         }
         ListsPanelView panel = new ListsPanelView(viewModel, () -> selectedSids(view), () -> {
             if (!(contacts instanceof ContactsView shown) || !shown.allMatchingSelected()) {
