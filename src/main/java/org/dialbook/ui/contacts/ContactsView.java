@@ -172,12 +172,12 @@ public final class ContactsView implements ContactsPane {
         TableColumn<ContactRow, String> first = textColumn("first", "First name", 100, ContactField.FIRST_NAME);
         TableColumn<ContactRow, String> last = textColumn("last", "Last name", 132, ContactField.LAST_NAME);
         TableColumn<ContactRow, String> company = textColumn("company", "Company", 135, ContactField.COMPANY_NAME);
-        TableColumn<ContactRow, String> email = textColumn("email", "Email", 185, ContactField.EMAIL);
+        TableColumn<ContactRow, String> email = textColumn("email", "Email", 160, ContactField.EMAIL);
         TableColumn<ContactRow, String> tag = textColumn("tag", "Tag", 95, ContactField.TAG);
 
         TableColumn<ContactRow, String> custom = new TableColumn<>("Custom fields");
         custom.setId("custom");
-        custom.setPrefWidth(150);
+        custom.setPrefWidth(140);
         custom.setSortable(false);
         custom.setEditable(false);
         custom.setCellValueFactory(data -> Bindings.createStringBinding(
@@ -200,6 +200,7 @@ public final class ContactsView implements ContactsPane {
 
         table.getColumns().setAll(List.of(status, number, first, last, company, email, tag, custom, created, updated));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        HeaderWidths.keepWhole(table);
         for (TableColumn<ContactRow, ?> column : table.getColumns()) {
             preferences.columnWidth(column.getId()).ifPresent(width -> column.setPrefWidth(Math.max(30, width)));
         }
@@ -236,7 +237,7 @@ public final class ContactsView implements ContactsPane {
             Function<Contact, java.time.OffsetDateTime> getter) {
         TableColumn<ContactRow, String> column = new TableColumn<>(title);
         column.setId(id);
-        column.setPrefWidth(150);
+        column.setPrefWidth(125);
         column.setEditable(false);
         column.setCellValueFactory(data -> Bindings.createStringBinding(
                 () -> ContactValues.dateTime(getter.apply(data.getValue().contact())), data.getValue().contactProperty()));

@@ -31,7 +31,7 @@ import org.dialbook.ui.shell.DesktopPreferences;
 public final class ListsMount implements ContactsPane {
     /** The preference key under which the panel's width is kept (beside the table's column widths). */
     static final String PANEL_WIDTH_KEY = "lists-panel";
-    static final double DEFAULT_PANEL_WIDTH = 240;
+    static final double DEFAULT_PANEL_WIDTH = 210;
 
     private final ContactsPane contacts;
     private final SplitPane root;
@@ -128,7 +128,7 @@ public final class ListsMount implements ContactsPane {
     private static void addListsColumn(TableView<ContactRow> view) {
         TableColumn<ContactRow, String> lists = new TableColumn<>("Lists");
         lists.setId("lists");
-        lists.setPrefWidth(160);
+        lists.setPrefWidth(130);
         lists.setSortable(false);
         lists.setCellValueFactory(cell -> new ReadOnlyStringWrapper(ListNames.of(cell.getValue().contact().lists())));
         // Last, so the table's own columns keep their places (and their saved widths).
