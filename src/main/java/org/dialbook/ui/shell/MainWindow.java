@@ -81,8 +81,8 @@ public final class MainWindow {
     private final StackPane center = new StackPane();
     private final Label totalLabel = new Label();
     private static final WindowSizing.Size MIN_SIZE = new WindowSizing.Size(720, 420);
-    /** The scene's 1240×740 plus a title bar. */
-    private static final WindowSizing.Size PREFERRED_SIZE = new WindowSizing.Size(1240, 768);
+    /** The scene's 1300×740 plus a title bar: room for the lists panel and every column header whole. */
+    private static final WindowSizing.Size PREFERRED_SIZE = new WindowSizing.Size(1300, 768);
     /** The mirror's "Synced 2 min ago" or indexing state. */
     private final Label mirrorLabel = new Label();
     private final List<MenuItem> contactActions = new ArrayList<>();
@@ -125,7 +125,7 @@ public final class MainWindow {
         root.setCenter(new StackPane(center, dropZone()));
         root.setBottom(statusBar());
 
-        Scene scene = new Scene(root, 1240, 740);
+        Scene scene = new Scene(root, 1300, 740);
         scene.getStylesheets().add(STYLESHEET);
         if (!Platform.isSupported(ConditionalFeature.TRANSPARENT_WINDOW)) {
             scene.getStylesheets().add(MainWindow.class.getResource("flat-popups.css").toExternalForm());
