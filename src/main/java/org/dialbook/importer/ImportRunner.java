@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -54,6 +55,7 @@ public final class ImportRunner {
     private final String destination;
     private final ListsClient lists;
     private volatile Duration journalRetention = JournalRetention.DEFAULT;
+    private volatile ListChanges listChanges = ListChanges.NONE;
 
     public ImportRunner(ContactsApi api, Path importsDir) {
         this(api, importsDir, null);
@@ -91,6 +93,12 @@ public final class ImportRunner {
             throw new IllegalArgumentException("the journal retention cannot be negative: " + keep);
         }
         this.journalRetention = keep;
+        return this;
+    }
+
+    /** Hands what the list step changed on the server to {@code changes} (the mirror); returns this runner. */
+    public ImportRunner reportingListChangesTo(ListChanges changes) {
+        this.listChanges = Objects.requireNonNull(changes, "changes");
         return this;
     }
 
@@ -275,7 +283,8 @@ public final class ImportRunner {
             return "Not added to list '" + list + "': this connection cannot reach the Lists API";
         }
         try {
-            ImportListStep.Result result = ImportListStep.run(lists, list, journal.folder(), journal.journalFile());
+            ImportListStep.Result result = ImportListStep.run(lists, list, journal.folder(), journal.journalFile(),
+                    listChanges);
             return result.added() + " rows in list '" + result.list().name() + "'"
                     + (result.notAdded() == 0 ? "" : "; " + result.notAdded() + " not (see the report's list column)")
                     + (result.failedAdds() == 0 ? "" : "; " + result.failedAdds() + " could not be added");
@@ -291,7 +300,7 @@ public final class ImportRunner {
      */
     public ImportRunner withLists(ListsClient listsClient) {
         return new ImportRunner(api, importsDir, clock, pipeline, destination, listsClient)
-                .retainFinishedJournals(journalRetention);
+                .retainFinishedJournals(journalRetention).reportingListChangesTo(listChanges);
     }
 
     private static Map<Long, String> reconcileUnanswered(JournalState previous, boolean retry, Reconciler reconciler,
