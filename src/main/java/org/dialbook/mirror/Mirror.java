@@ -46,12 +46,14 @@ public final class Mirror implements AutoCloseable {
     private final Connection writer;
     private final Connection reader;
     private final String setAsideNotice;
+    private final MirrorLists lists;
 
     private Mirror(Path file, Connection writer, Connection reader, String setAsideNotice) {
         this.file = file;
         this.writer = writer;
         this.reader = reader;
         this.setAsideNotice = setAsideNotice;
+        this.lists = new MirrorLists(this);
     }
 
     /**
@@ -536,6 +538,36 @@ public final class Mirror implements AutoCloseable {
 
     private interface SqlWork {
         void run() throws SQLException;
+    }
+
+    /** Work on one of the mirror's connections, for the lists' own class ({@link MirrorLists}). */
+    interface SqlCall<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code call} on the reader connection. */
+    <T> T reading(SqlCall<T> call) {
+        synchronized (reader) {
+            try {
+                return call.run(reader);
+            } catch (SQLException e) {
+                throw failure("read", e);
+            }
+        }
+    }
+
+    /** Runs {@code call} on the writer connection, in one transaction. */
+    <T> T writing(SqlCall<T> call) {
+        synchronized (writer) {
+            List<T> result = new ArrayList<>(1);
+            inTransaction(() -> result.add(call.run(writer)));
+            return result.get(0);
+        }
+    }
+
+    /** The lists and their members as the mirror knows them. */
+    public MirrorLists lists() {
+        return lists;
     }
 
     private void inTransaction(SqlWork work) {

@@ -42,7 +42,14 @@ final class Schema {
                     + "INSERT INTO contact_fts(contact_fts, rowid, " + FTS_COLUMNS + ") VALUES ('delete', old.rowid, "
                     + prefixed("old.") + "); "
                     + "INSERT INTO contact_fts(rowid, " + FTS_COLUMNS + ") VALUES (new.rowid, " + prefixed("new.")
-                    + "); END"));
+                    + "); END"),
+            // Version 2: the account's lists, so the lists panel, the "Lists" column and a filter by
+            // list work offline. members_known says the list's members were walked (or it was made
+            // empty here); walked_at orders the slow re-walk of lists whose count did not change.
+            List.of("CREATE TABLE campaign_list (sid TEXT PRIMARY KEY, name TEXT NOT NULL, tag TEXT, "
+                    + "contact_count INTEGER, date_updated TEXT, members_known INTEGER NOT NULL DEFAULT 0, "
+                    + "walked_at TEXT)",
+                    "CREATE INDEX campaign_list_name ON campaign_list(name COLLATE NOCASE)"));
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
 
