@@ -198,8 +198,8 @@ public final class ImportCommand extends CliCommand {
         ConnectionSettings settings = connection.resolve(connectionOptions);
         try (ContactsClient client = connection.open(settings); Mirror mirror = existingMirror(client, err)) {
             ImportRunner runner = new ImportRunner(jobsApi(client, mirror), importsDir.get(), destinationOf(settings))
-                    .retainFinishedJournals(Duration.ofDays(keepJournalDays)).withLists(client.lists())
-                    .reportingListChangesTo(listChangesOf(mirror));
+                    .retainFinishedJournals(Duration.ofDays(keepJournalDays)).writeReportAsRowsSettle()
+                    .withLists(client.lists()).reportingListChangesTo(listChangesOf(mirror));
             ImportResult result = runner.start(plan, 0, progressBar(err), CancelToken.none());
             return finish(runner, result, out, err);
         }
