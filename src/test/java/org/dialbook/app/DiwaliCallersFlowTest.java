@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +22,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.dialbook.api.CampaignList;
 import org.dialbook.api.Contact;
-import org.dialbook.api.ContactsClient;
-import org.dialbook.api.RetryPolicy;
-import org.dialbook.mirror.Mirror;
-import org.dialbook.mirror.MirrorFiles;
 import org.dialbook.sandbox.SandboxAccount;
-import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.DesktopContext;
 import org.dialbook.ui.common.FileDrops;
 import org.dialbook.ui.common.FxTaskExecutor;
@@ -74,15 +68,8 @@ class DiwaliCallersFlowTest {
         executor = new FxTaskExecutor();
         ImportWizardLauncher wizards = new ImportWizardLauncher(home.resolve("imports"), home.resolve("mappings"),
                 executor, owner -> dialogs);
-        DesktopContext context = DesktopContext.of(() -> {
-            ContactsClient client = ContactsClient.builder(sandbox.server.connectionSettings())
-                    .retryPolicy(RetryPolicy.none()).build();
-            Mirror mirror = new MirrorFiles(home, Clock.systemUTC()).open(sandbox.server.connectionSettings());
-            return new ActiveConnection(client, "Sandbox", "Local sandbox", true, "IN", () -> {
-                client.close();
-                mirror.close();
-            }, mirror);
-        }, home.resolve("config"), home.resolve("logs")).withImportHandler(wizards);
+        DesktopContext context = DesktopContext.of(() -> sandbox.connectionWithMirror(home),
+                home.resolve("config"), home.resolve("logs")).withImportHandler(wizards);
         FxToolkit.setupStage(stage -> {
             this.stage = stage;
             window = new MainWindow(stage, context, executor, dialogs, DesktopLauncher::contactsPane, null);
