@@ -2,6 +2,7 @@ package org.dialbook.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,15 +17,19 @@ import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ItemOutcome;
 import org.dialbook.api.ListMember;
 import org.dialbook.api.ListQuery;
+import org.dialbook.mirror.Mirror;
+import org.dialbook.mirror.MirrorQuery;
+import org.dialbook.mirror.MirrorSync;
+import org.dialbook.mirror.ReadGate;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code lists add LIST (--sids FILE | --find QUERY | --tag T)}. {@code --find} uses the API's name
- * search (a case-insensitive part of the first or last name): the local mirror that would search
- * every field is not on main yet. {@code --tag} walks the account, since the API has no tag filter.
+ * {@code lists add LIST (--sids FILE | --find QUERY | --tag T)}. {@code --find} searches the local
+ * mirror (any field) when one exists, else the API's name search (a case-insensitive part of the
+ * first or last name). {@code --tag} walks the account, since the API has no tag filter.
  */
 @Command(name = "add", mixinStandardHelpOptions = true, description = "Add contacts to a list.")
 final class ListsAddCommand extends ContactsSubcommand {
@@ -40,8 +45,8 @@ final class ListsAddCommand extends ContactsSubcommand {
                 + "(blank lines, '#' comments and a 'sid' header are skipped; the first CSV field is used).")
         Path sids;
 
-        @Option(names = "--find", paramLabel = "QUERY", description = "Contacts whose first or last name holds "
-                + "QUERY (any case).")
+        @Option(names = "--find", paramLabel = "QUERY", description = "Contacts matching QUERY: any part of "
+                + "any field in the local mirror ('dialbook sync' makes it), else of the first or last name.")
         String find;
 
         @Option(names = "--tag", paramLabel = "T", description = "Contacts whose tag is T (any case).")
@@ -57,6 +62,8 @@ final class ListsAddCommand extends ContactsSubcommand {
             return OK;
         }
         BulkResult<ListMember> result = client.lists().addContacts(found.sid(), sids);
+        List<String> added = result.successes().stream().map(item -> sids.get(item.index())).toList();
+        MirrorCli.remember(dirs(), client, mirror -> mirror.added(found.sid(), added));
         for (ItemOutcome<ListMember> outcome : result.items()) {
             if (!outcome.succeeded()) {
                 err.println(sids.get(outcome.index()) + ": " + (outcome.status() == ItemOutcome.Status.UNKNOWN
@@ -78,6 +85,10 @@ final class ListsAddCommand extends ContactsSubcommand {
             if (source.find.isBlank()) {
                 throw new UsageException("--find needs some text to look for");
             }
+            List<String> found = findInMirror(client, source.find.strip());
+            if (found != null) {
+                return found;
+            }
             contacts = client.streamContacts(ListQuery.firstPage().withName(source.find.strip()));
         } else {
             String tag = source.tag.strip();
@@ -86,6 +97,27 @@ final class ListsAddCommand extends ContactsSubcommand {
         }
         try (Stream<Contact> stream = contacts) {
             return stream.map(Contact::sid).distinct().toList();
+        }
+    }
+
+    /**
+     * With a local mirror, {@code --find} searches every field there (number in any format, names,
+     * company, e-mail, tag, custom values), after an incremental sync for what is new; null without
+     * a complete mirror, and the API's name search answers instead.
+     */
+    private List<String> findInMirror(ContactsClient client, String text) {
+        try (Mirror mirror = MirrorCli.existing(dirs(), client, new PrintWriter(Writer.nullWriter()))) {
+            if (mirror == null || !mirror.status().complete()) {
+                return null;
+            }
+            MirrorSync.Result synced = MirrorCli.sync(mirror, client, MirrorSync.Mode.INCREMENTAL,
+                    ReadGate.DEFAULT_SHARE_PERCENT, false, new PrintWriter(Writer.nullWriter()));
+            if (synced.cancelled()) {
+                return null;
+            }
+            List<String> sids = new ArrayList<>();
+            mirror.forEach(MirrorQuery.text(text), contact -> sids.add(contact.sid()));
+            return sids;
         }
     }
 

@@ -33,6 +33,7 @@ import picocli.CommandLine.Mixin;
         })
 public final class ListsCommand extends CliCommand implements ContactsSubcommand.ClientSource {
     private final CliConnection connection;
+    private AppDirs dirs;
 
     @Mixin
     private ConnectionOptions connectionOptions = new ConnectionOptions();
@@ -48,6 +49,17 @@ public final class ListsCommand extends CliCommand implements ContactsSubcommand
 
     public ListsCommand(CliConnection connection) {
         this.connection = Objects.requireNonNull(connection, "connection");
+    }
+
+    /** Points the app's folders (the local mirror) elsewhere, for tests. */
+    ListsCommand withDirs(AppDirs value) {
+        this.dirs = Objects.requireNonNull(value, "dirs");
+        return this;
+    }
+
+    @Override
+    public AppDirs dirs() {
+        return dirs == null ? AppDirs.fromEnvironment() : dirs;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.dialbook.app;
 
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import org.dialbook.api.ApiException;
 import org.dialbook.api.CampaignList;
@@ -36,6 +37,7 @@ final class ListsCommands {
         @Override
         int run(ContactsClient client, PrintWriter out, PrintWriter err) {
             CampaignList list = client.lists().createList(new NewList(name, tag));
+            MirrorCli.remember(dirs(), client, mirror -> mirror.created(list));
             out.println("Created list '" + list.name() + "' (" + list.sid() + ")");
             return OK;
         }
@@ -61,6 +63,7 @@ final class ListsCommands {
         int run(ContactsClient client, PrintWriter out, PrintWriter err) {
             CampaignList found = client.lists().resolve(list);
             CampaignList renamed = client.lists().updateList(new ListUpdate(found.sid(), newName, null));
+            MirrorCli.remember(dirs(), client, mirror -> mirror.put(renamed));
             out.println("Renamed list '" + found.name() + "' to '" + renamed.name() + "'");
             return OK;
         }
@@ -77,6 +80,7 @@ final class ListsCommands {
         int run(ContactsClient client, PrintWriter out, PrintWriter err) {
             CampaignList found = client.lists().resolve(list);
             client.lists().deleteList(found.sid());
+            MirrorCli.remember(dirs(), client, mirror -> mirror.deleted(found.sid()));
             out.println("Deleted list '" + found.name() + "'; its " + found.countText()
                     + " contacts stay in the book.");
             return OK;
@@ -97,15 +101,18 @@ final class ListsCommands {
         int run(ContactsClient client, PrintWriter out, PrintWriter err) {
             CampaignList found = client.lists().resolve(list);
             int failed = 0;
+            List<String> removed = new ArrayList<>();
             for (String sid : contactSids) {
                 try {
                     client.lists().removeContact(found.sid(), sid);
+                    removed.add(sid);
                     out.println("Removed " + sid + " from '" + found.name() + "'");
                 } catch (ApiException e) {
                     err.println(sid + ": " + e.getMessage());
                     failed++;
                 }
             }
+            MirrorCli.remember(dirs(), client, mirror -> mirror.removed(found.sid(), removed));
             return failed == 0 ? OK : FAILED;
         }
     }

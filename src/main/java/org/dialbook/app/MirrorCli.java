@@ -1,18 +1,27 @@
 package org.dialbook.app;
 
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Consumer;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.mirror.ContactPages;
+import org.dialbook.mirror.ListSync;
 import org.dialbook.mirror.Mirror;
+import org.dialbook.mirror.MirrorException;
 import org.dialbook.mirror.MirrorFiles;
+import org.dialbook.mirror.MirrorLists;
 import org.dialbook.mirror.MirrorSync;
 import org.dialbook.mirror.ReadGate;
 import org.dialbook.mirror.SyncProgress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What {@code sync} and {@code contacts find} share: opening the mirror, and a sync with a progress bar. */
 final class MirrorCli {
+    private static final Logger LOG = LoggerFactory.getLogger(MirrorCli.class);
     private static final int BAR_WIDTH = 30;
 
     private MirrorCli() {
@@ -23,6 +32,30 @@ final class MirrorCli {
         Mirror mirror = new MirrorFiles(dirs.data(), Clock.systemUTC()).open(client.settings());
         mirror.setAsideNotice().ifPresent(err::println);
         return mirror;
+    }
+
+    /**
+     * The account's mirror when one exists (a sync or the window made it), else null: the lists
+     * commands use it without creating one.
+     */
+    static Mirror existing(AppDirs dirs, ContactsClient client, PrintWriter err) {
+        Path file = new MirrorFiles(dirs.data(), Clock.systemUTC()).fileFor(client.settings());
+        return Files.isRegularFile(file) ? open(dirs, client, err) : null;
+    }
+
+    /**
+     * Tells an existing mirror what the server answered to a list write, so the window and
+     * {@code contacts find --list} see it at once. The server holds the truth: a mirror that cannot
+     * take it is only logged, and the next sync corrects it.
+     */
+    static void remember(AppDirs dirs, ContactsClient client, Consumer<MirrorLists> change) {
+        try (Mirror mirror = existing(dirs, client, new PrintWriter(Writer.nullWriter()))) {
+            if (mirror != null) {
+                change.accept(mirror.lists());
+            }
+        } catch (MirrorException e) {
+            LOG.warn("Could not update the local mirror's lists; the next sync will: {}", e.getMessage());
+        }
     }
 
     /**
@@ -42,7 +75,15 @@ final class MirrorCli {
             }
         };
         try {
-            return sync.run(mode, bar, () -> Thread.currentThread().isInterrupted());
+            MirrorSync.Result result = sync.run(mode, bar, () -> Thread.currentThread().isInterrupted());
+            if (result.cancelled()) {
+                return result;
+            }
+            // The lists and their members, within the same read budget.
+            ListSync.Result lists = new ListSync(mirror, ListSync.Source.of(client.lists()), gate, Clock.systemUTC())
+                    .run(mode == MirrorSync.Mode.FULL, () -> Thread.currentThread().isInterrupted());
+            return new MirrorSync.Result(result.reads() + lists.reads(), result.mirrored(), result.serverTotal(),
+                    result.deleted(), result.complete(), lists.cancelled());
         } finally {
             if (drawn[0]) {
                 err.println();

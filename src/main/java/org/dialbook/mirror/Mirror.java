@@ -46,14 +46,18 @@ public final class Mirror implements AutoCloseable {
     private final Connection writer;
     private final Connection reader;
     private final String setAsideNotice;
+    private final MirrorLists lists;
     /** Guarded by {@link #reader}. */
     private final CountCache counts = new CountCache();
+    private final SplitCount splitCount;
 
-    private Mirror(Path file, Connection writer, Connection reader, String setAsideNotice) {
+    private Mirror(Path file, Connection writer, Connection reader, Connection counter, String setAsideNotice) {
         this.file = file;
+        this.splitCount = new SplitCount(counter);
         this.writer = writer;
         this.reader = reader;
         this.setAsideNotice = setAsideNotice;
+        this.lists = new MirrorLists(this);
     }
 
     /**
@@ -83,7 +87,14 @@ public final class Mirror implements AutoCloseable {
                 statement.execute("PRAGMA synchronous = NORMAL");
             }
             Connection reader = connect(file);
-            return new Mirror(file, writer, reader, setAsideNotice);
+            Connection counter;
+            try {
+                counter = connect(file);
+            } catch (SQLException e) {
+                closeQuietly(reader);
+                throw e;
+            }
+            return new Mirror(file, writer, reader, counter, setAsideNotice);
         } catch (SQLException e) {
             closeQuietly(writer);
             throw new Unreadable("it could not be opened (" + e.getMessage() + ")", e);
@@ -385,14 +396,11 @@ public final class Mirror implements AutoCloseable {
                 if (cached != null) {
                     return cached;
                 }
-                long count;
-                try (PreparedStatement statement = reader.prepareStatement(sql.count())) {
-                    bindAll(statement, sql.args);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        count = rows.next() ? rows.getLong(1) : 0;
-                    }
+                long count = splitCount.count(reader, sql);
+                // Two halves on two connections: remembered only when nothing committed meanwhile.
+                if (dataVersion() == version) {
+                    counts.put(version, key, count);
                 }
-                counts.put(version, key, count);
                 return count;
             } catch (SQLException e) {
                 throw failure("search", e);
@@ -575,6 +583,36 @@ public final class Mirror implements AutoCloseable {
         void run() throws SQLException;
     }
 
+    /** Work on one of the mirror's connections, for the lists' own class ({@link MirrorLists}). */
+    interface SqlCall<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code call} on the reader connection. */
+    <T> T reading(SqlCall<T> call) {
+        synchronized (reader) {
+            try {
+                return call.run(reader);
+            } catch (SQLException e) {
+                throw failure("read", e);
+            }
+        }
+    }
+
+    /** Runs {@code call} on the writer connection, in one transaction. */
+    <T> T writing(SqlCall<T> call) {
+        synchronized (writer) {
+            List<T> result = new ArrayList<>(1);
+            inTransaction(() -> result.add(call.run(writer)));
+            return result.get(0);
+        }
+    }
+
+    /** The lists and their members as the mirror knows them. */
+    public MirrorLists lists() {
+        return lists;
+    }
+
     private void inTransaction(SqlWork work) {
         try {
             writer.setAutoCommit(false);
@@ -599,6 +637,7 @@ public final class Mirror implements AutoCloseable {
     @Override
     public void close() {
         synchronized (reader) {
+            splitCount.close();
             closeQuietly(reader);
         }
         synchronized (writer) {

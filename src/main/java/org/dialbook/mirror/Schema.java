@@ -43,7 +43,14 @@ final class Schema {
                     + prefixed("old.") + "); "
                     + "INSERT INTO contact_fts(rowid, " + FTS_COLUMNS + ") VALUES (new.rowid, " + prefixed("new.")
                     + "); END"),
-            // Version 2: the short-term index (see Grams), filled from the contacts already mirrored.
+            // Version 2: the account's lists, so the lists panel, the "Lists" column and a filter by
+            // list work offline. members_known says the list's members were walked (or it was made
+            // empty here); walked_at orders the slow re-walk of lists whose count did not change.
+            List.of("CREATE TABLE campaign_list (sid TEXT PRIMARY KEY, name TEXT NOT NULL, tag TEXT, "
+                    + "contact_count INTEGER, date_updated TEXT, members_known INTEGER NOT NULL DEFAULT 0, "
+                    + "walked_at TEXT)",
+                    "CREATE INDEX campaign_list_name ON campaign_list(name COLLATE NOCASE)"),
+            // Version 3: the short-term index (see Grams), filled from the contacts already mirrored.
             List.of("CREATE VIRTUAL TABLE contact_gram USING fts5(grams, content='', contentless_delete=1, "
                             + "detail=none, tokenize='ascii')",
                     "INSERT INTO contact_gram(rowid, grams) SELECT rowid, " + gramsOf("") + " FROM contact",

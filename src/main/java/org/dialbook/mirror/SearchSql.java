@@ -125,6 +125,16 @@ final class SearchSql {
                 : "SELECT count(*) FROM " + from + where;
     }
 
+    /** {@link #count} within a range of rowids, bound after the arguments: after (exclusive), up to (inclusive). */
+    String countRange() {
+        String rowid = usesIndex ? "f.rowid" : "c.rowid";
+        String range = rowid + " > ? AND " + rowid + " <= ?";
+        if (indexOnly) {
+            return "SELECT count(*) FROM " + index + " f WHERE " + index + " MATCH ? AND " + range;
+        }
+        return "SELECT count(*) FROM " + from + (where.isEmpty() ? " WHERE " : where + " AND ") + range;
+    }
+
     private static String substringLike() {
         List<String> likes = new ArrayList<>();
         for (String column : LIKE_COLUMNS) {

@@ -46,8 +46,19 @@ record CliRun(int exitCode, String out, String err) {
 
     /** Runs {@code dialbook lists ...}. */
     static CliRun lists(Map<String, String> env, String... args) {
+        // A fresh, empty app folder: the user's own mirror must never answer (or be written by) a test.
+        try {
+            return lists(env, AppDirs.under(java.nio.file.Files.createTempDirectory("dialbook-lists-cli")), args);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code dialbook lists ...} with the app's folders (the mirror) under {@code dirs}. */
+    static CliRun lists(Map<String, String> env, AppDirs dirs, String... args) {
         return execute(new ListsCommand(new EnvConnection(env),
-                settings -> ContactsClient.builder(settings).retryPolicy(RetryPolicy.none()).build()), args);
+                settings -> ContactsClient.builder(settings).retryPolicy(RetryPolicy.none()).build()).withDirs(dirs),
+                args);
     }
 
     private static CliRun execute(Object command, String... args) {

@@ -92,7 +92,7 @@ class ShortTermIndexTest {
                 statement.execute("DROP TRIGGER " + trigger);
             }
             statement.execute("DROP TABLE contact_gram");
-            statement.execute("PRAGMA user_version = 1");
+            statement.execute("PRAGMA user_version = " + (Schema.CURRENT_VERSION - 1));
         }
         try (Mirror mirror = open()) {
             assertThat(sids(mirror, "zo")).containsExactly("sid1");

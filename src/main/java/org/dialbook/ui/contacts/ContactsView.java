@@ -368,6 +368,11 @@ public final class ContactsView implements ContactsPane {
         updateSelectionBar();
     }
 
+    /** True while "all N matching" is selected rather than rows (the lists panel adds them all). */
+    public boolean allMatchingSelected() {
+        return selection.allMatching();
+    }
+
     private BulkActions.Target target() {
         return selection.target(viewModel.pages().totalProperty().get());
     }

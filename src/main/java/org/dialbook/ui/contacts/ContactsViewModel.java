@@ -41,6 +41,7 @@ import org.dialbook.ui.UndoableImport;
 import org.dialbook.ui.common.BackgroundTask;
 import org.dialbook.ui.common.Cancellable;
 import org.dialbook.ui.common.DialogService;
+import org.dialbook.ui.common.Progress;
 import org.dialbook.ui.common.TaskExecutor;
 
 /**
@@ -120,7 +121,7 @@ public final class ContactsViewModel {
      * browsing. "Select all N matching" and Export take this, so they act on what is on screen.
      */
     public MirrorQuery currentSearch() {
-        return pages.mirror() == null ? null : MirrorQuery.forListQuery(currentQuery(), filters.refinement());
+        return pages.mirrorSearch();
     }
 
     /** Loads the first page, and starts syncing the mirror when there is one. */
@@ -404,6 +405,15 @@ public final class ContactsViewModel {
     /** Asks for each contact's lists (filter=show_list), for the lists panel's "Lists" column. */
     public BooleanProperty showListsProperty() {
         return showLists;
+    }
+
+    /**
+     * The sids of every contact matching {@code query} (from {@link #currentQuery()}, read on the UI
+     * thread), across all pages: from the mirror when it answers the query, else by walking the
+     * API. Blocking: for background tasks ("Add to list…" on all N matching).
+     */
+    public List<String> matchingSids(ListQuery query, MirrorQuery search, Progress progress) {
+        return bulk.matchingContacts(query, search, pages.mirror(), progress).stream().map(Contact::sid).toList();
     }
 
     public StringProperty listFilterProperty() {

@@ -24,6 +24,26 @@ final class MirrorPages {
         this.mirror = Objects.requireNonNull(mirror, "mirror");
     }
 
+    /**
+     * The mirror search for the table's query, narrowed by the filter chips' tag and company and sorted
+     * by the column clicked in {@code refinement} (null for none): a search, or a filter by one list
+     * whose members the mirror holds (so it works offline and without a call); null when the API
+     * answers. No I/O.
+     */
+    MirrorQuery search(ListQuery query, MirrorQuery refinement) {
+        if (query.listSids().size() == 1 && mirror.lists().knowsMembers(query.listSids().get(0))) {
+            ListQuery withoutList = query.withListSids(List.of());
+            MirrorQuery base = MirrorQuery.forListQuery(withoutList, refinement);
+            return (base == null ? browse(withoutList) : base).withList(query.listSids().get(0));
+        }
+        return MirrorQuery.forListQuery(query, refinement);
+    }
+
+    /** The contacts with their lists' names from the mirror, for the "Lists" column, without a call. */
+    List<Contact> named(List<Contact> contacts) {
+        return contacts.isEmpty() ? contacts : mirror.lists().withNames(contacts);
+    }
+
     /** The query's sort and filter, without search text. */
     static MirrorQuery browse(ListQuery query) {
         SortBy sort = query.sortBy();
@@ -37,7 +57,7 @@ final class MirrorPages {
      * until {@link #count} answers, so the first rows never wait for the count.
      */
     ContactPage page(MirrorQuery query, int offset, int limit) {
-        List<Contact> items = mirror.search(query, offset, limit);
+        List<Contact> items = named(mirror.search(query, offset, limit));
         int provisional = offset + items.size() + (items.size() == limit ? 1 : 0);
         return new ContactPage(items, offset, provisional);
     }
@@ -48,7 +68,7 @@ final class MirrorPages {
 
     /** A browse page from the mirror, with the account's total as last synced. */
     ContactPage browsePage(ListQuery query) {
-        List<Contact> items = mirror.search(browse(query), query.offset(), query.limit());
+        List<Contact> items = named(mirror.search(browse(query), query.offset(), query.limit()));
         MirrorStatus status = mirror.status();
         int total = (int) Math.max(status.mirrored(), status.complete() ? 0 : status.serverTotal());
         return new ContactPage(items, query.offset(), total);

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.dialbook.mirror.ContactPages;
+import org.dialbook.mirror.ListSync;
 import org.dialbook.mirror.Mirror;
 import org.dialbook.mirror.MirrorSync;
 import org.dialbook.mirror.ReadGate;
@@ -33,6 +35,8 @@ public final class MirrorSyncViewModel {
     private final Clock clock;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private Runnable onSynced = () -> { };
+    /** The lists' sync, run after the contacts' in the same task; null without lists. */
+    private ListSync listSync;
     private Job job;
     private Cancellable next = () -> { };
     private Cancellable ticker = () -> { };
@@ -47,6 +51,21 @@ public final class MirrorSyncViewModel {
         this.sync = new MirrorSync(mirror, pages, gate, clock);
         this.executor = Objects.requireNonNull(executor, "executor");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Syncs the account's lists and their members after each contacts' sync, in the same background task. */
+    public void setListSync(ListSync value) {
+        this.listSync = value;
+    }
+
+    /** Also runs {@code action} after each sync that finished, after what {@link #setOnSynced} set. */
+    public void alsoOnSynced(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        Runnable before = onSynced;
+        onSynced = () -> {
+            before.run();
+            action.run();
+        };
     }
 
     /** Called on the UI thread after each sync that finished, e.g. to refresh a search. */
@@ -77,10 +96,11 @@ public final class MirrorSyncViewModel {
             status.set("Indexing your contacts…");
         }
         BackgroundTask<MirrorSync.Result> task = first
-                ? BackgroundTask.titled("Indexing your contacts", progress -> sync.run(MirrorSync.Mode.INCREMENTAL,
-                        p -> progress.update(p.done(), p.total(), p.describe()), progress::isCancelled))
-                : BackgroundTask.quiet(progress -> sync.run(MirrorSync.Mode.INCREMENTAL, p -> { },
-                        progress::isCancelled));
+                ? BackgroundTask.titled("Indexing your contacts", progress -> withLists(sync.run(
+                        MirrorSync.Mode.INCREMENTAL, p -> progress.update(p.done(), p.total(), p.describe()),
+                        progress::isCancelled), progress::isCancelled))
+                : BackgroundTask.quiet(progress -> withLists(sync.run(MirrorSync.Mode.INCREMENTAL, p -> { },
+                        progress::isCancelled), progress::isCancelled));
         job = task.onSuccess(result -> {
             job = null;
             if (!result.cancelled()) {
@@ -101,6 +121,17 @@ public final class MirrorSyncViewModel {
             job = null;
             showAge();
         }).executeWith(executor);
+    }
+
+    /** Runs the lists' sync after a contacts' sync that was not cancelled (background thread). */
+    private MirrorSync.Result withLists(MirrorSync.Result result, BooleanSupplier cancelled) {
+        ListSync lists = listSync;
+        if (lists == null || result.cancelled()) {
+            return result;
+        }
+        ListSync.Result listed = lists.run(false, cancelled);
+        return listed.cancelled() ? new MirrorSync.Result(result.reads() + listed.reads(), result.mirrored(),
+                result.serverTotal(), result.deleted(), result.complete(), true) : result;
     }
 
     /** Stops the timers and any running sync (it resumes next time). */

@@ -90,7 +90,7 @@ public final class PageLoader {
     }
 
     private void updateSearch() {
-        search = mirror == null ? null : MirrorQuery.forListQuery(query, refinement);
+        search = mirror == null ? null : mirror.search(query, refinement);
         searching.set(search != null);
     }
 
@@ -183,7 +183,8 @@ public final class PageLoader {
             return;
         }
         ListQuery pageQuery = query.withOffset(index * query.limit());
-        runningLoad = BackgroundTask.quiet(progress -> ContactPage.of(api.listContacts(pageQuery)))
+        MirrorPages source = mirror;
+        runningLoad = BackgroundTask.quiet(progress -> live(source, pageQuery))
                 .onSuccess(result -> {
                     if (expected != request) {
                         return;
@@ -353,7 +354,8 @@ public final class PageLoader {
         }
         int expectedEpoch = epoch;
         ListQuery pageQuery = query.withOffset(index * query.limit());
-        BackgroundTask.quiet(progress -> ContactPage.of(api.listContacts(pageQuery)))
+        MirrorPages source = mirror;
+        BackgroundTask.quiet(progress -> live(source, pageQuery))
                 .onSuccess(result -> {
                     if (expectedEpoch == epoch && !result.items().isEmpty()) {
                         cache.put(index, result);
@@ -362,6 +364,13 @@ public final class PageLoader {
                 // A failed prefetch costs nothing: the page is simply loaded when asked for.
                 .onFailure(failure -> LOG.debug("Prefetching page {} failed", index + 1, failure))
                 .executeWith(executor);
+    }
+
+    /** A live page; with a mirror, its "Lists" names come from the mirror rather than a costlier call. */
+    private ContactPage live(MirrorPages source, ListQuery pageQuery) {
+        ContactPage fetched = ContactPage.of(api.listContacts(pageQuery));
+        return source == null ? fetched : new ContactPage(source.named(fetched.items()), fetched.offset(),
+                fetched.total());
     }
 
     private void cancelRunning() {

@@ -9,6 +9,7 @@ import javafx.stage.Stage;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.credentials.ConnectionTester;
 import org.dialbook.mirror.ContactPages;
+import org.dialbook.mirror.ListSync;
 import org.dialbook.mirror.ReadGate;
 import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.ConnectionPanel;
@@ -108,13 +109,20 @@ public final class DesktopLauncher extends Application {
         ContactsViewModel viewModel = new ContactsViewModel(connection.api(), executor, dialogs,
                 connection.defaultCountry());
         if (connection.mirror() != null) {
-            viewModel.attachMirror(connection.mirror(), ContactPages.of(connection.api()),
-                    ReadGate.forApi(connection.api()), Clock.systemDefaultZone());
+            ReadGate gate = ReadGate.forApi(connection.api());
+            viewModel.attachMirror(connection.mirror(), ContactPages.of(connection.api()), gate,
+                    Clock.systemDefaultZone());
+            if (connection.api() instanceof ContactsClient client) {
+                // The lists share the contacts' read budget: one gate for both.
+                viewModel.mirrorSync().setListSync(new ListSync(connection.mirror(),
+                        ListSync.Source.of(client.lists()), gate, Clock.systemUTC()));
+            }
         }
         viewModel.pages().setOnFetched(onSynced);
         ContactsView view = new ContactsView(viewModel, preferences);
         if (connection.api() instanceof ContactsClient client) {
-            return ListsMount.around(view, viewModel, client.lists(), executor, dialogs);
+            return ListsMount.around(view, viewModel, client.lists(), connection.mirror(), executor,
+                    dialogs, preferences);
         }
         return view;
     }

@@ -6,17 +6,22 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.TransferMode;
-import javafx.scene.layout.BorderPane;
+import org.dialbook.api.ListQuery;
 import org.dialbook.api.ListsClient;
+import org.dialbook.mirror.Mirror;
+import org.dialbook.mirror.MirrorQuery;
 import org.dialbook.ui.UndoableImport;
 import org.dialbook.ui.common.DialogService;
 import org.dialbook.ui.common.TaskExecutor;
 import org.dialbook.ui.contacts.ContactRow;
+import org.dialbook.ui.contacts.ContactsView;
 import org.dialbook.ui.contacts.ContactsViewModel;
 import org.dialbook.ui.shell.ContactsPane;
+import org.dialbook.ui.shell.DesktopPreferences;
 
 /**
  * Puts the lists panel beside a contacts pane without reaching into it: the table is found by its
@@ -24,17 +29,54 @@ import org.dialbook.ui.shell.ContactsPane;
  * added, and selected rows can be dragged onto a list. Everything else is the wrapped pane's.
  */
 public final class ListsMount implements ContactsPane {
-    private final ContactsPane contacts;
-    private final BorderPane root;
+    /** The preference key under which the panel's width is kept (beside the table's column widths). */
+    static final String PANEL_WIDTH_KEY = "lists-panel";
+    static final double DEFAULT_PANEL_WIDTH = 240;
 
-    private ListsMount(ContactsPane contacts, ListsPanelView panel) {
+    private final ContactsPane contacts;
+    private final SplitPane root;
+    private final Node panelNode;
+    private final DesktopPreferences preferences;
+
+    private ListsMount(ContactsPane contacts, ListsPanelView panel, DesktopPreferences preferences) {
         this.contacts = contacts;
-        this.root = new BorderPane(contacts.node());
-        root.setLeft(panel.node());
+        this.preferences = preferences;
+        this.panelNode = panel.node();
+        // A divider the user drags, so long list names fit; the width is remembered with the columns'.
+        this.root = new SplitPane(panelNode, contacts.node());
+        root.setId("listsSplit");
+        SplitPane.setResizableWithParent(panelNode, false);
+        double width = preferences == null ? DEFAULT_PANEL_WIDTH
+                : preferences.columnWidth(PANEL_WIDTH_KEY).orElse(DEFAULT_PANEL_WIDTH);
+        root.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number now) {
+                if (now.doubleValue() > 0) {
+                    root.widthProperty().removeListener(this);
+                    root.setDividerPositions(Math.min(0.6, width / now.doubleValue()));
+                }
+            }
+        });
     }
 
     public static ContactsPane around(ContactsPane contacts, ContactsViewModel table, ListsClient lists,
             TaskExecutor executor, DialogService dialogs) {
+        return around(contacts, table, lists, null, executor, dialogs);
+    }
+
+    /**
+     * With the account's mirror (null for none): the panel shows its lists at once, the "Lists"
+     * column takes names from it instead of asking the server for them with every page, and the
+     * lists' sync runs after each contacts' sync.
+     */
+    public static ContactsPane around(ContactsPane contacts, ContactsViewModel table, ListsClient lists,
+            Mirror mirror, TaskExecutor executor, DialogService dialogs) {
+        return around(contacts, table, lists, mirror, executor, dialogs, null);
+    }
+
+    /** As above, remembering the panel's width in {@code preferences} (null: not remembered). */
+    public static ContactsPane around(ContactsPane contacts, ContactsViewModel table, ListsClient lists,
+            Mirror mirror, TaskExecutor executor, DialogService dialogs, DesktopPreferences preferences) {
         Node node = contacts.node();
         Node sidField = node.lookup("#listFilterField");
         if (sidField != null) {
@@ -42,12 +84,26 @@ public final class ListsMount implements ContactsPane {
             sidField.setVisible(false);
             sidField.setManaged(false);
         }
-        table.showListsProperty().set(true);
+        table.showListsProperty().set(mirror == null);
         @SuppressWarnings("unchecked")
         TableView<ContactRow> view = (TableView<ContactRow>) node.lookup(".table-view");
-        ListsPanelViewModel viewModel = new ListsPanelViewModel(lists, executor, dialogs,
-                sid -> table.listFilterProperty().set(sid));
-        ListsPanelView panel = new ListsPanelView(viewModel, () -> selectedSids(view), table::refresh);
+        ListsPanelViewModel viewModel = new ListsPanelViewModel(lists, mirror == null ? null : mirror.lists(),
+                executor, dialogs, sid -> table.listFilterProperty().set(sid));
+        if (mirror != null && table.mirrorSync() != null) {
+            table.mirrorSync().alsoOnSynced(viewModel::showMirrored);
+            // The first lists' sync comes after the first page was painted: show its "Lists" names.
+            table.mirrorSync().alsoOnSynced(table.pages()::refresh);
+        }
+        ListsPanelView panel = new ListsPanelView(viewModel, () -> selectedSids(view), () -> {
+            if (!(contacts instanceof ContactsView shown) || !shown.allMatchingSelected()) {
+                return null;
+            }
+            // The query as shown now; the sids are collected in the background (from the mirror when it answers).
+            ListQuery query = table.currentQuery();
+            MirrorQuery search = table.currentSearch();
+            return new ListsPanelView.Matching(table.pages().totalProperty().get(),
+                    progress -> table.matchingSids(query, search, progress));
+        }, table::refresh);
         if (view != null) {
             addListsColumn(view);
             view.setOnDragDetected(event -> {
@@ -58,7 +114,7 @@ public final class ListsMount implements ContactsPane {
                 }
             });
         }
-        return new ListsMount(contacts, panel);
+        return new ListsMount(contacts, panel, preferences);
     }
 
     private static List<String> selectedSids(TableView<ContactRow> view) {
@@ -172,6 +228,9 @@ public final class ListsMount implements ContactsPane {
     @Override
     public void saveColumnWidths() {
         contacts.saveColumnWidths();
+        if (preferences != null && panelNode.getLayoutBounds().getWidth() > 0) {
+            preferences.setColumnWidth(PANEL_WIDTH_KEY, panelNode.getLayoutBounds().getWidth());
+        }
     }
 
     @Override

@@ -2,9 +2,11 @@ package org.dialbook.ui.lists;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -13,12 +15,16 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.dialbook.ui.common.Progress;
 import org.dialbook.ui.lists.ListsPanelViewModel.Entry;
 
 /**
@@ -32,17 +38,31 @@ public final class ListsPanelView {
     private final ListsPanelViewModel viewModel;
     private final VBox root = new VBox(6);
     private final ListView<Entry> listView = new ListView<>();
+    private final Supplier<Matching> matching;
 
     /**
      * @param selection the sids of the table's selected rows, read when the user acts
      */
     public ListsPanelView(ListsPanelViewModel viewModel, Supplier<List<String>> selection, Runnable refreshTable) {
+        this(viewModel, selection, () -> null, refreshTable);
+    }
+
+    /** "All N matching" as the table has it selected: how many, and how to collect their sids. */
+    public record Matching(int count, Function<Progress, List<String>> collect) {
+    }
+
+    /**
+     * @param matching "all N matching" when the table has it selected instead of rows, else null
+     */
+    public ListsPanelView(ListsPanelViewModel viewModel, Supplier<List<String>> selection,
+            Supplier<Matching> matching, Runnable refreshTable) {
         this.viewModel = viewModel;
+        this.matching = matching;
         root.setId("listsPanel");
         root.getStyleClass().add("lists-panel");
         root.getStylesheets().add(ListsPanelView.class.getResource("lists.css").toExternalForm());
         root.setPadding(new Insets(8));
-        root.setPrefWidth(180);
+        // The split pane beside the table sets the width; long names also show whole in a tooltip.
         root.setMinWidth(150);
 
         Label title = new Label("Lists");
@@ -65,7 +85,7 @@ public final class ListsPanelView {
         Button create = new Button("New list…");
         create.setId("newListButton");
         create.setOnAction(event -> ask("New list", "Name of the new list:", "").ifPresent(viewModel::create));
-        Button add = new Button("Add selected…");
+        Button add = new Button("Add to list…");
         add.setId("addSelectionButton");
         add.setOnAction(event -> addSelection(selection, refreshTable));
         Button remove = new Button("Remove from list");
@@ -109,6 +129,7 @@ public final class ListsPanelView {
 
     /** "Add selection": to the chosen list, or, with "All contacts" chosen, to a list picked by name. */
     private void addSelection(Supplier<List<String>> selection, Runnable refreshTable) {
+        Matching all = matching.get();
         Entry target = viewModel.selectedProperty().get();
         if (target == null || target.isAll()) {
             List<String> names = viewModel.entries().stream().filter(e -> !e.isAll()).map(Entry::name).toList();
@@ -118,14 +139,19 @@ public final class ListsPanelView {
             javafx.scene.control.ChoiceDialog<String> pick = new javafx.scene.control.ChoiceDialog<>(names.get(0),
                     names);
             pick.setTitle("Add to list");
-            pick.setHeaderText("Add the selected contacts to which list?");
+            pick.setHeaderText(all == null ? "Add the selected contacts to which list?"
+                    : "Add all " + all.count() + " matching contacts to which list?");
             Optional<String> name = pick.showAndWait();
             if (name.isEmpty()) {
                 return;
             }
             target = viewModel.entries().stream().filter(e -> name.get().equals(e.name())).findFirst().orElse(null);
         }
-        viewModel.addTo(target, selection.get(), refreshTable);
+        if (all != null) {
+            viewModel.addMatching(target, all.count(), all.collect(), refreshTable);
+        } else {
+            viewModel.addTo(target, selection.get(), refreshTable);
+        }
     }
 
     private Optional<String> ask(String title, String prompt, String initial) {
@@ -163,7 +189,24 @@ public final class ListsPanelView {
         @Override
         protected void updateItem(Entry item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.label());
+            setText(null);
+            if (empty || item == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            // The name gives way (with an ellipsis) before the count does: counts stay visible.
+            Label name = new Label(item.name());
+            name.setMinWidth(0);
+            name.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(name, Priority.ALWAYS);
+            Label count = new Label(item.count() == null ? "" : item.count().toString());
+            count.getStyleClass().add("lists-count");
+            count.setMinWidth(Region.USE_PREF_SIZE);
+            HBox line = new HBox(6, name, count);
+            line.setAlignment(Pos.CENTER_LEFT);
+            setGraphic(line);
+            setTooltip(new Tooltip(item.label()));
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -18,8 +19,11 @@ import org.dialbook.api.ListsClient;
 import org.dialbook.api.ListsQuery;
 import org.dialbook.api.NewList;
 import org.dialbook.ui.common.BackgroundTask;
+import org.dialbook.mirror.MirrorLists;
 import org.dialbook.ui.common.DialogService;
+import org.dialbook.ui.common.ErrorMessages;
 import org.dialbook.ui.common.Job;
+import org.dialbook.ui.common.Progress;
 import org.dialbook.ui.common.TaskExecutor;
 
 /**
@@ -45,6 +49,8 @@ public final class ListsPanelViewModel {
     }
 
     private final ListsClient lists;
+    /** The account's mirror, or null: shows the lists at once and offline, and takes every list write. */
+    private final MirrorLists mirror;
     private final TaskExecutor executor;
     private final DialogService dialogs;
     private final Consumer<String> onFilter;
@@ -54,7 +60,14 @@ public final class ListsPanelViewModel {
 
     public ListsPanelViewModel(ListsClient lists, TaskExecutor executor, DialogService dialogs,
             Consumer<String> onFilter) {
+        this(lists, null, executor, dialogs, onFilter);
+    }
+
+    /** With the account's mirror (null for none). */
+    public ListsPanelViewModel(ListsClient lists, MirrorLists mirror, TaskExecutor executor, DialogService dialogs,
+            Consumer<String> onFilter) {
         this.lists = Objects.requireNonNull(lists, "lists");
+        this.mirror = mirror;
         this.executor = executor;
         this.dialogs = dialogs;
         this.onFilter = onFilter;
@@ -75,10 +88,43 @@ public final class ListsPanelViewModel {
 
     /** Reads every list with its count again, keeping the chosen one when it still exists. */
     public void reload() {
-        BackgroundTask.quiet(progress -> lists.allLists(ListsQuery.firstPage()))
-                .onSuccess(this::show)
+        if (mirror == null) {
+            BackgroundTask.quiet(progress -> lists.allLists(ListsQuery.firstPage()))
+                    .onSuccess(this::show)
+                    .onFailure(error -> dialogs.showError("Could not read the lists", error))
+                    .executeWith(executor);
+            return;
+        }
+        // The mirror's lists at once (and offline); then the server's, which the mirror takes too.
+        BackgroundTask.quiet(progress -> mirror.synced() ? mirror.all() : null)
+                .onSuccess(known -> {
+                    if (known != null) {
+                        show(known);
+                    }
+                })
                 .onFailure(error -> dialogs.showError("Could not read the lists", error))
                 .executeWith(executor);
+        BackgroundTask.quiet(progress -> {
+            mirror.replaceAll(lists.allLists(ListsQuery.firstPage()));
+            return mirror.all();
+        }).onSuccess(this::show).onFailure(error -> status.set("Lists as last synced (the server did not answer: "
+                + ErrorMessages.describe(error) + ")")).executeWith(executor);
+    }
+
+    /** The lists as the mirror holds them now, after a sync, without a call. */
+    public void showMirrored() {
+        if (mirror == null) {
+            return;
+        }
+        BackgroundTask.quiet(progress -> mirror.all()).onSuccess(this::show)
+                .onFailure(error -> dialogs.showError("Could not read the lists", error)).executeWith(executor);
+    }
+
+    /** Runs {@code change} on the mirror, if any (background thread). */
+    private void remember(Consumer<MirrorLists> change) {
+        if (mirror != null) {
+            change.accept(mirror);
+        }
     }
 
     private void show(List<CampaignList> found) {
@@ -102,7 +148,11 @@ public final class ListsPanelViewModel {
         if (name == null || name.isBlank()) {
             return;
         }
-        BackgroundTask.titled("Creating list " + name.strip(), progress -> lists.createList(NewList.named(name)))
+        BackgroundTask.titled("Creating list " + name.strip(), progress -> {
+                    CampaignList made = lists.createList(NewList.named(name));
+                    remember(known -> known.created(made));
+                    return made;
+                })
                 .onSuccess(list -> {
                     status.set("Created list '" + list.name() + "'");
                     reload();
@@ -116,7 +166,11 @@ public final class ListsPanelViewModel {
             return;
         }
         BackgroundTask.titled("Renaming list " + entry.name(),
-                        progress -> lists.updateList(new ListUpdate(entry.sid(), newName, null)))
+                        progress -> {
+                            CampaignList renamed = lists.updateList(new ListUpdate(entry.sid(), newName, null));
+                            remember(known -> known.put(renamed));
+                            return renamed;
+                        })
                 .onSuccess(list -> reload())
                 .onFailure(error -> dialogs.showError("Could not rename the list", error))
                 .executeWith(executor);
@@ -133,7 +187,11 @@ public final class ListsPanelViewModel {
         if (!sure) {
             return;
         }
-        BackgroundTask.titled("Deleting list " + entry.name(), progress -> lists.deleteList(entry.sid()))
+        BackgroundTask.titled("Deleting list " + entry.name(), progress -> {
+                    CampaignList deleted = lists.deleteList(entry.sid());
+                    remember(known -> known.deleted(entry.sid()));
+                    return deleted;
+                })
                 .onSuccess(list -> {
                     if (entry.equals(selected.get())) {
                         selected.set(Entry.ALL);
@@ -153,16 +211,40 @@ public final class ListsPanelViewModel {
         if (entry == null || entry.isAll() || contactSids.isEmpty()) {
             return null;
         }
-        List<String> sids = List.copyOf(contactSids);
-        return BackgroundTask.titled("Adding " + sids.size() + " contacts to " + entry.name(), progress -> {
+        List<String> chosen = List.copyOf(contactSids);
+        return add(entry, "Adding " + chosen.size() + " contacts to " + entry.name(), progress -> chosen, afterwards);
+    }
+
+    /**
+     * Adds every contact matching the table's search and filter ("all N matching"), collected in the
+     * background by {@code collect} (from the mirror when it answers the search), with progress and
+     * cancel; {@code count} is what the table showed.
+     */
+    public Job addMatching(Entry entry, int count, Function<Progress, List<String>> collect, Runnable afterwards) {
+        if (entry == null || entry.isAll() || count == 0) {
+            return null;
+        }
+        return add(entry, "Adding all " + count + " matching contacts to " + entry.name(), progress -> {
+            progress.update(-1, -1, "Collecting the " + count + " matching contacts");
+            return collect.apply(progress);
+        }, afterwards);
+    }
+
+    private Job add(Entry entry, String title, Function<Progress, List<String>> collect, Runnable afterwards) {
+        int[] asked = {0};
+        return BackgroundTask.titled(title, progress -> {
+            List<String> sids = collect.apply(progress);
+            asked[0] = sids.size();
             long added = 0;
             long failed = 0;
             for (int from = 0; from < sids.size(); from += CHUNK) {
-                if (Thread.currentThread().isInterrupted()) {
+                if (Thread.currentThread().isInterrupted() || progress.isCancelled()) {
                     break;
                 }
                 List<String> chunk = sids.subList(from, Math.min(sids.size(), from + CHUNK));
                 BulkResult<ListMember> result = lists.addContacts(entry.sid(), chunk);
+                List<String> confirmed = result.successes().stream().map(item -> chunk.get(item.index())).toList();
+                remember(known -> known.added(entry.sid(), confirmed));
                 added += result.successes().size();
                 failed += chunk.size() - result.successes().size();
                 progress.update(from + chunk.size(), sids.size(), added + " added");
@@ -172,9 +254,13 @@ public final class ListsPanelViewModel {
             status.set("Added " + counts[0] + " contacts to '" + entry.name() + "'"
                     + (counts[1] == 0 ? "" : "; " + counts[1] + " could not be added"));
             if (counts[1] > 0) {
-                dialogs.showError("Some contacts were not added", counts[1] + " of " + sids.size()
+                dialogs.showError("Some contacts were not added", counts[1] + " of " + asked[0]
                         + " contacts could not be added to '" + entry.name() + "'.");
             }
+            reload();
+            afterwards.run();
+        }).onCancelled(() -> {
+            status.set("Adding to '" + entry.name() + "' cancelled; contacts added before that stay in it");
             reload();
             afterwards.run();
         }).onFailure(error -> dialogs.showError("Could not add to the list", error)).executeWith(executor);
@@ -191,6 +277,7 @@ public final class ListsPanelViewModel {
             int done = 0;
             for (String sid : sids) {
                 lists.removeContact(entry.sid(), sid);
+                remember(known -> known.removed(entry.sid(), List.of(sid)));
                 progress.update(++done, sids.size(), null);
             }
             return done;

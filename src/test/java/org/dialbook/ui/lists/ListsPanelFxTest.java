@@ -106,8 +106,10 @@ class ListsPanelFxTest {
         waitUntil(() -> lists().getItems().stream().anyMatch(e -> "Diwali callers (3)".equals(e.label())));
         waitUntil(() -> "Diwali callers".equals(ListNames.of(table().getItems().get(0).contact().lists())));
 
-        Node entry = robot.lookup(".list-cell").match(node -> "Diwali callers (3)".equals(
-                ((javafx.scene.control.ListCell<?>) node).getText())).query();
+        Node entry = robot.lookup(".list-cell").match(node -> node instanceof javafx.scene.control.ListCell<?> cell
+                && cell.getItem() instanceof ListsPanelViewModel.Entry item
+                && "Diwali callers (3)".equals(item.label())).query();
+        assertThat(((javafx.scene.control.ListCell<?>) entry).getTooltip().getText()).isEqualTo("Diwali callers (3)");
         robot.clickOn(entry);
         waitUntil(() -> table().getItems().size() == 3);
         waitUntil(() -> robot.lookup("#status-total").queryAs(Label.class).getText().equals("3 contacts"));
