@@ -125,6 +125,11 @@ final class SearchSql {
                 : "SELECT count(*) FROM " + from + where;
     }
 
+    /** True when the count reads the full-text index alone. */
+    boolean indexOnly() {
+        return indexOnly;
+    }
+
     /** {@link #count} within a range of rowids, bound after the arguments: after (exclusive), up to (inclusive). */
     String countRange() {
         String rowid = usesIndex ? "f.rowid" : "c.rowid";
