@@ -111,6 +111,10 @@ public final class ContactsView implements ContactsPane {
         searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
         listFilterField.textProperty().bindBidirectional(viewModel.listFilterProperty());
         buildColumns();
+        // Added before the table's own listener: when a reload (a sync, F5, an import) replaces the rows,
+        // the table clears its selection, and that must not count as the user's choice. The listener
+        // below, after the table's, selects the user's rows again.
+        viewModel.rows().addListener((ListChangeListener<ContactRow>) change -> selectingProgrammatically = true);
         table.setItems(viewModel.rows());
         table.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -153,7 +157,13 @@ public final class ContactsView implements ContactsPane {
             selection.selectionChanged(table.getSelectionModel().getSelectedItems(), !selectingProgrammatically);
             updateSelectionBar();
         });
-        viewModel.rows().addListener((ListChangeListener<ContactRow>) change -> restoreSelection());
+        viewModel.rows().addListener((ListChangeListener<ContactRow>) change -> {
+            try {
+                restoreSelection();
+            } finally {
+                selectingProgrammatically = false;
+            }
+        });
         viewModel.start();
     }
 

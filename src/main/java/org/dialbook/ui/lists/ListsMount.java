@@ -36,11 +36,13 @@ public final class ListsMount implements ContactsPane {
     private final ContactsPane contacts;
     private final SplitPane root;
     private final Node panelNode;
+    private final ListsPanelView panel;
     private final DesktopPreferences preferences;
 
     private ListsMount(ContactsPane contacts, ListsPanelView panel, DesktopPreferences preferences) {
         this.contacts = contacts;
         this.preferences = preferences;
+        this.panel = panel;
         this.panelNode = panel.node();
         // A divider the user drags, so long list names fit; the width is remembered with the columns'.
         this.root = new SplitPane(panelNode, contacts.node());
@@ -218,6 +220,8 @@ public final class ListsMount implements ContactsPane {
     @Override
     public void refresh() {
         contacts.refresh();
+        // An import into a list, or a change made elsewhere, shows in the panel's names and counts too.
+        panel.reload();
     }
 
     @Override

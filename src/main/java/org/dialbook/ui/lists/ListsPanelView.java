@@ -109,6 +109,11 @@ public final class ListsPanelView {
         viewModel.reload();
     }
 
+    /** Reads the lists and their counts again (after an import, or F5). */
+    public void reload() {
+        viewModel.reload();
+    }
+
     public Node node() {
         return root;
     }
