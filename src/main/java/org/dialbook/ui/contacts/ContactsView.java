@@ -211,6 +211,7 @@ public final class ContactsView implements ContactsPane {
         table.getColumns().setAll(List.of(status, number, first, last, company, email, tag, custom, created, updated));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         HeaderWidths.keepWhole(table);
+        HeaderWidths.showWhole(number, "+919876543210");
         for (TableColumn<ContactRow, ?> column : table.getColumns()) {
             preferences.columnWidth(column.getId()).ifPresent(width -> column.setPrefWidth(Math.max(30, width)));
         }

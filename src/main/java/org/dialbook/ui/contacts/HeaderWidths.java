@@ -5,6 +5,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.text.Text;
 
 /**
  * Keeps every resizable column at least as wide as its header: the title, its "cannot sort" mark
@@ -17,6 +18,8 @@ import javafx.scene.control.skin.TableColumnHeader;
 final class HeaderWidths {
     /** The sort arrow and its gap, drawn right of the title of a sorted column. */
     static final double SORT_ARROW = 18;
+    /** A column property: text its cells must show whole, however the columns are squeezed. */
+    private static final String WIDEST_VALUE = "dialbook.widestValue";
 
     private HeaderWidths() {
     }
@@ -29,6 +32,14 @@ final class HeaderWidths {
         });
     }
 
+    /**
+     * Keeps {@code column} wide enough to show {@code sample} whole (in the header's font): a phone
+     * number cut to "+65846…" cannot be read or dialled.
+     */
+    static void showWhole(TableColumnBase<?, ?> column, String sample) {
+        column.getProperties().put(WIDEST_VALUE, sample);
+    }
+
     private static void fit(TableView<?> table) {
         for (Node node : table.lookupAll(".column-header")) {
             if (node instanceof TableColumnHeader header && header.getTableColumn() != null
@@ -36,6 +47,13 @@ final class HeaderWidths {
                 TableColumnBase<?, ?> column = header.getTableColumn();
                 double wanted = Math.ceil(label.prefWidth(-1) + header.snappedLeftInset() + header.snappedRightInset()
                         + (column.isSortable() ? SORT_ARROW : 0));
+                if (column.getProperties().get(WIDEST_VALUE) instanceof String sample) {
+                    Text text = new Text(sample);
+                    text.setFont(label.getFont());
+                    // The cell's padding is about the header's; a few pixels more for the cell's border.
+                    wanted = Math.max(wanted, Math.ceil(text.getLayoutBounds().getWidth()
+                            + header.snappedLeftInset() + header.snappedRightInset() + 8));
+                }
                 // Only a real change: setting the same width again would ask for another layout forever.
                 if (Math.abs(column.getMinWidth() - wanted) >= 1) {
                     column.setMinWidth(wanted);

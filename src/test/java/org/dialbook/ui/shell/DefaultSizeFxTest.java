@@ -105,6 +105,16 @@ class DefaultSizeFxTest {
                 .toList()).get();
     }
 
+    /** The Number column's cells as drawn: a cut number ends in "…" in the cell's text node. */
+    private List<String> drawnNumbers() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> table().lookupAll(".table-cell").stream()
+                .filter(node -> node instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getItem() != null
+                        && cell.getTableColumn() != null && "number".equals(cell.getTableColumn().getId()))
+                .map(cell -> ((javafx.scene.Parent) cell).getChildrenUnmodifiable().stream()
+                        .filter(Text.class::isInstance).map(text -> ((Text) text).getText()).findFirst().orElse(""))
+                .toList()).get();
+    }
+
     @Test
     void everyHeaderReadsWholeAtTheDefaultSizeBesideTheListsPanel() throws Exception {
         double screen = javafx.stage.Screen.getPrimary().getVisualBounds().getWidth();
@@ -115,6 +125,8 @@ class DefaultSizeFxTest {
 
         assertThat(drawnHeaders()).as("browsing: marks on the columns the API cannot sort")
                 .containsExactlyElementsOf(titles);
+        assertThat(drawnNumbers()).as("every number reads whole").isNotEmpty()
+                .allMatch(number -> number.matches("\\+\\d{12}"));
 
         // A search sorts by any column: the marks go, and a sort arrow takes room on the sorted column.
         robot.clickOn("#searchField").write("Alpha");
