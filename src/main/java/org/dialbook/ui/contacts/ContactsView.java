@@ -17,6 +17,7 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -43,6 +44,7 @@ import org.dialbook.mirror.Mirror;
 import org.dialbook.mirror.MirrorQuery;
 import org.dialbook.mirror.MirrorSort;
 import org.dialbook.exporter.ExportScope;
+import org.dialbook.ui.StartupTrace;
 import org.dialbook.ui.UndoableImport;
 import org.dialbook.ui.common.WindowSizing;
 import org.dialbook.ui.common.FileFolders;
@@ -106,12 +108,36 @@ public final class ContactsView implements ContactsPane {
         }
     }
 
+    /** For the start-up trace: the pulse that lays out the first rows is when the user sees contacts. */
+    private void traceFirstPaint() {
+        ListChangeListener<ContactRow> first = new ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends ContactRow> change) {
+                Scene scene = table.getScene();
+                if (viewModel.rows().isEmpty() || scene == null) {
+                    return;
+                }
+                viewModel.rows().removeListener(this);
+                Runnable[] painted = new Runnable[1];
+                painted[0] = () -> {
+                    scene.removePostLayoutPulseListener(painted[0]);
+                    StartupTrace.mark("first page painted");
+                };
+                scene.addPostLayoutPulseListener(painted[0]);
+            }
+        };
+        viewModel.rows().addListener(first);
+    }
+
     @FXML
     private void initialize() {
         searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
         listFilterField.textProperty().bindBidirectional(viewModel.listFilterProperty());
         buildColumns();
         table.setItems(viewModel.rows());
+        if (StartupTrace.enabled()) {
+            traceFirstPaint();
+        }
         table.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         Label empty = new Label("No contacts match. Clear the search or the filter, or add one with Ctrl+N.");
