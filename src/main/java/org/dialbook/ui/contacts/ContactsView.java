@@ -108,25 +108,21 @@ public final class ContactsView implements ContactsPane {
         }
     }
 
-    /** For the start-up trace: the pulse that lays out the first rows is when the user sees contacts. */
+    /** For the start-up trace: the pulse that first lays out rows is when the user sees contacts. */
     private void traceFirstPaint() {
-        ListChangeListener<ContactRow> first = new ListChangeListener<>() {
-            @Override
-            public void onChanged(Change<? extends ContactRow> change) {
-                Scene scene = table.getScene();
-                if (viewModel.rows().isEmpty() || scene == null) {
-                    return;
-                }
-                viewModel.rows().removeListener(this);
-                Runnable[] painted = new Runnable[1];
-                painted[0] = () -> {
+        table.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null) {
+                return;
+            }
+            Runnable[] painted = new Runnable[1];
+            painted[0] = () -> {
+                if (!table.getItems().isEmpty()) {
                     scene.removePostLayoutPulseListener(painted[0]);
                     StartupTrace.mark("first page painted");
-                };
-                scene.addPostLayoutPulseListener(painted[0]);
-            }
-        };
-        viewModel.rows().addListener(first);
+                }
+            };
+            scene.addPostLayoutPulseListener(painted[0]);
+        });
     }
 
     @FXML

@@ -3,6 +3,7 @@ package org.dialbook.ui.shell;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
@@ -59,7 +60,9 @@ public final class SmokeProbe {
                 probe.scene.removePostLayoutPulseListener(rowsShown[0]);
             } else if (probe.tableHasRows()) {
                 probe.scene.removePostLayoutPulseListener(rowsShown[0]);
-                probe.finish(true, "first page of contacts on screen");
+                long laidOut = System.currentTimeMillis();
+                // Reported after the pulse: closing the window from inside it crashed GTK's glass.
+                Platform.runLater(() -> probe.finish(true, "first page of contacts on screen", laidOut));
             }
         };
         probe.scene.addPostLayoutPulseListener(rowsShown[0]);
@@ -89,6 +92,10 @@ public final class SmokeProbe {
     }
 
     private void finish(boolean ok, String detail) {
+        finish(ok, detail, System.currentTimeMillis());
+    }
+
+    private void finish(boolean ok, String detail, long epochMillis) {
         if (reported) {
             return;
         }
@@ -96,6 +103,6 @@ public final class SmokeProbe {
         if (timer != null) {
             timer.cancel();
         }
-        report.accept(new Outcome(ok, detail, System.currentTimeMillis()));
+        report.accept(new Outcome(ok, detail, epochMillis));
     }
 }
