@@ -47,9 +47,9 @@ public final class ExportCommand extends CliCommand {
     @Option(names = "--name", paramLabel = "TEXT", description = "Only contacts whose first or last name contains TEXT.")
     String name;
 
-    @Option(names = "--list-sids", paramLabel = "SID", split = ",",
-            description = "Only contacts in these lists (comma-separated list sids).")
-    List<String> listSids = List.of();
+    @Option(names = "--list", paramLabel = "LIST",
+            description = "Only contacts in this list, by name or sid; repeat for several lists.")
+    List<String> lists = List.of();
 
     @Option(names = "--bom", description = "Start the file with a UTF-8 byte order mark, so Excel reads accents right.")
     boolean bom;
@@ -86,8 +86,6 @@ public final class ExportCommand extends CliCommand {
 
     @Override
     int execute(PrintWriter stdout, PrintWriter stderr) throws IOException {
-        ListQuery query = ListQuery.firstPage().withName(name).withListSids(listSids);
-        ExportScope scope = new ExportScope.Query(query, describe());
         ExportOptions options = new ExportOptions(bom, !noSystemColumns);
         CancelToken cancel = new CancelToken();
         CountDownLatch finished = new CountDownLatch(1);
@@ -103,6 +101,10 @@ public final class ExportCommand extends CliCommand {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try (ContactsClient client = connection.open(connection.resolve(connectionOptions));
                 WaitListener.Subscription waits = client.onWait(new ProgressLines(stderr, Clock.systemUTC()))) {
+            // A list is named by name or sid everywhere; the API filters by sid.
+            List<String> listSids = lists.stream().map(list -> client.lists().resolve(list).sid()).toList();
+            ListQuery query = ListQuery.firstPage().withName(name).withListSids(listSids);
+            ExportScope scope = new ExportScope.Query(query, describe());
             ExportResult result = new ContactExporter(client).export(scope, out, options, progress(stderr), cancel);
             if (!result.completed()) {
                 stderr.println("Export interrupted after " + result.contacts() + " contacts; no file was written.");
@@ -120,7 +122,7 @@ public final class ExportCommand extends CliCommand {
 
     private String describe() {
         String what = name == null ? "all contacts" : "contacts matching \"" + name + "\"";
-        return listSids.isEmpty() ? what : what + " in lists " + String.join(",", listSids);
+        return lists.isEmpty() ? what : what + " in lists " + String.join(",", lists);
     }
 
     /** A progress line on stderr, redrawn in place when stderr is a terminal; silent otherwise. */

@@ -4,7 +4,9 @@ import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.dialbook.api.ApiException;
+import org.dialbook.api.CampaignList;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.mirror.Mirror;
 import org.dialbook.mirror.MirrorException;
@@ -36,7 +38,7 @@ final class FindContactsCommand extends ContactsSubcommand {
     @Option(names = "--company", paramLabel = "C", description = "Only contacts whose company is C (any case).")
     String company;
 
-    @Option(names = "--list", paramLabel = "L", description = "Only contacts in the list with sid L.")
+    @Option(names = "--list", paramLabel = "L", description = "Only contacts in the list named L (or with sid L).")
     String list;
 
     @Option(names = "--offset", paramLabel = "N", description = "Skip the first N matches (default 0).")
@@ -82,12 +84,22 @@ final class FindContactsCommand extends ContactsSubcommand {
                     return 130;
                 }
             }
+            MirrorQuery search = query;
+            if (list != null) {
+                Optional<CampaignList> named = mirror.lists().find(list);
+                if (named.isEmpty()) {
+                    err.println("Error: the local mirror has no list named '" + list + "'. See 'dialbook lists', or run "
+                            + "'dialbook sync' if it was made elsewhere.");
+                    return FAILED;
+                }
+                search = query.withList(named.get().sid());
+            }
             MirrorStatus status = mirror.status();
             status.coverage().ifPresent(note -> err.println("Note: " + note + " Run 'dialbook sync' to finish."));
-            List<JsonObject> page = mirror.searchJson(query, offset, all ? -1 : limit);
+            List<JsonObject> page = mirror.searchJson(search, offset, all ? -1 : limit);
             ContactOutput.print(page, format, out);
             if (format == ContactOutput.Format.TABLE) {
-                out.println(footer(mirror.count(query), page.size()));
+                out.println(footer(mirror.count(search), page.size()));
             }
             return OK;
         } catch (ApiException e) {

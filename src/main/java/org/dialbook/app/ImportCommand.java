@@ -37,6 +37,7 @@ import org.dialbook.importer.ImportPreview;
 import org.dialbook.importer.ImportResult;
 import org.dialbook.importer.ImportRunner;
 import org.dialbook.importer.ImportSummary;
+import org.dialbook.importer.ListChanges;
 import org.dialbook.importer.MappingSuggester;
 import org.dialbook.importer.Previewer;
 import org.dialbook.mirror.Mirror;
@@ -197,7 +198,8 @@ public final class ImportCommand extends CliCommand {
         ConnectionSettings settings = connection.resolve(connectionOptions);
         try (ContactsClient client = connection.open(settings); Mirror mirror = existingMirror(client, err)) {
             ImportRunner runner = new ImportRunner(jobsApi(client, mirror), importsDir.get(), destinationOf(settings))
-                    .retainFinishedJournals(Duration.ofDays(keepJournalDays)).withLists(client.lists());
+                    .retainFinishedJournals(Duration.ofDays(keepJournalDays)).writeReportAsRowsSettle()
+                    .withLists(client.lists()).reportingListChangesTo(listChangesOf(mirror));
             ImportResult result = runner.start(plan, 0, progressBar(err), CancelToken.none());
             return finish(runner, result, out, err);
         }
@@ -207,7 +209,7 @@ public final class ImportCommand extends CliCommand {
         ConnectionSettings settings = connection.resolve(connectionOptions);
         try (ContactsClient client = connection.open(settings); Mirror mirror = existingMirror(client, err)) {
             ImportRunner runner = new ImportRunner(jobsApi(client, mirror), importsDir.get(), destinationOf(settings))
-                    .withLists(client.lists());
+                    .withLists(client.lists()).reportingListChangesTo(listChangesOf(mirror));
             Optional<ImportManifest> open = runner.resumable(file);
             if (open.isEmpty()) {
                 Optional<ImportManifest> last = runner.latest(file);
@@ -267,6 +269,11 @@ public final class ImportCommand extends CliCommand {
      * With a complete mirror, the duplicate check (--duplicates skip) reads it after an incremental
      * sync, within the sync's share of the read budget, instead of walking the whole account.
      */
+    /** The list step's changes go into the account's mirror at once, when it has one. */
+    private static ListChanges listChangesOf(Mirror mirror) {
+        return mirror == null ? ListChanges.NONE : mirror.lists().importChanges();
+    }
+
     private static ContactsApi jobsApi(ContactsClient client, Mirror mirror) {
         return mirror == null ? client : new MirroredContacts(client, mirror,
                 ReadGate.forClient(client, ReadGate.DEFAULT_SHARE_PERCENT), Clock.systemUTC());

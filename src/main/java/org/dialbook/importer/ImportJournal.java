@@ -28,6 +28,8 @@ public final class ImportJournal implements Closeable {
     private long nextBatch;
     /** Every row's latest outcome, kept as lines are written, so a pass never reads the journal back. */
     private final JournalState outcomes;
+    /** Where outcomes also go as they are written, for a new import's report; null when none. */
+    private LiveReport live;
 
     private ImportJournal(Path folder, ImportManifest manifest, long nextBatch, JournalState outcomes)
             throws IOException {
@@ -111,6 +113,11 @@ public final class ImportJournal implements Closeable {
         return id;
     }
 
+    /** Hands every outcome written from now on to {@code report} too (null: none). */
+    synchronized void reportTo(LiveReport report) {
+        this.live = report;
+    }
+
     synchronized void outcome(long row, RowOutcome outcome, String sid, String detail, String[] values) {
         StringBuilder line = new StringBuilder(64);
         line.append("{\"k\":\"row\",\"r\":").append(row).append(",\"o\":\"").append(outcome.name()).append('"');
@@ -133,6 +140,9 @@ public final class ImportJournal implements Closeable {
         write(line);
         if (outcomes != null) {
             outcomes.settle(row, outcome);
+        }
+        if (live != null) {
+            live.settled(row, outcome, sid, detail, values);
         }
     }
 

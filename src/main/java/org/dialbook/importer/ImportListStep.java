@@ -40,8 +40,9 @@ final class ImportListStep {
     private ImportListStep() {
     }
 
-    static Result run(ListsClient lists, String nameOrSid, Path folder, Path journal) throws IOException {
-        CampaignList list = findOrCreate(lists, nameOrSid);
+    static Result run(ListsClient lists, String nameOrSid, Path folder, Path journal, ListChanges changes)
+            throws IOException {
+        CampaignList list = findOrCreate(lists, nameOrSid, changes);
         Map<Long, JournalState.Entry> latest = new TreeMap<>();
         JournalState.forEachLine(journal, json -> {
             if ("row".equals(json.get("k").getAsString())) {
@@ -66,12 +67,17 @@ final class ImportListStep {
         Map<String, String> bySid = new HashMap<>();
         if (!sids.isEmpty()) {
             BulkResult<ListMember> added = lists.addContacts(list.sid(), sids);
+            List<String> confirmed = new ArrayList<>();
             for (ItemOutcome<ListMember> outcome : added.items()) {
                 String sid = sids.get(outcome.index());
+                if (outcome.succeeded()) {
+                    confirmed.add(sid);
+                }
                 bySid.put(sid, outcome.succeeded() ? "added"
                         : (outcome.status() == ItemOutcome.Status.UNKNOWN ? "unknown: " : "failed: ")
                                 + (outcome.error() == null ? "no details" : outcome.error().summary()));
             }
+            changes.added(list, confirmed);
         }
         long addedRows = 0;
         long failedAdds = 0;
@@ -86,11 +92,13 @@ final class ImportListStep {
         return new Result(list, addedRows, outcomes.size() - addedRows, failedAdds);
     }
 
-    private static CampaignList findOrCreate(ListsClient lists, String nameOrSid) {
+    private static CampaignList findOrCreate(ListsClient lists, String nameOrSid, ListChanges changes) {
         try {
             return lists.resolve(nameOrSid);
         } catch (NotFoundException e) {
-            return lists.createList(NewList.named(nameOrSid));
+            CampaignList created = lists.createList(NewList.named(nameOrSid));
+            changes.created(created);
+            return created;
         }
     }
 

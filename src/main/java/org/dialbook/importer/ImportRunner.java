@@ -17,8 +17,10 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dialbook.api.ApiException;
@@ -31,6 +33,7 @@ import org.dialbook.api.NotFoundException;
 import org.dialbook.api.WaitListener;
 import org.dialbook.api.WaitStatus;
 import org.dialbook.contact.PhoneRule;
+import org.dialbook.files.SafeFiles;
 import org.dialbook.jobs.CancelToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +57,10 @@ public final class ImportRunner {
     private final String destination;
     private final ListsClient lists;
     private volatile Duration journalRetention = JournalRetention.DEFAULT;
+    private volatile ListChanges listChanges = ListChanges.NONE;
+    private volatile boolean reportAsRowsSettle;
+    /** Reports written as rows settled, by import id, until {@link #writeReport} moves them into place. */
+    private final Map<String, LiveReport.Done> liveReports = new ConcurrentHashMap<>();
 
     public ImportRunner(ContactsApi api, Path importsDir) {
         this(api, importsDir, null);
@@ -91,6 +98,22 @@ public final class ImportRunner {
             throw new IllegalArgumentException("the journal retention cannot be negative: " + keep);
         }
         this.journalRetention = keep;
+        return this;
+    }
+
+    /** Hands what the list step changed on the server to {@code changes} (the mirror); returns this runner. */
+    public ImportRunner reportingListChangesTo(ListChanges changes) {
+        this.listChanges = Objects.requireNonNull(changes, "changes");
+        return this;
+    }
+
+    /**
+     * Writes a new import's report as its rows settle, on a thread of its own, so that
+     * {@link #writeReport} right after the import only moves it into place (the CLI, which always
+     * writes one). Without this the report is read from the journal when asked for. Returns this runner.
+     */
+    public ImportRunner writeReportAsRowsSettle() {
+        this.reportAsRowsSettle = true;
         return this;
     }
 
@@ -202,7 +225,6 @@ public final class ImportRunner {
     private ImportResult send(ImportJournal journal, JournalState previous, boolean retry, long expectedRows,
             ImportListener listener, CancelToken cancel) throws IOException, InterruptedException {
         ImportPlan plan = journal.manifest().plan();
-        OutcomeCounter counter = new OutcomeCounter();
         BitSet done = previous == null ? new BitSet() : previous.settled();
         if (retry) {
             for (RowOutcome redo : List.of(RowOutcome.FAILED, RowOutcome.UNKNOWN)) {
@@ -215,7 +237,6 @@ public final class ImportRunner {
         }
         long alreadyDone = done.cardinality();
         long bytesTotal = Files.size(plan.file());
-        ProgressMeter meter = new ProgressMeter(clock, alreadyDone);
 
         ExistingNumbers existing = ExistingNumbers.none();
         if (plan.options().needsExisting()) {
@@ -231,11 +252,28 @@ public final class ImportRunner {
             reconciled.putAll(reconcileUnanswered(previous, retry, reconciler, journal));
         }
 
+        // Only a new import without a list step: then every row settles once, in this pass.
+        try (LiveReport live = reportAsRowsSettle && previous == null && plan.options().list() == null
+                ? LiveReport.start(journal.folder(), plan.headers()) : null) {
+            return sendRows(journal, reconciler, reconciled, done, alreadyDone, existing, live, expectedRows,
+                    listener, cancel);
+        }
+    }
+
+    /** The pass itself: reads, validates and sends every row not settled yet, then journals the summary. */
+    private ImportResult sendRows(ImportJournal journal, Reconciler reconciler, Map<Long, String> reconciled,
+            BitSet done, long alreadyDone, ExistingNumbers existing, LiveReport live, long expectedRows,
+            ImportListener listener, CancelToken cancel) throws IOException, InterruptedException {
+        ImportPlan plan = journal.manifest().plan();
+        OutcomeCounter counter = new OutcomeCounter();
+        long bytesTotal = Files.size(plan.file());
+        ProgressMeter meter = new ProgressMeter(clock, alreadyDone);
+        journal.reportTo(live);
         BatchSender batchSender = new BatchSender(api, journal, reconciler, counter, clock);
         long[] rowsRead = {0, 0};
         SendQueue queue = new SendQueue(batchSender, cancel, () -> report(listener, meter, counter, alreadyDone,
                 expectedRows, rowsRead, bytesTotal), SENDERS);
-        ImportSink sink = new ImportSink(journal, counter, done, reconciled, queue, plan.options().batchSize());
+        ImportSink sink = new ImportSink(journal, counter, done, reconciled, queue, plan.options().batchSize(), live);
         DuplicateFilter filter = new DuplicateFilter(plan.options().duplicates(), existing);
         long rows;
         try {
@@ -250,9 +288,16 @@ public final class ImportRunner {
             queue.finish();
         } finally {
             queue.shutdown();
+            journal.reportTo(null);
             journal.flush();
         }
         boolean cancelled = cancel.isCancelled();
+        if (live != null && !cancelled) {
+            LiveReport.Done report = live.finish(journal.journalFile());
+            if (report != null) {
+                liveReports.put(journal.manifest().id(), report);
+            }
+        }
         ImportManifest manifest = journal.manifest();
         if (!cancelled) {
             manifest = manifest.withRows(rows);
@@ -275,7 +320,8 @@ public final class ImportRunner {
             return "Not added to list '" + list + "': this connection cannot reach the Lists API";
         }
         try {
-            ImportListStep.Result result = ImportListStep.run(lists, list, journal.folder(), journal.journalFile());
+            ImportListStep.Result result = ImportListStep.run(lists, list, journal.folder(), journal.journalFile(),
+                    listChanges);
             return result.added() + " rows in list '" + result.list().name() + "'"
                     + (result.notAdded() == 0 ? "" : "; " + result.notAdded() + " not (see the report's list column)")
                     + (result.failedAdds() == 0 ? "" : "; " + result.failedAdds() + " could not be added");
@@ -290,8 +336,10 @@ public final class ImportRunner {
      * {@code listsClient}, on the same connection as the contacts).
      */
     public ImportRunner withLists(ListsClient listsClient) {
-        return new ImportRunner(api, importsDir, clock, pipeline, destination, listsClient)
-                .retainFinishedJournals(journalRetention);
+        ImportRunner runner = new ImportRunner(api, importsDir, clock, pipeline, destination, listsClient)
+                .retainFinishedJournals(journalRetention).reportingListChangesTo(listChanges);
+        runner.reportAsRowsSettle = reportAsRowsSettle;
+        return runner;
     }
 
     private static Map<Long, String> reconcileUnanswered(JournalState previous, boolean retry, Reconciler reconciler,
@@ -383,6 +431,15 @@ public final class ImportRunner {
     public long writeReport(String id, Path out) throws IOException {
         JournalRetention.requireJournal(importsDir, id, "reported");
         Path folder = importsDir.resolve(id);
+        LiveReport.Done live = liveReports.remove(id);
+        if (live != null && live.matches(folder.resolve(ImportJournal.JOURNAL))
+                && ImportListStep.read(folder).isEmpty()) {
+            SafeFiles.moveIntoPlace(live.file(), out.toAbsolutePath());
+            return live.rows();
+        }
+        if (live != null) {
+            live.discard();
+        }
         try (ImportJournal journal = ImportJournal.open(folder, 0)) {
             return ReportWriter.write(journal, out);
         }

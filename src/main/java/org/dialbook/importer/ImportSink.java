@@ -16,21 +16,31 @@ final class ImportSink implements RowSink {
     private final Map<Long, String> reconciled;
     private final SendQueue queue;
     private final int batchSize;
+    /** Told each row in file order, for a report written as rows settle; null when none. */
+    private final LiveReport live;
     private List<ValidatedRow> creates;
     private List<ValidatedRow> updates;
     private List<String> updateSids;
 
     ImportSink(ImportJournal journal, OutcomeCounter counter, BitSet done, Map<Long, String> reconciled,
-            SendQueue queue, int batchSize) {
+            SendQueue queue, int batchSize, LiveReport live) {
         this.journal = journal;
         this.counter = counter;
         this.done = done;
         this.reconciled = reconciled;
         this.queue = queue;
         this.batchSize = batchSize;
+        this.live = live;
         this.creates = new ArrayList<>(batchSize);
         this.updates = new ArrayList<>();
         this.updateSids = new ArrayList<>();
+    }
+
+    /** Every row the reader hands on comes here first, once, in file order. */
+    private void announce(ValidatedRow row) {
+        if (live != null) {
+            live.expect(row.row());
+        }
     }
 
     private boolean isDone(ValidatedRow row) {
@@ -39,6 +49,7 @@ final class ImportSink implements RowSink {
 
     @Override
     public void invalid(ValidatedRow row) {
+        announce(row);
         if (!isDone(row)) {
             journal.outcome(row.row(), RowOutcome.INVALID, null, row.problem(), row.values());
             counter.add(RowOutcome.INVALID);
@@ -68,6 +79,7 @@ final class ImportSink implements RowSink {
     /** The existing contact's sid is journalled, so the list step can add that contact. */
     @Override
     public void skippedExisting(ValidatedRow row, String reason, String existingSid) {
+        announce(row);
         if (!isDone(row) && !settledByReconciliation(row)) {
             journal.outcome(row.row(), RowOutcome.SKIPPED, existingSid, reason, row.values());
             counter.add(RowOutcome.SKIPPED);
@@ -76,6 +88,7 @@ final class ImportSink implements RowSink {
 
     @Override
     public void create(ValidatedRow row) {
+        announce(row);
         if (isDone(row) || settledByReconciliation(row)) {
             return;
         }
@@ -88,6 +101,7 @@ final class ImportSink implements RowSink {
 
     @Override
     public void update(ValidatedRow row, String sid) {
+        announce(row);
         if (isDone(row) || settledByReconciliation(row)) {
             return;
         }

@@ -58,7 +58,7 @@ public final class ReportWriter {
         }
     }
 
-    private static List<String> header(List<String> headers, boolean withList) {
+    static List<String> header(List<String> headers, boolean withList) {
         List<String> head = new ArrayList<>(List.of("row", "outcome", "sid", "detail"));
         if (withList) {
             head.add("list");
@@ -118,7 +118,7 @@ public final class ReportWriter {
         return written.get();
     }
 
-    private static void writeEntry(CsvRowWriter csv, JournalState.Entry entry, String listOutcome) {
+    static void writeEntry(CsvRowWriter csv, JournalState.Entry entry, String listOutcome) {
         List<String> record = new ArrayList<>(4 + entry.values().size());
         record.add(Long.toString(entry.row()));
         record.add(entry.outcome().label());

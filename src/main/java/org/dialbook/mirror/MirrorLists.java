@@ -21,6 +21,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dialbook.api.CampaignList;
 import org.dialbook.api.Contact;
+import org.dialbook.importer.ListChanges;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The account's lists and their members in the mirror: the lists panel, the table's "Lists" column
@@ -31,6 +34,7 @@ import org.dialbook.api.Contact;
  * filter by list is answered here without touching the file.
  */
 public final class MirrorLists {
+    private static final Logger LOG = LoggerFactory.getLogger(MirrorLists.class);
     private static final String COLUMNS = "sid, name, tag, contact_count, date_updated";
     /** A meta key set once the account's lists were read: an empty panel then means "no lists". */
     private static final String LISTS_SYNCED = "lists_synced";
@@ -246,6 +250,34 @@ public final class MirrorLists {
         });
         if (list.contactCount() == null || list.contactCount() == 0) {
             known.add(list.sid());
+        }
+    }
+
+    /**
+     * The import's list step, written into this mirror as the server confirms it, so the panel and
+     * {@code dialbook lists} show the list at once. A mirror that cannot be written is left to the
+     * next sync: the import itself has succeeded and must not fail for it.
+     */
+    public ListChanges importChanges() {
+        return new ListChanges() {
+            @Override
+            public void created(CampaignList list) {
+                remember(() -> MirrorLists.this.created(list));
+            }
+
+            @Override
+            public void added(CampaignList list, List<String> contactSids) {
+                remember(() -> MirrorLists.this.added(list.sid(), contactSids));
+            }
+        };
+    }
+
+    private static void remember(Runnable change) {
+        try {
+            change.run();
+        } catch (MirrorException e) {
+            LOG.warn("Could not update the local mirror's lists after the import; the next sync will: {}",
+                    e.getMessage());
         }
     }
 

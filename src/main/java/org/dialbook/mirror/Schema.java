@@ -49,11 +49,29 @@ final class Schema {
             List.of("CREATE TABLE campaign_list (sid TEXT PRIMARY KEY, name TEXT NOT NULL, tag TEXT, "
                     + "contact_count INTEGER, date_updated TEXT, members_known INTEGER NOT NULL DEFAULT 0, "
                     + "walked_at TEXT)",
-                    "CREATE INDEX campaign_list_name ON campaign_list(name COLLATE NOCASE)"));
+                    "CREATE INDEX campaign_list_name ON campaign_list(name COLLATE NOCASE)"),
+            // Version 3: the short-term index (see Grams), filled from the contacts already mirrored.
+            List.of("CREATE VIRTUAL TABLE contact_gram USING fts5(grams, content='', contentless_delete=1, "
+                            + "detail=none, tokenize='ascii')",
+                    "INSERT INTO contact_gram(rowid, grams) SELECT rowid, " + gramsOf("") + " FROM contact",
+                    "CREATE TRIGGER contact_gram_ai AFTER INSERT ON contact BEGIN "
+                            + "INSERT INTO contact_gram(rowid, grams) VALUES (new.rowid, " + gramsOf("new.") + "); END",
+                    "CREATE TRIGGER contact_gram_ad AFTER DELETE ON contact BEGIN "
+                            + "DELETE FROM contact_gram WHERE rowid = old.rowid; END",
+                    "CREATE TRIGGER contact_gram_au AFTER UPDATE OF " + FTS_COLUMNS + " ON contact BEGIN "
+                            + "DELETE FROM contact_gram WHERE rowid = old.rowid; "
+                            + "INSERT INTO contact_gram(rowid, grams) VALUES (new.rowid, " + gramsOf("new.") + "); END"));
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
 
     private Schema() {
+    }
+
+    /** The call that computes a contact's short-term tokens: digits first, then the text fields. */
+    private static String gramsOf(String prefix) {
+        return Grams.FUNCTION + "(" + prefix + "digits, " + prefix + "number, " + prefix + "first_name, " + prefix
+                + "last_name, " + prefix + "company_name, " + prefix + "email, " + prefix + "tag, " + prefix
+                + "custom_text)";
     }
 
     private static String prefixed(String prefix) {

@@ -7,9 +7,10 @@ import java.util.List;
  * Turns a {@link MirrorQuery} into SQL. Text of three characters or more goes to the FTS5 trigram
  * index: words of three or more each match anywhere, otherwise the text matches as one substring.
  * Text shorter than that cannot use the index (a trigram needs three characters), so it becomes a
- * substring LIKE over the same columns: "98" must find "+919845…" as "984" does, and a prefix scan
- * would not (every number starts "+91"). That scan reads the table in mirror order, so a first page
- * of a common term stops early; only the count of a rare one reads every row. A query that looks
+ * lookup in the short-term index of single characters and pairs ({@link Grams}): "98" must find
+ * "+919845…" as "984" does, and a prefix scan would not (every number starts "+91"). Sorted by a
+ * column, such a term is a substring LIKE over the same columns in that column's order, so a first
+ * page of a common term stops early. A query that looks
  * like a phone number is also matched on the number's digits alone, so "+91 98450", "98450-12" and
  * "9845012" find the same contact.
  */
@@ -24,14 +25,17 @@ final class SearchSql {
     final String where;
     final List<Object> args;
     final boolean usesIndex;
+    /** The full-text table that answers the text, or null for a scan. */
+    private final String index;
     /** The index alone answers: no filter needs the contact table, so a count skips the join. */
     private final boolean indexOnly;
 
-    private SearchSql(String from, String where, List<Object> args, boolean usesIndex, boolean indexOnly) {
+    private SearchSql(String from, String where, List<Object> args, String index, boolean indexOnly) {
         this.from = from;
         this.where = where;
         this.args = args;
-        this.usesIndex = usesIndex;
+        this.usesIndex = index != null;
+        this.index = index;
         this.indexOnly = indexOnly;
     }
 
@@ -39,6 +43,7 @@ final class SearchSql {
         List<String> conditions = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         String match = null;
+        String gramMatch = null;
         if (query.text() != null) {
             List<String> ftsTerms = new ArrayList<>();
             String text = query.text();
@@ -46,7 +51,15 @@ final class SearchSql {
             boolean number = Digits.looksLikeNumber(text);
             if (number && digits.length() >= TRIGRAM) {
                 ftsTerms.add("(digits : " + phrase(digits) + " OR " + phrase(text) + ")");
+            } else if (text.length() < TRIGRAM && query.sort() == MirrorSort.MIRROR) {
+                // One token of the short-term index, read in mirror order: LIMIT stops at the 20th match
+                // and a rare term (or none) costs as little as a common one.
+                gramMatch = Grams.match(text, number ? digits : null);
+                if (gramMatch == null) {
+                    conditions.add("0");
+                }
             } else if (number || text.length() < TRIGRAM) {
+                // Sorted by a column: scanning that column's order with LIKE lets LIMIT stop early.
                 conditions.add(substringLike());
                 String pattern = "%" + escapeLike(text) + "%";
                 // "+9", "(98)" and "98" all look for those digits anywhere in the number.
@@ -87,14 +100,15 @@ final class SearchSql {
             args.add(query.listSid());
         }
         String from = "contact c";
-        boolean indexOnly = match != null && conditions.isEmpty();
-        if (match != null) {
-            from = "contact_fts f JOIN contact c ON c.rowid = f.rowid";
-            conditions.add(0, "contact_fts MATCH ?");
-            args.add(0, match);
+        String index = match != null ? "contact_fts" : gramMatch != null ? "contact_gram" : null;
+        boolean indexOnly = index != null && conditions.isEmpty();
+        if (index != null) {
+            from = index + " f JOIN contact c ON c.rowid = f.rowid";
+            conditions.add(0, index + " MATCH ?");
+            args.add(0, match != null ? match : gramMatch);
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return new SearchSql(from, where, args, match != null, indexOnly);
+        return new SearchSql(from, where, args, index, indexOnly);
     }
 
     /** The page query; in mirror order the index hands rows over already sorted, so LIMIT stops early. */
@@ -107,7 +121,23 @@ final class SearchSql {
     }
 
     String count() {
-        return indexOnly ? "SELECT count(*) FROM contact_fts WHERE contact_fts MATCH ?" : "SELECT count(*) FROM " + from + where;
+        return indexOnly ? "SELECT count(*) FROM " + index + " WHERE " + index + " MATCH ?"
+                : "SELECT count(*) FROM " + from + where;
+    }
+
+    /** True when the count reads the full-text index alone. */
+    boolean indexOnly() {
+        return indexOnly;
+    }
+
+    /** {@link #count} within a range of rowids, bound after the arguments: after (exclusive), up to (inclusive). */
+    String countRange() {
+        String rowid = usesIndex ? "f.rowid" : "c.rowid";
+        String range = rowid + " > ? AND " + rowid + " <= ?";
+        if (indexOnly) {
+            return "SELECT count(*) FROM " + index + " f WHERE " + index + " MATCH ? AND " + range;
+        }
+        return "SELECT count(*) FROM " + from + (where.isEmpty() ? " WHERE " : where + " AND ") + range;
     }
 
     private static String substringLike() {

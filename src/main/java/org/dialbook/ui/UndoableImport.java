@@ -3,6 +3,8 @@ package org.dialbook.ui;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import org.dialbook.importer.ImportListener;
 import org.dialbook.jobs.CancelToken;
 
@@ -27,19 +29,29 @@ public final class UndoableImport {
     public record Result(String message, boolean complete) {
     }
 
-    private final String description;
+    private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper(this, "description");
     private final Work work;
     private final ReadOnlyBooleanWrapper spent = new ReadOnlyBooleanWrapper(this, "spent");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
 
     /** @param description how Edit → History lists it, e.g. "Import of contacts.csv (48 created)" */
     public UndoableImport(String description, Work work) {
-        this.description = Objects.requireNonNull(description, "description");
+        this.description.set(Objects.requireNonNull(description, "description"));
         this.work = Objects.requireNonNull(work, "work");
     }
 
     public String description() {
-        return description;
+        return description.get();
+    }
+
+    /** How History lists it; changes when a retry of the import creates more contacts under this undo. */
+    public ReadOnlyStringProperty descriptionProperty() {
+        return description.getReadOnlyProperty();
+    }
+
+    /** On the FX thread: a retry created more contacts, which this undo deletes too. */
+    public void relabel(String now) {
+        description.set(Objects.requireNonNull(now, "description"));
     }
 
     /** Takes the undo for one run; false when it is already done or another window is running it. */

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.dialbook.api.ContactsClient;
+import org.dialbook.api.ListQuery;
 import org.dialbook.api.NewContact;
+import org.dialbook.api.NewList;
 import org.dialbook.api.RetryPolicy;
 import org.dialbook.testing.InProcessSandbox;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +67,27 @@ class ExportCommandSandboxTest {
         assertThat(run.code).as(run.err).isZero();
         assertThat(Files.readAllLines(out)).containsExactly("number,first_name,last_name,company_name,email,tag",
                 "+919101234511,Ravi,,,,");
+    }
+
+    @Test
+    void aListNamedByItsNameAndAnUnknownListSaysSoWithNoFile() throws Exception {
+        var list = sandbox.client().lists().createList(NewList.named("VIP callers"));
+        String ravi = sandbox.client().streamContacts(ListQuery.firstPage().withName("Ravi")).findFirst()
+                .orElseThrow().sid();
+        assertThat(sandbox.client().lists().addContacts(list.sid(), List.of(ravi)).allSucceeded()).isTrue();
+        Path out = dir.resolve("vip.csv");
+
+        Run run = export(sandbox.env(), out.toString(), "--list", "vip callers", "--no-system-columns");
+
+        assertThat(run.code).as(run.err).isZero();
+        assertThat(Files.readAllLines(out)).containsExactly("number,first_name,last_name,company_name,email,tag",
+                "+919101234511,Ravi,,,,");
+
+        Path none = dir.resolve("none.csv");
+        Run unknown = export(sandbox.env(), none.toString(), "--list", "Holi callers");
+        assertThat(unknown.code).isNotZero();
+        assertThat(unknown.err).contains("No list named 'Holi callers' in this account");
+        assertThat(none).doesNotExist();
     }
 
     @Test

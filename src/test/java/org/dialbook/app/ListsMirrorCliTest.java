@@ -72,4 +72,21 @@ class ListsMirrorCliTest {
         CliRun after = CliRun.contacts(env, dirs, "find", "--list", listSid, "--offline");
         assertThat(after.out()).doesNotContain("Ravi").contains("HYPERLINK");
     }
+
+    @Test
+    void importIntoAListReachesTheMirrorAtOnce() {
+        CliRun sync = CliRun.sync(env, dirs);
+        assertThat(sync.exitCode()).as(sync.err()).isZero();
+
+        CliRun imported = CliRun.importing(env, dirs, Path.of("assets/samples/contacts-sample.csv").toString(),
+                "--list", "Diwali callers");
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("List: 44 rows in list 'Diwali callers'");
+
+        // No sync in between: the mirror learnt the new list and its members from the import's answers.
+        CliRun found = CliRun.contacts(env, dirs, "find", "--list", "Diwali callers", "--offline", "--format", "csv");
+        assertThat(found.exitCode()).as(found.err()).isZero();
+        assertThat(found.out().lines().count()).as(found.out()).isEqualTo(45);
+        assertThat(found.out()).doesNotContain("Ravi");
+    }
 }

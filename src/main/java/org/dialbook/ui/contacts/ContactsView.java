@@ -130,6 +130,10 @@ public final class ContactsView implements ContactsPane {
         searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
         listFilterField.textProperty().bindBidirectional(viewModel.listFilterProperty());
         buildColumns();
+        // Added before the table's own listener: when a reload (a sync, F5, an import) replaces the rows,
+        // the table clears its selection, and that must not count as the user's choice. The listener
+        // below, after the table's, selects the user's rows again.
+        viewModel.rows().addListener((ListChangeListener<ContactRow>) change -> selectingProgrammatically = true);
         table.setItems(viewModel.rows());
         if (StartupTrace.enabled()) {
             traceFirstPaint();
@@ -175,7 +179,13 @@ public final class ContactsView implements ContactsPane {
             selection.selectionChanged(table.getSelectionModel().getSelectedItems(), !selectingProgrammatically);
             updateSelectionBar();
         });
-        viewModel.rows().addListener((ListChangeListener<ContactRow>) change -> restoreSelection());
+        viewModel.rows().addListener((ListChangeListener<ContactRow>) change -> {
+            try {
+                restoreSelection();
+            } finally {
+                selectingProgrammatically = false;
+            }
+        });
         viewModel.start();
     }
 
@@ -194,12 +204,12 @@ public final class ContactsView implements ContactsPane {
         TableColumn<ContactRow, String> first = textColumn("first", "First name", 100, ContactField.FIRST_NAME);
         TableColumn<ContactRow, String> last = textColumn("last", "Last name", 132, ContactField.LAST_NAME);
         TableColumn<ContactRow, String> company = textColumn("company", "Company", 135, ContactField.COMPANY_NAME);
-        TableColumn<ContactRow, String> email = textColumn("email", "Email", 185, ContactField.EMAIL);
+        TableColumn<ContactRow, String> email = textColumn("email", "Email", 160, ContactField.EMAIL);
         TableColumn<ContactRow, String> tag = textColumn("tag", "Tag", 95, ContactField.TAG);
 
         TableColumn<ContactRow, String> custom = new TableColumn<>("Custom fields");
         custom.setId("custom");
-        custom.setPrefWidth(150);
+        custom.setPrefWidth(140);
         custom.setSortable(false);
         custom.setEditable(false);
         custom.setCellValueFactory(data -> Bindings.createStringBinding(
@@ -222,6 +232,7 @@ public final class ContactsView implements ContactsPane {
 
         table.getColumns().setAll(List.of(status, number, first, last, company, email, tag, custom, created, updated));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        HeaderWidths.keepWhole(table);
         for (TableColumn<ContactRow, ?> column : table.getColumns()) {
             preferences.columnWidth(column.getId()).ifPresent(width -> column.setPrefWidth(Math.max(30, width)));
         }
@@ -258,7 +269,7 @@ public final class ContactsView implements ContactsPane {
             Function<Contact, java.time.OffsetDateTime> getter) {
         TableColumn<ContactRow, String> column = new TableColumn<>(title);
         column.setId(id);
-        column.setPrefWidth(150);
+        column.setPrefWidth(125);
         column.setEditable(false);
         column.setCellValueFactory(data -> Bindings.createStringBinding(
                 () -> ContactValues.dateTime(getter.apply(data.getValue().contact())), data.getValue().contactProperty()));

@@ -33,8 +33,7 @@ public final class HistoryDialog extends Dialog<Void> {
             @Override
             protected void updateItem(UndoHistory.Entry entry, boolean empty) {
                 super.updateItem(entry, empty);
-                setText(empty || entry == null ? null : entry.at().format(TIME) + "   " + entry.description()
-                        + (entry.undone() ? "   (undone)" : ""));
+                setText(empty || entry == null ? null : entry.label(TIME));
                 setDisable(!empty && entry != null && entry.undone());
             }
         });

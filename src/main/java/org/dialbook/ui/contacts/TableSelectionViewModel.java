@@ -17,6 +17,8 @@ import org.dialbook.exporter.ExportScope;
  */
 public final class TableSelectionViewModel {
     private final Set<String> reselect = new HashSet<>();
+    /** The rows the user chose, by sid: a reload of the page (a sync, F5, an import) selects them again. */
+    private Set<String> chosen = Set.of();
     private List<ContactRow> rows = List.of();
     private boolean allMatching;
 
@@ -34,6 +36,14 @@ public final class TableSelectionViewModel {
         rows = Collections.unmodifiableList(new ArrayList<>(selected));
         if (byUser) {
             allMatching = false;
+            reselect.clear();
+            Set<String> sids = new HashSet<>();
+            for (ContactRow row : rows) {
+                if (row != null) {
+                    sids.add(row.sid());
+                }
+            }
+            chosen = Collections.unmodifiableSet(sids);
         }
     }
 
@@ -82,6 +92,7 @@ public final class TableSelectionViewModel {
     public void bulkActionEnded(Set<String> failedSids) {
         reselect.clear();
         reselect.addAll(failedSids);
+        chosen = Set.of();
         allMatching = false;
     }
 
@@ -89,16 +100,17 @@ public final class TableSelectionViewModel {
     public void reselectAfterLoad(String sid) {
         reselect.clear();
         reselect.add(sid);
+        chosen = Set.of();
     }
 
     /** Whether the view must redo the table's selection after the rows changed. */
     public boolean needsReselect() {
-        return allMatching || !reselect.isEmpty();
+        return allMatching || !reselect.isEmpty() || !chosen.isEmpty();
     }
 
     /** Whether {@code row} is selected again after a load. */
     public boolean reselects(ContactRow row) {
-        return allMatching || reselect.contains(row.sid());
+        return allMatching || reselect.contains(row.sid()) || chosen.contains(row.sid());
     }
 
     /**

@@ -2,11 +2,13 @@ package org.dialbook.ui.contacts;
 
 import java.time.Clock;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.dialbook.api.ContactsApi;
@@ -49,10 +51,20 @@ public final class UndoHistory {
         }
     }
 
-    /** One change, e.g. "Edit tag of Asha Rao", and whether it has been undone. */
-    public record Entry(String description, LocalTime at, Undo undo, boolean undone) {
-        Entry markUndone() {
-            return new Entry(description, at, undo, true);
+    /**
+     * One change, e.g. "Edit tag of Asha Rao", whether it has been undone, and what its undo did
+     * ("Undone: 3 of 5 contacts restored; 2 could not be changed back"; null before, or when it was
+     * undone elsewhere), so the history tells what happened rather than what was first attempted.
+     */
+    public record Entry(String description, LocalTime at, Undo undo, boolean undone, String outcome) {
+        /** "10:02:03   Import of a.csv (48 created)   (undone: 48 contacts deleted.)", as History lists it. */
+        public String label(DateTimeFormatter time) {
+            String state = outcome != null ? "   (" + lowerFirst(outcome) + ")" : undone ? "   (undone)" : "";
+            return at.format(time) + "   " + description + state;
+        }
+
+        private static String lowerFirst(String text) {
+            return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
         }
     }
 
@@ -68,7 +80,7 @@ public final class UndoHistory {
     }
 
     void record(String description, Undo undo) {
-        entries.add(0, new Entry(description, LocalTime.now(clock), undo, false));
+        entries.add(0, new Entry(description, LocalTime.now(clock), undo, false, null));
         if (entries.size() > LIMIT) {
             entries.remove(LIMIT, entries.size());
         }
@@ -78,12 +90,14 @@ public final class UndoHistory {
      * A change that can also be undone elsewhere (an import, from its wizard): the entry is marked
      * undone as soon as {@code spent} turns true, wherever that happened.
      */
-    void record(String description, Undo undo, ObservableBooleanValue spent) {
-        record(description, undo);
+    void record(ObservableStringValue description, Undo undo, ObservableBooleanValue spent) {
+        record(description.get(), undo);
+        // An import's retry creates more contacts under the same undo: the label follows its count.
+        description.addListener((observable, was, now) -> relabel(undo, now));
         spent.addListener((observable, was, now) -> {
             if (now) {
                 entries.stream().filter(entry -> entry.undo() == undo && !entry.undone()).findFirst()
-                        .ifPresent(this::markUndone);
+                        .ifPresent(entry -> markUndone(entry, null));
             }
         });
     }
@@ -93,10 +107,28 @@ public final class UndoHistory {
         return entries.stream().filter(entry -> !entry.undone()).findFirst();
     }
 
-    void markUndone(Entry entry) {
-        int index = entries.indexOf(entry);
-        if (index >= 0) {
-            entries.set(index, entry.markUndone());
+    /** @param outcome what the undo did, or null when it ran elsewhere */
+    void markUndone(Entry entry, String outcome) {
+        replace(entry, new Entry(entry.description(), entry.at(), entry.undo(), true, outcome));
+    }
+
+    /** An undo that reversed only part of the change: it stays to be run again, saying what is left. */
+    void markPartlyUndone(Entry entry, String outcome) {
+        replace(entry, new Entry(entry.description(), entry.at(), entry.undo(), false, outcome));
+    }
+
+    private void relabel(Undo undo, String description) {
+        entries.stream().filter(entry -> entry.undo() == undo).findFirst().ifPresent(entry -> replace(entry,
+                new Entry(description, entry.at(), undo, entry.undone(), entry.outcome())));
+    }
+
+    private void replace(Entry old, Entry now) {
+        // Entries are compared by identity of their undo: a record with equal fields is the same change.
+        for (int index = 0; index < entries.size(); index++) {
+            if (entries.get(index).undo() == old.undo()) {
+                entries.set(index, now);
+                return;
+            }
         }
     }
 

@@ -50,7 +50,9 @@ final class UndoRunner {
                     .onSuccess(outcome -> {
                         undo.release(outcome);
                         if (outcome.complete()) {
-                            history.markUndone(entry);
+                            history.markUndone(entry, outcome.message());
+                        } else {
+                            history.markPartlyUndone(entry, outcome.message());
                         }
                         notice.accept(outcome.message());
                         reload.run();
@@ -73,7 +75,7 @@ final class UndoRunner {
      * created)". It is the same undo as the wizard's button: whichever runs first uses it up.
      */
     void recordImport(UndoableImport finished) {
-        history.record(finished.description(), new UndoHistory.Undo() {
+        history.record(finished.descriptionProperty(), new UndoHistory.Undo() {
             @Override
             public UndoHistory.Outcome run(ContactsApi unused, Progress progress) throws Exception {
                 CancelToken token = new CancelToken();

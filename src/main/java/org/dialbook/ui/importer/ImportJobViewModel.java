@@ -56,6 +56,8 @@ public final class ImportJobViewModel {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     /** The undo of the last pass, shared with the main window's history; null before an import created contacts. */
     private UndoableImport undoable;
+    /** How many contacts the import had created when its undo was first offered; a retry adds to it. */
+    private long createdBeforeRetry;
     /** For the history's "Import of contacts.csv (48 created)". */
     private String fileName = "the file";
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
@@ -224,12 +226,18 @@ public final class ImportJobViewModel {
      * same journal, and the same undo deletes them too, so it is handed over only once.
      */
     private void offerUndo(ImportResult done) {
-        if (done.summary().created() == 0 || undoable != null && !undoable.spentProperty().get()) {
+        long created = done.summary().created();
+        if (created == 0) {
             return;
         }
+        if (undoable != null && !undoable.spentProperty().get()) {
+            // The retry's contacts are deleted by the same undo: its label says how many there are now.
+            undoable.relabel(undoLabel(created));
+            return;
+        }
+        createdBeforeRetry = created;
         String id = done.id();
-        UndoableImport offered = new UndoableImport("Import of " + fileName + " (" + done.summary().created()
-                + " created)", (listener, token) -> {
+        UndoableImport offered = new UndoableImport(undoLabel(created), (listener, token) -> {
                     UndoResult outcome = runner.undo(id, listener, token);
                     return new UndoableImport.Result(undoText(outcome), !outcome.cancelled() && outcome.failed() == 0);
                 });
@@ -239,6 +247,13 @@ public final class ImportJobViewModel {
         offered.busyProperty().addListener((observable, was, busy) -> updateCanUndo());
         updateCanUndo();
         afterImport.undoable(offered);
+    }
+
+    /** "Import of contacts.csv (48 created)", or "(48 created, 3 of them on retry)" after a retry. */
+    private String undoLabel(long created) {
+        long onRetry = created - createdBeforeRetry;
+        return "Import of " + fileName + " (" + created + " created" + (onRetry > 0 ? ", " + onRetry
+                + " of them on retry" : "") + ")";
     }
 
     private void updateCanUndo() {

@@ -145,6 +145,10 @@ public final class ImportWizardLauncher implements ImportHandler {
         if (connection.api() instanceof ContactsClient client) {
             runner = runner.withLists(client.lists());
         }
+        if (connection.mirror() != null) {
+            // The panel counts lists from the mirror: the new list and its members show at once.
+            runner.reportingListChangesTo(connection.mirror().lists().importChanges());
+        }
         ImportJobViewModel job = new ImportJobViewModel(executor, dialogService, new Previewer(importApi(connection)),
                 runner, afterImport);
         ImportWizardViewModel viewModel = new ImportWizardViewModel(executor, dialogService,

@@ -31,16 +31,18 @@ import org.dialbook.ui.shell.DesktopPreferences;
 public final class ListsMount implements ContactsPane {
     /** The preference key under which the panel's width is kept (beside the table's column widths). */
     static final String PANEL_WIDTH_KEY = "lists-panel";
-    static final double DEFAULT_PANEL_WIDTH = 240;
+    static final double DEFAULT_PANEL_WIDTH = 210;
 
     private final ContactsPane contacts;
     private final SplitPane root;
     private final Node panelNode;
+    private final ListsPanelView panel;
     private final DesktopPreferences preferences;
 
     private ListsMount(ContactsPane contacts, ListsPanelView panel, DesktopPreferences preferences) {
         this.contacts = contacts;
         this.preferences = preferences;
+        this.panel = panel;
         this.panelNode = panel.node();
         // A divider the user drags, so long list names fit; the width is remembered with the columns'.
         this.root = new SplitPane(panelNode, contacts.node());
@@ -128,7 +130,7 @@ public final class ListsMount implements ContactsPane {
     private static void addListsColumn(TableView<ContactRow> view) {
         TableColumn<ContactRow, String> lists = new TableColumn<>("Lists");
         lists.setId("lists");
-        lists.setPrefWidth(160);
+        lists.setPrefWidth(130);
         lists.setSortable(false);
         lists.setCellValueFactory(cell -> new ReadOnlyStringWrapper(ListNames.of(cell.getValue().contact().lists())));
         // Last, so the table's own columns keep their places (and their saved widths).
@@ -218,6 +220,8 @@ public final class ListsMount implements ContactsPane {
     @Override
     public void refresh() {
         contacts.refresh();
+        // An import into a list, or a change made elsewhere, shows in the panel's names and counts too.
+        panel.reload();
     }
 
     @Override

@@ -109,6 +109,11 @@ public final class ListsPanelView {
         viewModel.reload();
     }
 
+    /** Reads the lists and their counts again (after an import, or F5). */
+    public void reload() {
+        viewModel.reload();
+    }
+
     public Node node() {
         return root;
     }
@@ -167,6 +172,9 @@ public final class ListsPanelView {
     /** A list with its count; a drop target for dragged contact rows. */
     private final class EntryCell extends ListCell<Entry> {
         EntryCell(Runnable refreshTable) {
+            // Sized by the panel, not by its text: a long name ends in "…" (whole in the tooltip)
+            // instead of giving the narrow panel a horizontal scrollbar.
+            setPrefWidth(0);
             setOnDragOver(event -> {
                 if (getItem() != null && !getItem().isAll() && event.getDragboard().hasContent(CONTACT_SIDS)) {
                     event.acceptTransferModes(TransferMode.COPY);

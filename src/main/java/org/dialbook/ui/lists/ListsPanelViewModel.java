@@ -269,7 +269,11 @@ public final class ListsPanelViewModel {
     /** Takes contacts out of the chosen list; they stay in the book. */
     public void removeFromSelected(List<String> contactSids, Runnable afterwards) {
         Entry entry = selected.get();
-        if (entry == null || entry.isAll() || contactSids.isEmpty()) {
+        if (entry == null || entry.isAll()) {
+            return;
+        }
+        if (contactSids.isEmpty()) {
+            status.set("Select the contacts to take out of '" + entry.name() + "' first");
             return;
         }
         List<String> sids = List.copyOf(contactSids);

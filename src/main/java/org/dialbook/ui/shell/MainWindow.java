@@ -29,7 +29,9 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -79,8 +81,8 @@ public final class MainWindow {
     private final StackPane center = new StackPane();
     private final Label totalLabel = new Label();
     private static final WindowSizing.Size MIN_SIZE = new WindowSizing.Size(720, 420);
-    /** The scene's 1240×740 plus a title bar. */
-    private static final WindowSizing.Size PREFERRED_SIZE = new WindowSizing.Size(1240, 768);
+    /** The scene's 1300×740 plus a title bar: room for the lists panel and every column header whole. */
+    private static final WindowSizing.Size PREFERRED_SIZE = new WindowSizing.Size(1300, 768);
     /** The mirror's "Synced 2 min ago" or indexing state. */
     private final Label mirrorLabel = new Label();
     private final List<MenuItem> contactActions = new ArrayList<>();
@@ -89,6 +91,8 @@ public final class MainWindow {
     /** Bound to the open account's history: Ctrl+Z never undoes a change made to another account. */
     private MenuItem undoItem;
     private List<Menu> menus = List.of();
+    /** A menu was just opened with Alt+letter: the Alt release that follows must not close it. */
+    private boolean menuOpenedByMnemonic;
     private final ContactsPaneFactory contactsFactory;
     private final Optional<ConnectionPanel> panel;
     private ContactsPane contacts;
@@ -121,7 +125,7 @@ public final class MainWindow {
         root.setCenter(new StackPane(center, dropZone()));
         root.setBottom(statusBar());
 
-        Scene scene = new Scene(root, 1240, 740);
+        Scene scene = new Scene(root, 1300, 740);
         scene.getStylesheets().add(STYLESHEET);
         if (!Platform.isSupported(ConditionalFeature.TRANSPARENT_WINDOW)) {
             scene.getStylesheets().add(MainWindow.class.getResource("flat-popups.css").toExternalForm());
@@ -136,6 +140,8 @@ public final class MainWindow {
         shell.stateProperty().addListener((obs, old, now) -> showState());
         showState();
         WindowSizing.keepMaximizedAcrossDialogs(stage);
+        stage.addEventFilter(KeyEvent.KEY_PRESSED, this::openMenuByMnemonic);
+        stage.addEventFilter(KeyEvent.KEY_RELEASED, this::keepMenuOpenOnAltRelease);
         stage.show();
         shell.connect();
         reportProfilesProblem();
@@ -290,6 +296,44 @@ public final class MainWindow {
         MenuBar bar = new MenuBar(file, edit, view, connection, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /**
+     * Alt+F, Alt+E, ... open their menus. JavaFX 21.0.12 opens the menu on the letter, but when Alt
+     * is let go before the letter (xdotool does, and so do quick typists) its menu bar takes the
+     * lone Alt release as "Alt pressed alone", closes the menu and highlights File. So the window
+     * opens the menu itself and keeps that one Alt release from the menu bar.
+     */
+    private void openMenuByMnemonic(KeyEvent event) {
+        menuOpenedByMnemonic = false;
+        if (!event.isAltDown() || event.isControlDown() || event.isMetaDown() || event.isShiftDown()) {
+            return;
+        }
+        for (Menu menu : menus) {
+            if (!menu.isDisable() && mnemonicKey(menu.getText()) == event.getCode()) {
+                menus.stream().filter(other -> other != menu).forEach(Menu::hide);
+                menu.show();
+                menuOpenedByMnemonic = true;
+                event.consume();
+                return;
+            }
+        }
+    }
+
+    private void keepMenuOpenOnAltRelease(KeyEvent event) {
+        if (menuOpenedByMnemonic && event.getCode() == KeyCode.ALT) {
+            menuOpenedByMnemonic = false;
+            event.consume();
+        }
+    }
+
+    /** The key of the letter after '_' in a menu's text ("_Edit": E), or null. */
+    static KeyCode mnemonicKey(String text) {
+        int mark = text == null ? -1 : text.indexOf('_');
+        if (mark < 0 || mark + 1 >= text.length()) {
+            return null;
+        }
+        return KeyCode.getKeyCode(String.valueOf(Character.toUpperCase(text.charAt(mark + 1))));
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {

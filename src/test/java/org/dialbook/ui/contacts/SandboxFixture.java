@@ -1,5 +1,7 @@
 package org.dialbook.ui.contacts;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -8,8 +10,11 @@ import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.NewContact;
 import org.dialbook.api.RetryPolicy;
+import org.dialbook.mirror.Mirror;
+import org.dialbook.mirror.MirrorFiles;
 import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
+import org.dialbook.ui.ActiveConnection;
 
 /**
  * A real in-memory sandbox and a client for it, with a small known set of contacts: "Person NN"
@@ -43,6 +48,19 @@ public final class SandboxFixture implements AutoCloseable {
                     .build());
         }
         return client.createContacts(contacts).items().stream().map(item -> item.value()).collect(Collectors.toList());
+    }
+
+    /**
+     * What the window opens for this sandbox, as the desktop does: a client of its own and the
+     * account's mirror under {@code home}, both closed with the connection.
+     */
+    public ActiveConnection connectionWithMirror(Path home) {
+        ContactsClient own = ContactsClient.builder(server.connectionSettings()).retryPolicy(RetryPolicy.none()).build();
+        Mirror mirror = new MirrorFiles(home, Clock.systemUTC()).open(server.connectionSettings());
+        return new ActiveConnection(own, "Sandbox", "Local sandbox", true, "IN", () -> {
+            own.close();
+            mirror.close();
+        }, mirror);
     }
 
     @Override

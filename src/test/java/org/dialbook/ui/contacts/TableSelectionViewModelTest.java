@@ -111,4 +111,27 @@ class TableSelectionViewModelTest {
 
         assertThat(page).filteredOn(selection::reselects).extracting(ContactRow::sid).containsExactly("c".repeat(32));
     }
+
+    @Test
+    void aReloadOfThePageSelectsTheUsersRowsAgain() {
+        selection.selectionChanged(page.subList(1, 3), true);
+        // A sync replaces the rows: the table clears its selection, which is not the user's doing.
+        selection.selectionChanged(List.of(), false);
+
+        List<ContactRow> reloaded = List.of(row('a', "Asha"), row('b', "Ravi"), row('c', "Meera"));
+        assertThat(selection.needsReselect()).isTrue();
+        assertThat(reloaded).filteredOn(selection::reselects).extracting(ContactRow::sid)
+                .containsExactly("b".repeat(32), "c".repeat(32));
+
+        selection.selectionChanged(List.of(), true);
+        assertThat(selection.needsReselect()).as("the user cleared it").isFalse();
+    }
+
+    @Test
+    void afterABulkActionOnlyTheFailedRowsStaySelected() {
+        selection.selectionChanged(page, true);
+        selection.bulkActionEnded(Set.of("c".repeat(32)));
+
+        assertThat(page).filteredOn(selection::reselects).extracting(ContactRow::sid).containsExactly("c".repeat(32));
+    }
 }

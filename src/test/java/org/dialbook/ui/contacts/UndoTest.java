@@ -2,6 +2,7 @@ package org.dialbook.ui.contacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -77,6 +78,10 @@ class UndoTest {
             assertThat(now.companyName()).isEqualTo("Acme");
         }
         assertThat(viewModel.noticeProperty().get()).isEqualTo("Undone: 4 of 4 contacts restored");
+        // History says what the undo did, not only that it ran.
+        assertThat(viewModel.history().entries()).singleElement().satisfies(entry -> assertThat(
+                entry.label(DateTimeFormatter.ISO_LOCAL_TIME))
+                .endsWith("Bulk edit of 4 contacts   (undone: 4 of 4 contacts restored)"));
     }
 
     @Test

@@ -2,39 +2,25 @@ package org.dialbook.ui.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.javafx.scene.input.DragboardHelper;
-import com.sun.javafx.tk.TKClipboard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.AccessControlContext;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import javafx.event.Event;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.image.Image;
-import javafx.scene.input.DataFormat;
-import javafx.scene.input.DragEvent;
-import javafx.scene.input.Dragboard;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javafx.util.Pair;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.RetryPolicy;
 import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
 import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.DesktopContext;
+import org.dialbook.ui.common.FileDrops;
 import org.dialbook.ui.common.FxTaskExecutor;
 import org.dialbook.ui.common.RecordingDialogService;
 import org.dialbook.ui.desktop.DesktopLauncher;
@@ -93,7 +79,7 @@ class ImportDropTest {
                 StandardCopyOption.REPLACE_EXISTING);
         waitUntil(() -> statusTotal().equals("0 contacts"));
 
-        assertThat(drop(robot, file)).isTrue();
+        assertThat(FileDrops.drop(robot, stage, file)).isTrue();
         waitUntil(() -> launcher.lastWizard() != null && launcher.lastWizard().isShowing());
         Stage wizard = launcher.lastWizard();
         Button next = (Button) wizard.getScene().lookup("#nextButton");
@@ -139,7 +125,7 @@ class ImportDropTest {
         Path pdf = Files.write(dir.resolve("scan.pdf"), new byte[] {'%', 'P', 'D', 'F'});
         waitUntil(() -> statusTotal().equals("0 contacts"));
 
-        assertThat(drop(robot, pdf)).as("the drop is accepted so the rejection can be explained").isTrue();
+        assertThat(FileDrops.drop(robot, stage, pdf)).as("the drop is accepted so the rejection can be explained").isTrue();
         waitUntil(() -> !dialogs.errors().isEmpty());
 
         assertThat(dialogs.errors()).singleElement().asString().contains("scan.pdf: .pdf files cannot be imported");
@@ -152,92 +138,8 @@ class ImportDropTest {
         return total == null ? "" : total.getText();
     }
 
-    /** Fires the drag-over and drop events a real drag of {@code file} produces; true when accepted. */
-    private boolean drop(FxRobot robot, Path file) {
-        boolean[] accepted = new boolean[1];
-        robot.interact(() -> {
-            Node target = ((StackPane) ((BorderPane) stage.getScene().getRoot()).getCenter()).getChildren().get(0);
-            Dragboard board = DragboardHelper.createDragboard(new FileClipboard(List.of(file.toFile())));
-            DragboardHelper.setDataAccessRestriction(board, false);
-            DragEvent over = new DragEvent(DragEvent.DRAG_OVER, board, 100, 100, 100, 100, TransferMode.COPY,
-                    null, null, null);
-            Event.fireEvent(target, over);
-            accepted[0] = over.isAccepted();
-            Event.fireEvent(target, new DragEvent(DragEvent.DRAG_DROPPED, board, 100, 100, 100, 100,
-                    TransferMode.COPY, null, null, null));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        return accepted[0];
-    }
-
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** What the OS hands JavaFX when files are dragged in from a file manager: a copy of some files. */
-    private static final class FileClipboard implements TKClipboard {
-        private final List<java.io.File> files;
-
-        FileClipboard(List<java.io.File> files) {
-            this.files = files;
-        }
-
-        @Override
-        public void setSecurityContext(AccessControlContext context) {
-        }
-
-        @Override
-        public Set<DataFormat> getContentTypes() {
-            return Set.of(DataFormat.FILES);
-        }
-
-        @Override
-        @SafeVarargs
-        public final boolean putContent(Pair<DataFormat, Object>... content) {
-            return false;
-        }
-
-        @Override
-        public Object getContent(DataFormat format) {
-            return DataFormat.FILES.equals(format) ? files : null;
-        }
-
-        @Override
-        public boolean hasContent(DataFormat format) {
-            return DataFormat.FILES.equals(format);
-        }
-
-        @Override
-        public Set<TransferMode> getTransferModes() {
-            return EnumSet.of(TransferMode.COPY);
-        }
-
-        @Override
-        public void setDragView(Image image) {
-        }
-
-        @Override
-        public void setDragViewOffsetX(double offsetX) {
-        }
-
-        @Override
-        public void setDragViewOffsetY(double offsetY) {
-        }
-
-        @Override
-        public Image getDragView() {
-            return null;
-        }
-
-        @Override
-        public double getDragViewOffsetX() {
-            return 0;
-        }
-
-        @Override
-        public double getDragViewOffsetY() {
-            return 0;
-        }
     }
 }

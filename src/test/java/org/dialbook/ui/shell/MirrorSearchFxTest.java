@@ -3,7 +3,6 @@ package org.dialbook.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -11,11 +10,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import org.dialbook.api.ContactsClient;
-import org.dialbook.api.RetryPolicy;
-import org.dialbook.mirror.Mirror;
-import org.dialbook.mirror.MirrorFiles;
-import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.DesktopContext;
 import org.dialbook.ui.desktop.DesktopLauncher;
 import org.dialbook.ui.common.FxTaskExecutor;
@@ -61,15 +55,8 @@ class MirrorSearchFxTest {
 
     private void openWindow() throws TimeoutException {
         executor = new FxTaskExecutor();
-        DesktopContext context = DesktopContext.of(() -> {
-            ContactsClient client = ContactsClient.builder(sandbox.server.connectionSettings())
-                    .retryPolicy(RetryPolicy.none()).build();
-            Mirror mirror = new MirrorFiles(home, Clock.systemUTC()).open(sandbox.server.connectionSettings());
-            return new ActiveConnection(client, "Sandbox", "Local sandbox", true, "IN", () -> {
-                client.close();
-                mirror.close();
-            }, mirror);
-        }, home.resolve("config"), home.resolve("logs"));
+        DesktopContext context = DesktopContext.of(() -> sandbox.connectionWithMirror(home),
+                home.resolve("config"), home.resolve("logs"));
         FxToolkit.setupStage(stage -> {
             window = new MainWindow(stage, context, executor, new RecordingDialogService(),
                     DesktopLauncher::contactsPane, null);

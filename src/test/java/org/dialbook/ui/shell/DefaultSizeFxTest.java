@@ -1,0 +1,134 @@
+package org.dialbook.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.dialbook.api.ContactsClient;
+import org.dialbook.api.RetryPolicy;
+import org.dialbook.mirror.Mirror;
+import org.dialbook.mirror.MirrorFiles;
+import org.dialbook.ui.ActiveConnection;
+import org.dialbook.ui.DesktopContext;
+import org.dialbook.ui.common.FxTaskExecutor;
+import org.dialbook.ui.common.RecordingDialogService;
+import org.dialbook.ui.contacts.SandboxFixture;
+import org.dialbook.ui.desktop.DesktopLauncher;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window as a new user first sees it: the default size (nothing saved), the lists panel beside
+ * the table. Every column header reads whole, and each menu knows its Alt+letter (issue 13). That
+ * Alt+E opens Edit when Alt is let go first is checked on a real X display (Openbox, xdotool):
+ * Monocle's headless menus cannot show a popup from a key filter.
+ */
+class DefaultSizeFxTest {
+    private final FxRobot robot = new FxRobot();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private SandboxFixture sandbox;
+    private FxTaskExecutor executor;
+    private MainWindow window;
+    private Stage stage;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void open() throws TimeoutException {
+        sandbox = SandboxFixture.start();
+        sandbox.reset(25);
+        stage = FxToolkit.registerPrimaryStage();
+        executor = new FxTaskExecutor();
+        // With the account's mirror, as the app opens it: a search then sorts by any column.
+        DesktopContext context = DesktopContext.of(() -> {
+            ContactsClient client = ContactsClient.builder(sandbox.server.connectionSettings())
+                    .retryPolicy(RetryPolicy.none()).build();
+            Mirror mirror = new MirrorFiles(dir, Clock.systemUTC()).open(sandbox.server.connectionSettings());
+            return new ActiveConnection(client, "Sandbox", "Local sandbox", true, "IN", () -> {
+                client.close();
+                mirror.close();
+            }, mirror);
+        }, dir.resolve("config"), dir.resolve("logs"));
+        FxToolkit.setupStage(shown -> {
+            window = new MainWindow(shown, context, executor, dialogs, DesktopLauncher::contactsPane, null);
+            window.show();
+        });
+        waitUntil(() -> robot.lookup(".table-view").tryQuery().isPresent() && table().getItems().size() == 20
+                && robot.lookup("#status-mirror").tryQuery().map(node -> ((Label) node).getText())
+                        .filter("Synced just now"::equals).isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void close() throws TimeoutException {
+        FxToolkit.setupFixture(() -> window.close());
+        FxToolkit.cleanupStages();
+        executor.shutdown();
+        sandbox.close();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<Object> table() {
+        return robot.lookup(".table-view").queryAs(TableView.class);
+    }
+
+    /** Each header's title as drawn: a Labeled draws "Nu…" in its text node when the title does not fit. */
+    private List<String> drawnHeaders() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> table().lookupAll(".column-header").stream()
+                .filter(node -> node instanceof TableColumnHeader header && header.getTableColumn() != null
+                        && header.getTableColumn().isResizable())
+                .map(node -> (Label) node.lookup(".label"))
+                .map(label -> label.getChildrenUnmodifiable().stream().filter(Text.class::isInstance)
+                        .map(text -> ((Text) text).getText()).findFirst().orElse(""))
+                .toList()).get();
+    }
+
+    @Test
+    void everyHeaderReadsWholeAtTheDefaultSizeBesideTheListsPanel() throws Exception {
+        double screen = javafx.stage.Screen.getPrimary().getVisualBounds().getWidth();
+        assertThat(stage.getWidth()).as("the default size, nothing saved").isEqualTo(Math.min(1300, screen));
+        assertThat(robot.lookup("#listsView").tryQuery()).as("the lists panel is shown").isPresent();
+        List<String> titles = List.of("Number", "First name", "Last name", "Company", "Email", "Tag",
+                "Custom fields", "Created", "Updated", "Lists");
+
+        assertThat(drawnHeaders()).as("browsing: marks on the columns the API cannot sort")
+                .containsExactlyElementsOf(titles);
+
+        // A search sorts by any column: the marks go, and a sort arrow takes room on the sorted column.
+        robot.clickOn("#searchField").write("Alpha");
+        waitUntil(() -> table().getColumns().get(1).isSortable());
+        robot.clickOn(robot.lookup(".column-header .label").match(node -> "Company".equals(((Label) node).getText()))
+                .queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(drawnHeaders()).as("searching, sorted by Company").containsExactlyElementsOf(titles);
+    }
+
+    @Test
+    void eachMenuHasTheKeyOfItsUnderlinedLetter() {
+        assertThat(List.of("_File", "_Edit", "_View", "_Connection", "_Help").stream().map(MainWindow::mnemonicKey))
+                .containsExactly(KeyCode.F, KeyCode.E, KeyCode.V, KeyCode.C, KeyCode.H);
+        assertThat(MainWindow.mnemonicKey("Plain")).isNull();
+    }
+}
