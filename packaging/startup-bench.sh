@@ -7,6 +7,13 @@
 #   mvn -B -Ppackage package -DskipTests -Djpackage.installer.skip=true   # the app image first
 #   packaging/startup-bench.sh [RUNS]                                      # default 5 runs each
 #
+# The app's runs start on a home folder whose sandbox holds MIRROR_CONTACTS contacts (default
+# 100000) and whose local mirror holds them all, as a user's second launch does: the first page
+# then comes from the mirror. Seeding (a sandbox with that many demo contacts and one
+# `dialbook sync`) takes minutes, so the seeded home is kept in target/startup-bench-home-N and
+# reused; delete it to seed again. MIRROR_CONTACTS=0 measures a fresh home with the 300 demo
+# contacts instead. DIALBOOK_STARTUP_TRACE=1 also prints the app's phase timings (stderr).
+#
 # Variants: the packaged app as shipped (trained AppCDS archive), the same with jlink's default
 # CDS archive, with CDS off, and `mvn -q javafx:run`. Prints the median per variant and its ratio
 # to the hello window. Needs a display, or xvfb-run (it starts one Xvfb for the whole run).
@@ -35,9 +42,30 @@ javac -d "$work/hello" --module-path target/jpackage/javafx --add-modules javafx
 # class list, dumped the way jlink --generate-cds-archive does it.
 "$java" -Xshare:dump "-XX:SharedArchiveFile=$work/default.jsa" >"$work/dump.log" 2>&1
 
-# One first run creates the sandbox and its demo contacts; the timed runs then start as a user's
-# second and later launches do.
+contacts=${MIRROR_CONTACTS:-100000}
 export DIALBOOK_HOME="$work/home"
+if [ "$contacts" -gt 0 ]; then
+  seeded=target/startup-bench-home-$contacts
+  if [ ! -f "$seeded/data/mirror/local_sandbox.db" ]; then
+    echo "Seeding $contacts contacts into a sandbox and its mirror ($seeded); this takes minutes" >&2
+    rm -rf "$seeded"
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    DIALBOOK_HOME="$seeded" "$image/bin/Dialbook" sandbox --data "$seeded/data/sandbox" --port "$port" \
+      --demo-contacts "$contacts" >"$work/sandbox.log" 2>&1 &
+    sandbox=$!
+    for _ in $(seq 1 300); do grep -q 'API token' "$work/sandbox.log" && break; sleep 1; done
+    DIALBOOK_HOME="$seeded" EXOTEL_BASE_URL="http://127.0.0.1:$port" EXOTEL_ACCOUNT_SID=sandbox \
+      EXOTEL_API_KEY=sandbox-key EXOTEL_API_TOKEN=sandbox-token "$image/bin/Dialbook" sync >&2 || {
+      kill "$sandbox"
+      exit 1
+    }
+    kill "$sandbox"
+    wait "$sandbox" || true
+  fi
+  cp -a "$seeded" "$DIALBOOK_HOME"
+fi
+# One first run (creates the sandbox and its demo contacts on a fresh home); the timed runs then
+# start as a user's second and later launches do.
 "$image/bin/Dialbook" --smoke >/dev/null
 
 # Runs a command; prints the milliseconds from its launch to the "SMOKE OK ... epoch-ms=" line.
@@ -49,6 +77,9 @@ measure() {
     cat "$work/stderr" >&2
     echo "$out" >&2
     return 1
+  fi
+  if [ -n "${DIALBOOK_STARTUP_TRACE:-}" ]; then
+    grep '^\[startup\]' "$work/stderr" >&2 || true
   fi
   end=$(sed -n 's/.*SMOKE OK .*epoch-ms=\([0-9]*\).*/\1/p' <<<"$out" | head -n 1)
   if [ -z "$end" ]; then
@@ -65,6 +96,11 @@ median() {
 
 declare -A results
 variants=(hello hello-default-cds app app-default-cds app-no-cds javafx-run)
+if [ ! -d "${HOME}/.m2/repository/org/openjfx/javafx-maven-plugin" ]; then
+  # Offline, mvn javafx:run cannot start without the plugin in the local repository.
+  echo "javafx-maven-plugin is not in ~/.m2: leaving out the mvn javafx:run variant" >&2
+  variants=(hello hello-default-cds app app-default-cds app-no-cds)
+fi
 for variant in "${variants[@]}"; do
   results[$variant]=""
 done
@@ -78,7 +114,9 @@ for ((i = 1; i <= runs; i++)); do
   results[app-default-cds]+="$(JAVA_TOOL_OPTIONS="-XX:SharedArchiveFile=$work/default.jsa" \
     measure "$image/bin/Dialbook" --smoke) "
   results[app-no-cds]+="$(JAVA_TOOL_OPTIONS=-Xshare:off measure "$image/bin/Dialbook" --smoke) "
-  results[javafx-run]+="$(measure mvn -q -o javafx:run -Djavafx.args=--smoke) "
+  if [[ " ${variants[*]} " == *" javafx-run "* ]]; then
+    results[javafx-run]+="$(measure mvn -q -o javafx:run -Djavafx.args=--smoke) "
+  fi
   echo "run $i/$runs done" >&2
 done
 
@@ -89,4 +127,4 @@ for variant in "${variants[@]}"; do
   printf '%-20s %6s ms %7.2fx   %s\n' "$variant" "$m" "$(awk -v a="$m" -v b="$hello" 'BEGIN { print a / b }')" \
     "${results[$variant]}"
 done
-echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -n 1); $(date -u +%FT%TZ)"
+echo "Mirror: $contacts contacts; machine: $(nproc) cores, $(java -version 2>&1 | head -n 1); $(date -u +%FT%TZ)"

@@ -25,6 +25,7 @@ import org.dialbook.mirror.MirrorFiles;
 import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.ConnectionSource;
 import org.dialbook.ui.DesktopContext;
+import org.dialbook.ui.StartupTrace;
 import org.dialbook.ui.desktop.DesktopLauncher;
 import org.dialbook.ui.shell.SmokeProbe;
 import org.slf4j.Logger;
@@ -54,6 +55,7 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
     static int launch(AppDirs dirs, Path file) {
         Path logFile = Logs.startFileLogging(dirs.logs());
         LOG.info("Dialbook desktop starting; log file {}", logFile);
+        StartupTrace.mark("logging ready");
         SingleInstance one = null;
         try {
             Optional<SingleInstance> claimed = SingleInstance.claim(dirs.data(), file == null ? List.of() : List.of(file));
@@ -85,6 +87,7 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
     static int smokeTest(AppDirs dirs, Duration timeout, PrintStream out, PrintStream err) {
         Path logFile = Logs.startFileLogging(dirs.logs());
         LOG.info("Dialbook smoke test starting; log file {}", logFile);
+        StartupTrace.mark("logging ready");
         SmokeProbe.Outcome outcome;
         try (DesktopServices services = new DesktopServices(dirs)) {
             services.warmUp();
@@ -127,7 +130,9 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
     @Override
     public ActiveConnection open() {
         ConnectionProfile profile = profiles.activeProfile();
+        StartupTrace.mark("connection: profile read");
         ConnectionSettings settings = profiles.settingsFor(profile);
+        StartupTrace.mark("connection: settings ready (sandbox started or keychain read)");
         // Interactive use: a few quick retries, then a clear message, rather than a minute of backoff.
         ContactsClient client = ContactsClient.builder(settings)
                 .retryPolicy(RetryPolicy.of(Duration.ofMillis(500), Duration.ofSeconds(4), 3))
@@ -135,7 +140,9 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
                 .readTimeout(Duration.ofSeconds(30))
                 .build();
         String location = profile.sandbox() ? "Local sandbox " + settings.baseUrl().getAuthority() : profile.whereLabel();
+        StartupTrace.mark("connection: HTTP client built");
         Mirror mirror = openMirror(settings);
+        StartupTrace.mark("connection: mirror opened");
         String destination = profile.sandbox() ? ImportDestination.BUILT_IN_SANDBOX : ImportDestination.of(settings);
         return new ActiveConnection(client, profile.name(), location, profile.sandbox(), profile.defaultCountry(),
                 () -> {
@@ -163,8 +170,10 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
         }
         if (sandbox == null) {
             LOG.info("Starting the local sandbox in {}", dirs.sandboxData());
+            StartupTrace.mark("sandbox: starting");
             sandbox = SandboxServer.start(SandboxOptions.builder().port(0).dataDir(dirs.sandboxData())
                     .demoContacts(DEMO_CONTACTS).build());
+            StartupTrace.mark("sandbox: started");
         }
         return sandbox.connectionSettings();
     }

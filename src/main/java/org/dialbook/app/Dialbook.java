@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.dialbook.ui.StartupTrace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +35,7 @@ public final class Dialbook implements Callable<Integer> {
     private boolean smoke;
 
     public static void main(String[] args) {
+        StartupTrace.mark("main() entered");
         System.exit(run(args));
     }
 

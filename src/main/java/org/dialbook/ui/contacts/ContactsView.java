@@ -17,6 +17,7 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -43,6 +44,7 @@ import org.dialbook.mirror.Mirror;
 import org.dialbook.mirror.MirrorQuery;
 import org.dialbook.mirror.MirrorSort;
 import org.dialbook.exporter.ExportScope;
+import org.dialbook.ui.StartupTrace;
 import org.dialbook.ui.UndoableImport;
 import org.dialbook.ui.common.WindowSizing;
 import org.dialbook.ui.common.FileFolders;
@@ -106,6 +108,23 @@ public final class ContactsView implements ContactsPane {
         }
     }
 
+    /** For the start-up trace: the pulse that first lays out rows is when the user sees contacts. */
+    private void traceFirstPaint() {
+        table.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null) {
+                return;
+            }
+            Runnable[] painted = new Runnable[1];
+            painted[0] = () -> {
+                if (!table.getItems().isEmpty()) {
+                    scene.removePostLayoutPulseListener(painted[0]);
+                    StartupTrace.mark("first page painted");
+                }
+            };
+            scene.addPostLayoutPulseListener(painted[0]);
+        });
+    }
+
     @FXML
     private void initialize() {
         searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
@@ -116,6 +135,9 @@ public final class ContactsView implements ContactsPane {
         // below, after the table's, selects the user's rows again.
         viewModel.rows().addListener((ListChangeListener<ContactRow>) change -> selectingProgrammatically = true);
         table.setItems(viewModel.rows());
+        if (StartupTrace.enabled()) {
+            traceFirstPaint();
+        }
         table.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         Label empty = new Label("No contacts match. Clear the search or the filter, or add one with Ctrl+N.");

@@ -20,6 +20,7 @@ import org.dialbook.api.ContactsApi;
 import org.dialbook.api.ListQuery;
 import org.dialbook.mirror.Mirror;
 import org.dialbook.mirror.MirrorQuery;
+import org.dialbook.ui.StartupTrace;
 import org.dialbook.ui.common.BackgroundTask;
 import org.dialbook.ui.common.Cancellable;
 import org.dialbook.ui.common.ErrorMessages;
@@ -168,6 +169,7 @@ public final class PageLoader {
         BackgroundTask.quiet(progress -> source.browsePage(pageQuery))
                 .onSuccess(result -> {
                     if (expected == request && !loaded.get() && !result.items().isEmpty()) {
+                        StartupTrace.mark("first page read from the mirror");
                         total.set(result.total());
                         page.set(result);
                     }
@@ -189,6 +191,7 @@ public final class PageLoader {
                     if (expected != request) {
                         return;
                     }
+                    StartupTrace.mark("first page read from the server");
                     runningLoad = null;
                     loading.set(false);
                     loaded.set(true);

@@ -15,6 +15,7 @@ import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.ConnectionPanel;
 import org.dialbook.ui.DesktopContext;
 import org.dialbook.ui.ImportHandler;
+import org.dialbook.ui.StartupTrace;
 import org.dialbook.ui.common.AppIcons;
 import org.dialbook.ui.common.DialogService;
 import org.dialbook.ui.connection.ConnectionProfilesView;
@@ -67,6 +68,7 @@ public final class DesktopLauncher extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("JavaFX toolkit started");
         AppIcons.applyToAllWindows();
         executor = new FxTaskExecutor();
         DialogService dialogs = new FxDialogService(() -> stage);
@@ -75,6 +77,7 @@ public final class DesktopLauncher extends Application {
                 .orElse(null);
         window = new MainWindow(stage, withImports(pending, executor), executor, dialogs, contactsFactory, panel);
         window.show();
+        StartupTrace.mark("stage shown");
         if (smokeTimeout != null) {
             SmokeProbe.watch(stage, window.viewModel(), executor, smokeTimeout, outcome -> {
                 smokeOutcome = outcome;
