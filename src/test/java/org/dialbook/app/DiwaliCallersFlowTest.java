@@ -110,7 +110,7 @@ class DiwaliCallersFlowTest {
         assertThat(((Label) wizard.getScene().lookup("#createCount")).getText()).isEqualTo("44 to create");
         robot.interact(next::fire);
 
-        // The options step: type a new list's name into "Add the imported contacts to list".
+        // The options step: type a new list's name into "Add to campaign list".
         @SuppressWarnings("unchecked")
         ComboBox<String> listBox = (ComboBox<String>) wizard.getScene().lookup("#listBox");
         assertThat(listBox.isVisible()).isTrue();

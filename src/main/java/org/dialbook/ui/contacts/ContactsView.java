@@ -228,7 +228,7 @@ public final class ContactsView implements ContactsPane {
         table.setSortPolicy(view -> true);
         columnSorts = new ColumnSorts(table, viewModel, Map.of(number, MirrorSort.NUMBER, first, MirrorSort.FIRST_NAME,
                 last, MirrorSort.LAST_NAME, company, MirrorSort.COMPANY, email, MirrorSort.EMAIL, tag, MirrorSort.TAG,
-                created, MirrorSort.DATE_CREATED, updated, MirrorSort.DATE_UPDATED), List.of(first, last, created));
+                created, MirrorSort.DATE_CREATED, updated, MirrorSort.DATE_UPDATED), List.of(first, created));
 
         table.getColumns().setAll(List.of(status, number, first, last, company, email, tag, custom, created, updated));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
