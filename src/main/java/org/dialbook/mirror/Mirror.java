@@ -163,26 +163,6 @@ public final class Mirror implements AutoCloseable {
         }
     }
 
-    /** Makes {@code sids} the members of {@code listSid} (the lists feature fills this). */
-    public void replaceMemberships(String listSid, Collection<String> sids) {
-        synchronized (writer) {
-            inTransaction(() -> {
-                try (PreparedStatement clear = writer.prepareStatement("DELETE FROM list_member WHERE list_sid = ?");
-                        PreparedStatement add = writer.prepareStatement(
-                                "INSERT OR IGNORE INTO list_member (list_sid, contact_sid) VALUES (?, ?)")) {
-                    clear.setString(1, listSid);
-                    clear.executeUpdate();
-                    for (String sid : sids) {
-                        add.setString(1, listSid);
-                        add.setString(2, sid);
-                        add.addBatch();
-                    }
-                    add.executeBatch();
-                }
-            });
-        }
-    }
-
     /**
      * Writes rows and, when {@code state} is given, the sync's bookkeeping in the same transaction,
      * so that a kill leaves either both or neither.

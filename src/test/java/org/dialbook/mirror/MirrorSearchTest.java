@@ -110,10 +110,10 @@ class MirrorSearchTest {
     @Test
     void listMembershipsFilterTheSearch() {
         List<Contact> firstThree = mirror.search(MirrorQuery.text("person"), 0, 3);
-        mirror.replaceMemberships("list1", firstThree.stream().map(Contact::sid).toList());
+        mirror.lists().replaceMembers("list1", firstThree.stream().map(Contact::sid).toList(), "2026-12-01T00:00:00Z");
         assertThat(mirror.count(MirrorQuery.text(null).withList("list1"))).isEqualTo(3);
         assertThat(mirror.listsOf(firstThree.get(0).sid())).containsExactly("list1");
-        mirror.replaceMemberships("list1", List.of(firstThree.get(1).sid()));
+        mirror.lists().replaceMembers("list1", List.of(firstThree.get(1).sid()), "2026-12-01T00:00:00Z");
         assertThat(mirror.listsOf(firstThree.get(0).sid())).isEmpty();
     }
 

@@ -3,24 +3,17 @@ package org.dialbook.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.dialbook.api.ContactsClient;
-import org.dialbook.api.RetryPolicy;
-import org.dialbook.mirror.Mirror;
-import org.dialbook.mirror.MirrorFiles;
-import org.dialbook.ui.ActiveConnection;
 import org.dialbook.ui.DesktopContext;
 import org.dialbook.ui.common.FxTaskExecutor;
 import org.dialbook.ui.common.RecordingDialogService;
@@ -58,15 +51,8 @@ class DefaultSizeFxTest {
         stage = FxToolkit.registerPrimaryStage();
         executor = new FxTaskExecutor();
         // With the account's mirror, as the app opens it: a search then sorts by any column.
-        DesktopContext context = DesktopContext.of(() -> {
-            ContactsClient client = ContactsClient.builder(sandbox.server.connectionSettings())
-                    .retryPolicy(RetryPolicy.none()).build();
-            Mirror mirror = new MirrorFiles(dir, Clock.systemUTC()).open(sandbox.server.connectionSettings());
-            return new ActiveConnection(client, "Sandbox", "Local sandbox", true, "IN", () -> {
-                client.close();
-                mirror.close();
-            }, mirror);
-        }, dir.resolve("config"), dir.resolve("logs"));
+        DesktopContext context = DesktopContext.of(() -> sandbox.connectionWithMirror(dir), dir.resolve("config"),
+                dir.resolve("logs"));
         FxToolkit.setupStage(shown -> {
             window = new MainWindow(shown, context, executor, dialogs, DesktopLauncher::contactsPane, null);
             window.show();
