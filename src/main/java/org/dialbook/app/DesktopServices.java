@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.dialbook.api.ConnectionSettings;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.RetryPolicy;
@@ -39,10 +41,18 @@ import org.slf4j.LoggerFactory;
 public final class DesktopServices implements ConnectionSource, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopServices.class);
     static final int DEMO_CONTACTS = 300;
+    private static final Duration SANDBOX_PATIENCE = Duration.ofSeconds(4);
 
     private final AppDirs dirs;
     private final ProfileService profiles;
+    /**
+     * Lets the sandbox load its database: once the window has painted its first page from the
+     * mirror, when there is no mirror to paint from, or after {@link #SANDBOX_PATIENCE} at most.
+     */
+    private final CompletableFuture<Void> sandboxMayOpen = new CompletableFuture<>();
     private SandboxServer sandbox;
+    /** The first connection, opened ahead of the window by {@link #warmUp()}; taken by the first open(). */
+    private CompletableFuture<ActiveConnection> ahead;
     private boolean closed;
 
     DesktopServices(AppDirs dirs) {
@@ -85,11 +95,13 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
      * @return 0 when the page appeared, 1 otherwise
      */
     static int smokeTest(AppDirs dirs, Duration timeout, PrintStream out, PrintStream err) {
+        StartupTrace.mark("T app dirs");
         Path logFile = Logs.startFileLogging(dirs.logs());
         LOG.info("Dialbook smoke test starting; log file {}", logFile);
         StartupTrace.mark("logging ready");
         SmokeProbe.Outcome outcome;
         try (DesktopServices services = new DesktopServices(dirs)) {
+            StartupTrace.mark("T services built");
             services.warmUp();
             outcome = DesktopLauncher.launchSmokeTest(services.context(null), timeout);
         }
@@ -110,25 +122,38 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
     }
 
     /**
-     * Starts the sandbox in the background while JavaFX starts, when the sandbox is what the window
-     * will open, so the first page appears sooner (packaging/startup-bench.sh). {@link #open()}
-     * then finds it running, or waits for it.
+     * Opens the window's connection in the background while JavaFX starts, so the first page (from
+     * the mirror) is ready to paint as soon as the window is: the client, the mirror and, for the
+     * sandbox, its port cost half a second that would otherwise follow the window
+     * (packaging/startup-bench.sh). The window's first {@link #open()} takes this result.
      */
     void warmUp() {
-        CompletableFuture.runAsync(() -> {
-            if (profiles.activeProfile().sandbox()) {
-                sandboxSettings();
-            }
-        }).exceptionally(error -> {
-            // open() tries again and reports the failure in the window.
-            LOG.warn("Could not start the sandbox ahead of the window", error);
-            return null;
-        });
+        CompletableFuture<ActiveConnection> opening = CompletableFuture.supplyAsync(this::openNow);
+        synchronized (this) {
+            ahead = opening;
+        }
     }
 
     /** Blocking: may start the sandbox or read the keychain. The window calls it in the background. */
     @Override
     public ActiveConnection open() {
+        CompletableFuture<ActiveConnection> opened;
+        synchronized (this) {
+            opened = ahead;
+            ahead = null;
+        }
+        if (opened == null) {
+            return openNow();
+        }
+        try {
+            return opened.join();
+        } catch (CompletionException e) {
+            // The same failure the window would have met opening it itself: its message says why.
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
+    }
+
+    private ActiveConnection openNow() {
         ConnectionProfile profile = profiles.activeProfile();
         StartupTrace.mark("connection: profile read");
         ConnectionSettings settings = profiles.settingsFor(profile);
@@ -143,6 +168,10 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
         StartupTrace.mark("connection: HTTP client built");
         Mirror mirror = openMirror(settings);
         StartupTrace.mark("connection: mirror opened");
+        if (mirror == null || mirror.isEmpty()) {
+            // Nothing to paint from the mirror: the first page has to come from the sandbox.
+            sandboxMayOpen.complete(null);
+        }
         String destination = profile.sandbox() ? ImportDestination.BUILT_IN_SANDBOX : ImportDestination.of(settings);
         return new ActiveConnection(client, profile.name(), location, profile.sandbox(), profile.defaultCountry(),
                 () -> {
@@ -171,19 +200,38 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
         if (sandbox == null) {
             LOG.info("Starting the local sandbox in {}", dirs.sandboxData());
             StartupTrace.mark("sandbox: starting");
-            sandbox = SandboxServer.start(SandboxOptions.builder().port(0).dataDir(dirs.sandboxData())
-                    .demoContacts(DEMO_CONTACTS).build());
+            sandbox = SandboxServer.startOpening(SandboxOptions.builder().port(0).dataDir(dirs.sandboxData())
+                    .demoContacts(DEMO_CONTACTS).build(),
+                    sandboxMayOpen.completeOnTimeout(null, SANDBOX_PATIENCE.toMillis(), TimeUnit.MILLISECONDS));
             StartupTrace.mark("sandbox: started");
         }
         return sandbox.connectionSettings();
     }
 
     @Override
+    public void firstPageShown() {
+        sandboxMayOpen.complete(null);
+    }
+
+    @Override
     public synchronized void close() {
         closed = true;
+        if (ahead != null) {
+            // Opened ahead for a window that never asked for it.
+            ahead.thenAccept(DesktopServices::closeQuietly);
+            ahead = null;
+        }
         if (sandbox != null) {
             sandbox.close();
             sandbox = null;
+        }
+    }
+
+    private static void closeQuietly(ActiveConnection connection) {
+        try {
+            connection.close();
+        } catch (Exception e) {
+            LOG.debug("Closing a connection nobody used failed", e);
         }
     }
 }

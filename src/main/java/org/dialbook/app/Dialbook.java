@@ -1,8 +1,10 @@
 package org.dialbook.app;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.dialbook.ui.StartupTrace;
 import picocli.CommandLine;
@@ -34,9 +36,46 @@ public final class Dialbook implements Callable<Integer> {
                     + "0 when it was, 1 on an error or after 60 s. For CI and start-up timing.")
     private boolean smoke;
 
+    /** The subcommands' names; a test keeps this in step with {@link #newCommandLine()}'s. */
+    static final Set<String> SUBCOMMANDS = Set.of("help", "contacts", "lists", "import", "sandbox", "export", "sync");
+
     public static void main(String[] args) {
         StartupTrace.mark("main() entered");
-        System.exit(run(args));
+        System.exit(opensWindowOnly(args) ? new Dialbook().windowFor(args).call() : run(args));
+    }
+
+    /**
+     * Whether {@code args} only open the window (none, {@code --smoke}, or the path of an existing
+     * file that is not a subcommand's name). Those skip picocli: building its model of every
+     * subcommand loads and reflects over them all, about half a second on the path to the window.
+     */
+    static boolean opensWindowOnly(String[] args) {
+        if (args.length == 0) {
+            return true;
+        }
+        if (args.length != 1) {
+            return false;
+        }
+        String only = args[0];
+        return "--smoke".equals(only)
+                || !only.startsWith("-") && !SUBCOMMANDS.contains(only) && isFile(only);
+    }
+
+    private static boolean isFile(String path) {
+        try {
+            return Files.isRegularFile(Path.of(path));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private Dialbook windowFor(String[] args) {
+        if (args.length == 1 && "--smoke".equals(args[0])) {
+            smoke = true;
+        } else if (args.length == 1) {
+            file = Path.of(args[0]);
+        }
+        return this;
     }
 
     /** Runs the command line and returns the exit code; tests call this instead of {@link #main}. */

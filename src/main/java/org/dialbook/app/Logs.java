@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Adds a rolling log file in the user's log folder when the desktop app starts. The CLI keeps the
- * console-only setup of logback.xml, so scripts get no surprise files.
+ * console-only setup of {@link LogSetup}, so scripts get no surprise files.
  */
 final class Logs {
     static final String FILE_NAME = "dialbook.log";
@@ -27,6 +27,9 @@ final class Logs {
     /** Idempotent; returns the log file's path. */
     static Path startFileLogging(Path logsDir) {
         Path file = logsDir.resolve(FILE_NAME);
+        org.dialbook.ui.StartupTrace.mark("T logs: before factory");
+        LoggerFactory.getILoggerFactory();
+        org.dialbook.ui.StartupTrace.mark("T logs: factory");
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return file;
         }

@@ -479,6 +479,18 @@ public final class Mirror implements AutoCloseable {
         return lists;
     }
 
+    /** Whether the mirror holds no contact at all (a first start); cheaper than {@link #size()}. */
+    public boolean isEmpty() {
+        synchronized (reader) {
+            try (PreparedStatement statement = reader.prepareStatement("SELECT 1 FROM contact LIMIT 1");
+                    ResultSet rows = statement.executeQuery()) {
+                return !rows.next();
+            } catch (SQLException e) {
+                throw failure("read", e);
+            }
+        }
+    }
+
     /** How many contacts the mirror holds. */
     public long size() {
         return count(new MirrorQuery(null, null, null, null, MirrorSort.MIRROR, false));

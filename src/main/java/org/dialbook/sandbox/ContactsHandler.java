@@ -87,7 +87,7 @@ final class ContactsHandler implements HttpHandler {
         }
     }
 
-    private record Reply(int status, String body) {
+    record Reply(int status, String body) {
     }
 
     /** {@code listPath} is null for the contacts resource, else the segments after {@code lists}. */
@@ -177,7 +177,7 @@ final class ContactsHandler implements HttpHandler {
                 + Math.max(1, retryAfterSeconds) + " seconds.\",\"Code\":\"RATE_LIMIT_EXCEEDED\"}}";
     }
 
-    private static void send(HttpExchange exchange, Reply reply) throws IOException {
+    static void send(HttpExchange exchange, Reply reply) throws IOException {
         byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(reply.status(), bytes.length);

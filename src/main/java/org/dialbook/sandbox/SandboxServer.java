@@ -1,5 +1,6 @@
 package org.dialbook.sandbox;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -63,21 +69,27 @@ public final class SandboxServer implements AutoCloseable {
 
     private final HttpServer http;
     private final ConnectionFront front;
-    private final ContactsHandler handler;
     private final ExecutorService workers;
-    private final ContactStore store;
+    /** The database and the handler over it, once opened (at once for {@link #start}). */
+    private final CompletableFuture<Opened> opened;
     private final SandboxOptions options;
     private final SandboxFaults faults;
     private final URI baseUrl;
+    /** Completes when {@link #close} starts, so an opener still waiting for its signal gives up. */
+    private final CompletableFuture<Void> closing = new CompletableFuture<>();
     private boolean closed;
+    /** Whether the database has begun to open; after that, closing waits for it. */
+    private boolean opening;
 
-    private SandboxServer(HttpServer http, ConnectionFront front, ExecutorService workers, ContactStore store,
-            SandboxOptions options, SandboxFaults faults, ContactsHandler handler) {
-        this.handler = handler;
+    private record Opened(ContactStore store, ContactsHandler handler) {
+    }
+
+    private SandboxServer(HttpServer http, ConnectionFront front, ExecutorService workers,
+            CompletableFuture<Opened> opened, SandboxOptions options, SandboxFaults faults) {
         this.http = http;
         this.front = front;
         this.workers = workers;
-        this.store = store;
+        this.opened = opened;
         this.options = options;
         this.faults = faults;
         this.baseUrl = URI.create("http://127.0.0.1:" + (front != null ? front.port() : http.getAddress().getPort()));
@@ -91,12 +103,55 @@ public final class SandboxServer implements AutoCloseable {
      */
     public static SandboxServer start(SandboxOptions options) {
         Objects.requireNonNull(options, "options");
-        ContactStore store = openStore(options);
+        SandboxServer server = listen(options);
+        synchronized (server) {
+            server.opening = true;
+        }
+        server.open();
+        try {
+            server.opened.join();
+        } catch (CompletionException e) {
+            server.close();
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
+        return server;
+    }
+
+    /**
+     * Listens at once, and opens the database (seeding the demo contacts) on a thread of its own
+     * once {@code when} completes; requests that arrive before then wait for it. The desktop starts
+     * its sandbox this way and lets it open after the window's first page is on screen: on a
+     * two-core machine, loading 100,000 contacts otherwise takes the CPU that page needs (issue 14).
+     * When the database cannot be opened, every request is answered 503 with the reason, which the
+     * window shows. Closing before {@code when} completes opens nothing.
+     *
+     * @throws UncheckedIOException when the port is taken
+     */
+    public static SandboxServer startOpening(SandboxOptions options, CompletionStage<?> when) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(when, "when");
+        SandboxServer server = listen(options);
+        Thread opener = new Thread(() -> {
+            // A failed trigger still opens: the database is wanted either way.
+            CompletableFuture.anyOf(when.toCompletableFuture(), server.closing).handle((done, error) -> null).join();
+            synchronized (server) {
+                if (server.closed) {
+                    return;
+                }
+                server.opening = true;
+            }
+            server.open();
+        }, "sandbox-open");
+        opener.setDaemon(true);
+        opener.start();
+        return server;
+    }
+
+    private static SandboxServer listen(SandboxOptions options) {
+        CompletableFuture<Opened> opened = new CompletableFuture<>();
         ExecutorService workers = null;
         ConnectionFront front = null;
         try {
-            SandboxFaults faults = new SandboxFaults(options.seed());
-            seedDemoContacts(store, options);
             boolean fronted = options.idleTimeout().isPresent() || options.http10();
             HttpServer http = HttpServer.create(
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), fronted ? 0 : options.port()), 128);
@@ -105,36 +160,72 @@ public final class SandboxServer implements AutoCloseable {
             pool.allowCoreThreadTimeOut(true);
             workers = pool;
             http.setExecutor(workers);
-            ContactsHandler handler = new ContactsHandler(store, options.accounts(), faults,
-                    new Throttle(options.clock()), options.maxBodyBytes(), options.maxListSize(), options.exotelLimits(),
-                    options.restException429());
-            http.createContext("/", handler);
+            http.createContext("/", exchange -> serve(opened, exchange));
             http.start();
             if (fronted) {
                 front = ConnectionFront.start(options.port(), http.getAddress(), options.idleTimeout().orElse(null),
                         options.http10());
             }
-            SandboxServer server = new SandboxServer(http, front, workers, store, options, faults, handler);
-            LOG.debug("Sandbox serving {} at {}", options.accounts().get(0).accountSid(), server.baseUrl);
-            return server;
-        } catch (IOException | SQLException | RuntimeException e) {
+            return new SandboxServer(http, front, workers, opened, options, new SandboxFaults(options.seed()));
+        } catch (IOException | RuntimeException e) {
             if (workers != null) {
                 workers.shutdownNow();
             }
             if (front != null) {
                 front.close();
             }
-            closeQuietly(store);
             if (e instanceof IOException io) {
                 throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + options.port() + ": " + io.getMessage(),
                         io);
             }
-            if (e instanceof SQLException sql) {
-                throw new UncheckedIOException(new IOException("Cannot seed the sandbox database: "
-                        + sql.getMessage(), sql));
-            }
             throw (RuntimeException) e;
         }
+    }
+
+    /** Opens the store and seeds it; completes {@link #opened} either way. */
+    private void open() {
+        ContactStore store = null;
+        try {
+            store = openStore(options);
+            seedDemoContacts(store, options);
+            ContactsHandler handler = new ContactsHandler(store, options.accounts(), faults,
+                    new Throttle(options.clock()), options.maxBodyBytes(), options.maxListSize(), options.exotelLimits(),
+                    options.restException429());
+            opened.complete(new Opened(store, handler));
+            LOG.debug("Sandbox serving {} at {}", options.accounts().get(0).accountSid(), baseUrl);
+        } catch (SQLException | RuntimeException e) {
+            if (store != null) {
+                closeQuietly(store);
+            }
+            RuntimeException failure = e instanceof SQLException sql
+                    ? new UncheckedIOException(new IOException("Cannot seed the sandbox database: " + sql.getMessage(), sql))
+                    : (RuntimeException) e;
+            LOG.warn("The sandbox could not open its database: {}", failure.getMessage());
+            opened.completeExceptionally(failure);
+        }
+    }
+
+    /** Every request: waits for the database, then hands over to the contract's handler. */
+    private static void serve(CompletableFuture<Opened> opened, HttpExchange exchange) throws IOException {
+        Opened ready;
+        try {
+            ready = opened.get();
+        } catch (ExecutionException e) {
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            try {
+                ContactsHandler.send(exchange, new ContactsHandler.Reply(503, Wire.errorEnvelope(Ids.newSid(), method,
+                        new Wire.Problem(503, null, "The sandbox could not open its database: "
+                                + e.getCause().getMessage()))));
+            } finally {
+                exchange.close();
+            }
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.close();
+            return;
+        }
+        ready.handler().handle(exchange);
     }
 
     private static ContactStore openStore(SandboxOptions options) {
@@ -231,7 +322,7 @@ public final class SandboxServer implements AutoCloseable {
 
     /** The latest requests handled (up to 100,000), oldest first: when, which method, what status. */
     public List<SandboxRequest> requests() {
-        return handler.requests();
+        return ready().handler().requests();
     }
 
     /** How many connections the sandbox closed for sitting idle longer than its idle timeout. */
@@ -246,7 +337,7 @@ public final class SandboxServer implements AutoCloseable {
 
     /** How many contacts {@code accountSid} holds. */
     public int contactCount(String accountSid) {
-        return store.count(accountSid);
+        return ready().store().count(accountSid);
     }
 
     /**
@@ -258,7 +349,7 @@ public final class SandboxServer implements AutoCloseable {
      */
     public ContactList createList(String accountSid, String name, List<String> contactSids) {
         try {
-            return store.createList(accountSid, name, contactSids);
+            return ready().store().createList(accountSid, name, contactSids);
         } catch (SQLException e) {
             throw new IllegalStateException("The sandbox could not store the list: " + e.getMessage(), e);
         }
@@ -266,11 +357,17 @@ public final class SandboxServer implements AutoCloseable {
 
     /** Stops serving and closes the database; in-flight requests get up to a second to finish. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (!opening) {
+                opened.completeExceptionally(new IllegalStateException("it was closed before its database opened"));
+            }
         }
-        closed = true;
+        closing.complete(null);
         if (front != null) {
             front.close();
         }
@@ -284,8 +381,23 @@ public final class SandboxServer implements AutoCloseable {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        closeQuietly(store);
+        try {
+            // A database still opening is waited for: it must be closed before the JVM exits.
+            closeQuietly(opened.join().store());
+        } catch (CompletionException e) {
+            // It never opened; nothing to close.
+        }
         LOG.debug("Sandbox at {} stopped", baseUrl);
+    }
+
+    /** The opened database, waiting for it if it is still opening. */
+    private Opened ready() {
+        try {
+            return opened.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("The sandbox could not open its database: " + e.getCause().getMessage(),
+                    e.getCause());
+        }
     }
 
     private static void closeQuietly(ContactStore store) {

@@ -10,4 +10,12 @@ public interface ConnectionSource {
 
     /** Blocking; throws with a message fit for the user when nothing can be opened. */
     ActiveConnection open() throws Exception;
+
+    /**
+     * The window has its first page of contacts on screen: work that would compete with painting it,
+     * such as the built-in sandbox loading its database, may start now. Called on the FX thread, at
+     * most once per window; must not block.
+     */
+    default void firstPageShown() {
+    }
 }

@@ -3,6 +3,7 @@ package org.dialbook.ui;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -22,6 +23,20 @@ public final class StartupTrace {
     private StartupTrace() {
     }
 
+    /**
+     * When the launching script noted the time ({@code DIALBOOK_LAUNCHED_AT}, epoch milliseconds, as
+     * packaging/startup-bench.sh does): Linux gives a process's start time from the boot time in whole
+     * seconds, so that figure can be off by up to a second.
+     */
+    private static OptionalLong launchedAt() {
+        try {
+            String value = System.getenv("DIALBOOK_LAUNCHED_AT");
+            return value == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
     public static boolean enabled() {
         return ENABLED;
     }
@@ -38,7 +53,8 @@ public final class StartupTrace {
             return;
         }
         if (jvmStart < 0) {
-            jvmStart = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(now);
+            jvmStart = launchedAt().orElse(
+                    ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(now));
             previous = jvmStart;
             err.printf("[startup] %6d ms  %+6d ms  %s%n", 0, 0, "JVM process started");
         }

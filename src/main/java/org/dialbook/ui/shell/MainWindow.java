@@ -125,6 +125,7 @@ public final class MainWindow {
         root.setCenter(new StackPane(center, dropZone()));
         root.setBottom(statusBar());
 
+        org.dialbook.ui.StartupTrace.mark("T nodes built");
         Scene scene = new Scene(root, 1300, 740);
         scene.getStylesheets().add(STYLESHEET);
         if (!Platform.isSupported(ConditionalFeature.TRANSPARENT_WINDOW)) {
@@ -132,7 +133,9 @@ public final class MainWindow {
         }
         stage.setScene(scene);
         stage.setTitle("Dialbook");
+        org.dialbook.ui.StartupTrace.mark("T scene");
         applyTheme(preferences.theme());
+        org.dialbook.ui.StartupTrace.mark("T theme");
         restoreGeometry();
         stage.setOnCloseRequest(event -> close());
 
@@ -142,7 +145,10 @@ public final class MainWindow {
         WindowSizing.keepMaximizedAcrossDialogs(stage);
         stage.addEventFilter(KeyEvent.KEY_PRESSED, this::openMenuByMnemonic);
         stage.addEventFilter(KeyEvent.KEY_RELEASED, this::keepMenuOpenOnAltRelease);
+        org.dialbook.ui.StartupTrace.mark("T before stage.show");
         stage.show();
+        org.dialbook.ui.StartupTrace.mark("T stage.show");
+        FirstRows.whenLaidOut(scene, laidOut -> context.connections().firstPageShown());
         shell.connect();
         reportProfilesProblem();
         context.activations().ifPresent(later -> later.onActivate(files -> executor.schedule(Duration.ZERO,
@@ -203,7 +209,9 @@ public final class MainWindow {
             totalLabel.setText("");
             return;
         }
+        org.dialbook.ui.StartupTrace.mark("T connection arrived");
         contacts = contactsFactory.create(connection, executor, dialogs, preferences, shell::markSynced);
+        org.dialbook.ui.StartupTrace.mark("T contacts pane built");
         totalLabel.textProperty().bind(contacts.totalText());
         mirrorLabel.textProperty().unbind();
         mirrorLabel.setText("");

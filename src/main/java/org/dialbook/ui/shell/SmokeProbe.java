@@ -54,29 +54,18 @@ public final class SmokeProbe {
         });
         // Rows from the mirror are laid out before the server answers; the pulse that lays them out is
         // when the user first sees contacts.
-        Runnable[] rowsShown = new Runnable[1];
-        rowsShown[0] = () -> {
-            if (probe.reported) {
-                probe.scene.removePostLayoutPulseListener(rowsShown[0]);
-            } else if (probe.tableHasRows()) {
-                probe.scene.removePostLayoutPulseListener(rowsShown[0]);
-                long laidOut = System.currentTimeMillis();
+        FirstRows.whenLaidOut(probe.scene, laidOut -> {
+            if (!probe.reported) {
                 // Reported after the pulse: closing the window from inside it crashed GTK's glass.
                 Platform.runLater(() -> probe.finish(true, "first page of contacts on screen", laidOut));
             }
-        };
-        probe.scene.addPostLayoutPulseListener(rowsShown[0]);
+        });
         // markSynced() fills the status bar's "Synced" text when a page has arrived and is in the table.
         shell.lastSyncTextProperty().addListener((obs, old, text) -> {
             if (text != null && !text.isEmpty()) {
                 probe.afterNextLayout();
             }
         });
-    }
-
-    private boolean tableHasRows() {
-        Node table = scene.lookup(".contacts-table");
-        return table instanceof TableView<?> view && view.isVisible() && !view.getItems().isEmpty();
     }
 
     private void afterNextLayout() {
