@@ -144,10 +144,26 @@ public final class MainWindow {
         stage.addEventFilter(KeyEvent.KEY_RELEASED, this::keepMenuOpenOnAltRelease);
         stage.show();
         FirstRows.whenLaidOut(scene, laidOut -> context.connections().firstPageShown());
-        shell.connect();
+        connectAfterFirstFrame(scene);
         reportProfilesProblem();
         context.activations().ifPresent(later -> later.onActivate(files -> executor.schedule(Duration.ZERO,
                 () -> activate(files))));
+    }
+
+    /**
+     * Starts connecting once the window has had its first frame. The first connection is usually
+     * open by then (it opens while JavaFX starts), and building the contacts table straight after
+     * show() kept the FX thread from taking the window manager's resize: the window stood small and
+     * blank for most of a second under Openbox.
+     */
+    private void connectAfterFirstFrame(Scene scene) {
+        Runnable[] firstFrame = new Runnable[1];
+        firstFrame[0] = () -> {
+            scene.removePostLayoutPulseListener(firstFrame[0]);
+            Platform.runLater(shell::connect);
+        };
+        scene.addPostLayoutPulseListener(firstFrame[0]);
+        scene.getRoot().requestLayout();
     }
 
     /**
