@@ -47,8 +47,8 @@ public final class ImportRunner {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
-    /** Requests in flight at once; one keeps outcomes deterministic under faults and rate limits. */
-    static final int SENDERS = 1;
+    /** The most bulk requests in flight at once; more would only queue on a 2-core client and one server. */
+    static final int MAX_SENDERS = 2;
 
     private final ContactsApi api;
     private final Path importsDir;
@@ -272,7 +272,8 @@ public final class ImportRunner {
         BatchSender batchSender = new BatchSender(api, journal, reconciler, counter, clock);
         long[] rowsRead = {0, 0};
         SendQueue queue = new SendQueue(batchSender, cancel, () -> report(listener, meter, counter, alreadyDone,
-                expectedRows, rowsRead, bytesTotal), SENDERS);
+                expectedRows, rowsRead, bytesTotal),
+                Math.max(1, Math.min(MAX_SENDERS, api.bulkWritesInFlight())));
         ImportSink sink = new ImportSink(journal, counter, done, reconciled, queue, plan.options().batchSize(), live);
         DuplicateFilter filter = new DuplicateFilter(plan.options().duplicates(), existing);
         long rows;
