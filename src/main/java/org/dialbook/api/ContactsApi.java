@@ -16,6 +16,15 @@ public interface ContactsApi {
     /** Creates any number of contacts, sent in requests of at most 5000. */
     BulkResult<Contact> createContacts(List<NewContact> contacts);
 
+    /**
+     * As {@link #createContacts}, for a caller that keeps only each created contact's sid: the
+     * contacts in the result may hold only {@code sid} and {@code number}, so a client can skip the
+     * rest of each answer. By default it is {@link #createContacts} (a mirror keeps whole contacts).
+     */
+    default BulkResult<Contact> createContactsForSids(List<NewContact> contacts) {
+        return createContacts(contacts);
+    }
+
     Contact updateContact(String sid, ContactPatch patch);
 
     /** Updates any number of contacts, sent in requests of at most 5000. */

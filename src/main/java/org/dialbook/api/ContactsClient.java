@@ -170,11 +170,21 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
 
     @Override
     public BulkResult<Contact> createContacts(List<NewContact> contacts) {
+        return bulk.send("POST", contactsUrl, createItems(contacts), false);
+    }
+
+    /** Reads only each created contact's sid and number from the answers. */
+    @Override
+    public BulkResult<Contact> createContactsForSids(List<NewContact> contacts) {
+        return bulk.send("POST", contactsUrl, createItems(contacts), false, Envelope.DataMode.SID_AND_NUMBER);
+    }
+
+    private static List<BulkSender.Item> createItems(List<NewContact> contacts) {
         List<BulkSender.Item> items = new ArrayList<>(contacts.size());
         for (NewContact contact : contacts) {
             items.add(new BulkSender.Item(out -> ContactJson.write(out, contact), contact.number()));
         }
-        return bulk.send("POST", contactsUrl, items, false);
+        return items;
     }
 
     @Override

@@ -77,7 +77,7 @@ final class BatchSender {
                 if (round == 1) {
                     turn.started();
                 }
-                result = call(() -> api.createContacts(contacts), unsettled.size());
+                result = call(() -> api.createContactsForSids(contacts), unsettled.size());
                 answered(result, true);
             } finally {
                 inFlight.readLock().unlock();
