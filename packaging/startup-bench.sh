@@ -14,8 +14,11 @@
 # reused; delete it to seed again. MIRROR_CONTACTS=0 measures a fresh home with the 300 demo
 # contacts instead. DIALBOOK_STARTUP_TRACE=1 also prints the app's phase timings (stderr).
 #
-# Variants: the packaged app as shipped (trained AppCDS archive), the same with jlink's default
-# CDS archive, with CDS off, and `mvn -q javafx:run`. Prints the median per variant and its ratio
+# Variants: the packaged app as shipped (its launcher, and the AppCDS archive of the JDK, JavaFX and
+# app classes); the same JVM and options started without the launcher (app-java: what jpackage's
+# Linux launcher adds, such as its rpm/dpkg queries); without the app's classes in the archive
+# (app-runtime-cds: the runtime's trained JDK and JavaFX archive only); with CDS off; and
+# `mvn -q javafx:run`. Prints the median per variant and its ratio
 # to the hello window. Needs a display, or xvfb-run (it starts one Xvfb for the whole run).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -95,12 +98,19 @@ median() {
   sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'
 }
 
+# The launcher's JVM options and class path, from its .cfg, to start the same app with plain java.
+cfg=$image/lib/app/Dialbook.cfg
+appdir=$(cd "$image/lib/app" && pwd -P)
+mapfile -t app_options < <(sed -n 's|^java-options=||p' "$cfg" | sed "s|\$APPDIR|$appdir|g")
+mapfile -t runtime_cds_options < <(printf '%s\n' "${app_options[@]}" | grep -v SharedArchiveFile)
+app_classpath=$(sed -n 's|^app\.classpath=\$APPDIR|'"$appdir"'|p' "$cfg" | paste -sd: -)
+
 declare -A results
-variants=(hello hello-default-cds app app-default-cds app-no-cds javafx-run)
+variants=(hello hello-default-cds app app-java app-runtime-cds app-no-cds javafx-run)
 if [ ! -d "${HOME}/.m2/repository/org/openjfx/javafx-maven-plugin" ]; then
   # Offline, mvn javafx:run cannot start without the plugin in the local repository.
   echo "javafx-maven-plugin is not in ~/.m2: leaving out the mvn javafx:run variant" >&2
-  variants=(hello hello-default-cds app app-default-cds app-no-cds)
+  variants=(hello hello-default-cds app app-java app-runtime-cds app-no-cds)
 fi
 for variant in "${variants[@]}"; do
   results[$variant]=""
@@ -112,8 +122,9 @@ for ((i = 1; i <= runs; i++)); do
   results[hello-default-cds]+="$(measure "$java" -XX:+UseSerialGC "-XX:SharedArchiveFile=$work/default.jsa" \
     -cp "$work/hello" HelloFx) "
   results[app]+="$(measure "$image/bin/Dialbook" --smoke) "
-  results[app-default-cds]+="$(JAVA_TOOL_OPTIONS="-XX:SharedArchiveFile=$work/default.jsa" \
-    measure "$image/bin/Dialbook" --smoke) "
+  results[app-java]+="$(measure "$java" "${app_options[@]}" -cp "$app_classpath" org.dialbook.app.Dialbook --smoke) "
+  results[app-runtime-cds]+="$(measure "$java" "${runtime_cds_options[@]}" -cp "$app_classpath" \
+    org.dialbook.app.Dialbook --smoke) "
   results[app-no-cds]+="$(JAVA_TOOL_OPTIONS=-Xshare:off measure "$image/bin/Dialbook" --smoke) "
   if [[ " ${variants[*]} " == *" javafx-run "* ]]; then
     results[javafx-run]+="$(measure mvn -q -o javafx:run -Djavafx.args=--smoke) "

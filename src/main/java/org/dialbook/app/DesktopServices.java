@@ -95,13 +95,11 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
      * @return 0 when the page appeared, 1 otherwise
      */
     static int smokeTest(AppDirs dirs, Duration timeout, PrintStream out, PrintStream err) {
-        StartupTrace.mark("T app dirs");
         Path logFile = Logs.startFileLogging(dirs.logs());
         LOG.info("Dialbook smoke test starting; log file {}", logFile);
         StartupTrace.mark("logging ready");
         SmokeProbe.Outcome outcome;
         try (DesktopServices services = new DesktopServices(dirs)) {
-            StartupTrace.mark("T services built");
             services.warmUp();
             outcome = DesktopLauncher.launchSmokeTest(services.context(null), timeout);
         }

@@ -27,9 +27,6 @@ final class Logs {
     /** Idempotent; returns the log file's path. */
     static Path startFileLogging(Path logsDir) {
         Path file = logsDir.resolve(FILE_NAME);
-        org.dialbook.ui.StartupTrace.mark("T logs: before factory");
-        LoggerFactory.getILoggerFactory();
-        org.dialbook.ui.StartupTrace.mark("T logs: factory");
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return file;
         }

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.slf4j.LoggerFactory;
 
 /**
  * The app icon (assets/icons, rendered from dialbook.svg) for windows and dialogs. The window
@@ -19,7 +22,8 @@ public final class AppIcons {
     public static final String RESOURCE_FOLDER = "/org/dialbook/ui/icons/";
     static final int[] SIZES = {16, 24, 32, 48, 64, 128, 256};
 
-    private static List<Image> icons;
+    /** Volatile: {@link #loaded()} asks without the lock that {@link #all()} holds while decoding. */
+    private static volatile List<Image> icons;
 
     private AppIcons() {
     }
@@ -43,6 +47,10 @@ public final class AppIcons {
         return icons;
     }
 
+    private static boolean loaded() {
+        return icons != null;
+    }
+
     /** Gives the icon to {@code stage}, unless it has its own. */
     public static void apply(Stage stage) {
         if (stage.getIcons().isEmpty()) {
@@ -55,7 +63,15 @@ public final class AppIcons {
      * so no dialog has to remember it. Call once on the FX thread.
      */
     public static void applyToAllWindows() {
-        Window.getWindows().forEach(AppIcons::applyIfStage);
+        // Decoding seven PNGs takes about 80 ms: off the FX thread, while the window is built. The
+        // windows open by then get the icon when it is ready; later ones at once.
+        CompletableFuture.runAsync(AppIcons::all).whenComplete((done, failure) -> {
+            if (failure != null) {
+                LoggerFactory.getLogger(AppIcons.class).warn("The app icon could not be loaded", failure);
+                return;
+            }
+            Platform.runLater(() -> Window.getWindows().forEach(AppIcons::applyIfStage));
+        });
         Window.getWindows().addListener((ListChangeListener<Window>) change -> {
             while (change.next()) {
                 change.getAddedSubList().forEach(AppIcons::applyIfStage);
@@ -64,7 +80,7 @@ public final class AppIcons {
     }
 
     private static void applyIfStage(Window window) {
-        if (window instanceof Stage stage) {
+        if (window instanceof Stage stage && loaded()) {
             apply(stage);
         }
     }

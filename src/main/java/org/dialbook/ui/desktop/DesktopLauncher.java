@@ -69,16 +69,14 @@ public final class DesktopLauncher extends Application {
     @Override
     public void start(Stage stage) {
         StartupTrace.mark("JavaFX toolkit started");
+        MainWindow.applySavedTheme(pending.configDir());
         AppIcons.applyToAllWindows();
-        StartupTrace.mark("T icons");
         executor = new FxTaskExecutor();
         DialogService dialogs = new FxDialogService(() -> stage);
         ConnectionPanel panel = pending.profileService()
                 .map(service -> ConnectionProfilesView.panel(service, new ConnectionTester(), executor, dialogs))
                 .orElse(null);
-        StartupTrace.mark("T panel");
         window = new MainWindow(stage, withImports(pending, executor), executor, dialogs, contactsFactory, panel);
-        StartupTrace.mark("T main window constructed");
         window.show();
         StartupTrace.mark("stage shown");
         if (smokeTimeout != null) {

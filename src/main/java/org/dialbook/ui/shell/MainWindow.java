@@ -125,7 +125,6 @@ public final class MainWindow {
         root.setCenter(new StackPane(center, dropZone()));
         root.setBottom(statusBar());
 
-        org.dialbook.ui.StartupTrace.mark("T nodes built");
         Scene scene = new Scene(root, 1300, 740);
         scene.getStylesheets().add(STYLESHEET);
         if (!Platform.isSupported(ConditionalFeature.TRANSPARENT_WINDOW)) {
@@ -133,9 +132,7 @@ public final class MainWindow {
         }
         stage.setScene(scene);
         stage.setTitle("Dialbook");
-        org.dialbook.ui.StartupTrace.mark("T scene");
         applyTheme(preferences.theme());
-        org.dialbook.ui.StartupTrace.mark("T theme");
         restoreGeometry();
         stage.setOnCloseRequest(event -> close());
 
@@ -145,9 +142,7 @@ public final class MainWindow {
         WindowSizing.keepMaximizedAcrossDialogs(stage);
         stage.addEventFilter(KeyEvent.KEY_PRESSED, this::openMenuByMnemonic);
         stage.addEventFilter(KeyEvent.KEY_RELEASED, this::keepMenuOpenOnAltRelease);
-        org.dialbook.ui.StartupTrace.mark("T before stage.show");
         stage.show();
-        org.dialbook.ui.StartupTrace.mark("T stage.show");
         FirstRows.whenLaidOut(scene, laidOut -> context.connections().firstPageShown());
         shell.connect();
         reportProfilesProblem();
@@ -209,9 +204,7 @@ public final class MainWindow {
             totalLabel.setText("");
             return;
         }
-        org.dialbook.ui.StartupTrace.mark("T connection arrived");
         contacts = contactsFactory.create(connection, executor, dialogs, preferences, shell::markSynced);
-        org.dialbook.ui.StartupTrace.mark("T contacts pane built");
         totalLabel.textProperty().bind(contacts.totalText());
         mirrorLabel.textProperty().unbind();
         mirrorLabel.setText("");
@@ -551,7 +544,16 @@ public final class MainWindow {
         return icon;
     }
 
-    private void applyTheme(DesktopPreferences.Theme theme) {
+    /**
+     * Sets the saved theme as the user-agent stylesheet. Called before the first control exists:
+     * the first control otherwise parses JavaFX's own Modena stylesheet (about 90 ms at start-up),
+     * only for the theme to replace it.
+     */
+    public static void applySavedTheme(Path configDir) {
+        applyTheme(DesktopPreferences.load(configDir).theme());
+    }
+
+    private static void applyTheme(DesktopPreferences.Theme theme) {
         boolean dark = theme == DesktopPreferences.Theme.DARK
                 || theme == DesktopPreferences.Theme.SYSTEM && SystemTheme.prefersDark();
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
