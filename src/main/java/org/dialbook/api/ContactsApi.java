@@ -16,15 +16,6 @@ public interface ContactsApi {
     /** Creates any number of contacts, sent in requests of at most 5000. */
     BulkResult<Contact> createContacts(List<NewContact> contacts);
 
-    /**
-     * As {@link #createContacts}, for a caller that keeps only each created contact's sid: the
-     * contacts in the result may hold only {@code sid} and {@code number}, so a client can skip the
-     * rest of each answer. By default it is {@link #createContacts} (a mirror keeps whole contacts).
-     */
-    default BulkResult<Contact> createContactsForSids(List<NewContact> contacts) {
-        return createContacts(contacts);
-    }
-
     Contact updateContact(String sid, ContactPatch patch);
 
     /** Updates any number of contacts, sent in requests of at most 5000. */
@@ -44,9 +35,9 @@ public interface ContactsApi {
     Stream<Contact> streamContacts(ListQuery query);
 
     /**
-     * How many bulk writes one job may keep in flight at once through this API. Two let the server
-     * work on one request while the job reads and journals the answer to the one before. The default
-     * is one, one call after another: what a wrapper that counts, fails or records the calls expects.
+     * How many bulk writes one job may keep in flight at once through this API, when the job asks for
+     * more than one. The default is one, one call after another: what a wrapper that counts, fails or
+     * records the calls expects.
      */
     default int bulkWritesInFlight() {
         return 1;

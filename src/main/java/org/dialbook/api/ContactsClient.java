@@ -173,8 +173,11 @@ public final class ContactsClient implements ContactsApi, AutoCloseable {
         return bulk.send("POST", contactsUrl, createItems(contacts), false);
     }
 
-    /** Reads only each created contact's sid and number from the answers. */
-    @Override
+    /**
+     * As {@link #createContacts}, for a caller that keeps only each created contact's sid (an import):
+     * each contact in the result holds only {@code sid} and {@code number}, read from the answers while
+     * the rest of each item is skipped.
+     */
     public BulkResult<Contact> createContactsForSids(List<NewContact> contacts) {
         return bulk.send("POST", contactsUrl, createItems(contacts), false, Envelope.DataMode.SID_AND_NUMBER);
     }

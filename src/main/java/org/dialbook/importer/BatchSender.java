@@ -19,6 +19,7 @@ import org.dialbook.contact.ContactField;
 import org.dialbook.api.ContactPatch;
 import org.dialbook.api.ContactUpdate;
 import org.dialbook.api.ContactsApi;
+import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ItemOutcome;
 import org.dialbook.api.NewContact;
 import org.dialbook.api.TransportException;
@@ -77,7 +78,7 @@ final class BatchSender {
                 if (round == 1) {
                     turn.started();
                 }
-                result = call(() -> api.createContactsForSids(contacts), unsettled.size());
+                result = call(() -> createContacts(contacts), unsettled.size());
                 answered(result, true);
             } finally {
                 inFlight.readLock().unlock();
@@ -142,6 +143,15 @@ final class BatchSender {
             }
             unsettled = missing;
         }
+    }
+
+    /**
+     * The HTTP client reads only the sids of a bulk answer, which is all a row keeps; any other API
+     * (a mirror, a wrapper) is called as it always was.
+     */
+    private BulkResult<Contact> createContacts(List<NewContact> contacts) {
+        return api instanceof ContactsClient client ? client.createContactsForSids(contacts)
+                : api.createContacts(contacts);
     }
 
     /**

@@ -88,6 +88,10 @@ final class SendQueue {
             } else {
                 batchSender.sendUpdates(work.rows(), work.sids(), turn);
             }
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            // Said before this batch's turns end, so that the batch after it is not sent.
+            failed = true;
+            throw e;
         } finally {
             // Also when the batch failed or was skipped: the batches after it still settle, in order.
             starts.done(ticket.number());

@@ -30,8 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two bulk requests in flight: the second batch's request leaves before the first is answered, and
- * still every batch settles its rows after the one before it, faults or not.
+ * Two bulk requests in flight ({@link ImportRunner#requestsInFlight}): the second batch's request
+ * leaves before the first is answered, and still every batch settles its rows after the one before
+ * it, faults or not.
  */
 class TwoInFlightTest {
     private static final Set<String> SENT_OUTCOMES = Set.of("CREATED", "FAILED", "UNKNOWN", "UPDATED");
@@ -88,7 +89,8 @@ class TwoInFlightTest {
     void theSecondBatchLeavesBeforeTheFirstIsAnsweredAndSettlesAfterIt() throws Exception {
         CsvFiles.Generated data = CsvFiles.contacts(dir.resolve("in.csv"), 3_000, 21);
         OverlapApi api = new OverlapApi(fixture.client);
-        ImportRunner runner = new ImportRunner(api, dir.resolve("imports"), fixture.clock, new ValidationPipeline(2));
+        ImportRunner runner = new ImportRunner(api, dir.resolve("imports"), fixture.clock, new ValidationPipeline(2))
+                .requestsInFlight(2);
 
         ImportResult result = runner.start(plan(data.file(), 500, DuplicatePolicy.SKIP), 0, ImportListener.none(),
                 CancelToken.none());
@@ -101,11 +103,42 @@ class TwoInFlightTest {
     }
 
     @Test
+    void oneRequestAtATimeIsTheDefaultAndTwoIsTheMost() throws Exception {
+        CsvFiles.Generated data = CsvFiles.contacts(dir.resolve("one.csv"), 1_000, 22);
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        ContactsApi counting = new SandboxImportTest.ForwardingApi(fixture.client) {
+            @Override
+            public int bulkWritesInFlight() {
+                return 2;
+            }
+
+            @Override
+            public BulkResult<Contact> createContacts(List<NewContact> contacts) {
+                most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    return super.createContacts(contacts);
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            }
+        };
+
+        new ImportRunner(counting, dir.resolve("imports"), fixture.clock, new ValidationPipeline(2))
+                .start(plan(data.file(), 100, DuplicatePolicy.CREATE), 0, ImportListener.none(), CancelToken.none());
+
+        assertThat(most.get()).isEqualTo(1);
+        ImportRunner runner = fixture.runner(dir.resolve("imports"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner.requestsInFlight(3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("requests in flight must be 1 to 2, got 3");
+    }
+
+    @Test
     void underLostAnswersThrottlingAndServerErrorsEachRowIsCreatedOnceAndBatchesSettleInOrder() throws Exception {
         assertThat(fixture.client.bulkWritesInFlight()).isEqualTo(2);
         CsvFiles.Generated data = CsvFiles.contacts(dir.resolve("faults.csv"), 6_000, 23);
         fixture.sandbox.faults().seed(7).serverErrorFraction(0.05).item429Fraction(0.05).lostResponseFraction(0.15);
-        ImportRunner runner = fixture.runner(dir.resolve("imports"));
+        ImportRunner runner = fixture.runner(dir.resolve("imports")).requestsInFlight(2);
 
         // Duplicates created too: the same number in two batches in flight must still go to the right rows.
         ImportResult result = runner.start(plan(data.file(), 250, DuplicatePolicy.CREATE), 0,
