@@ -105,3 +105,31 @@ if [ "$os" = linux ]; then
   echo "[finish-image] AppCDS with the app's classes: $(grep -c '^org/dialbook' "$jars/dialbook.classlist") of" \
     "Dialbook's own classes; archive $(du -h "$jars/dialbook.jsa" | cut -f1)"
 fi
+
+# --- The launcher (Linux) ---------------------------------------------------------------------
+# jpackage's Linux launcher asks rpm, then dpkg, which package owns it, on every start, to find its
+# own library (about 240 ms here: startup-bench.sh's app against app-java; once installed from the
+# .deb it also lists the package's files). That is paid by every window and every CLI command. A
+# shell script written from its .cfg starts the same runtime with the same JVM options, class path
+# and main class, and skips the queries.
+if [ "$os" = linux ]; then
+  cfg="$jars/Dialbook.cfg"
+  launcher="$image/bin/Dialbook"
+  main_class=$(sed -n 's|^app\.mainclass=||p' "$cfg")
+  options=$(sed -n 's|^java-options=||p' "$cfg" | sed 's|\$APPDIR|$app|g' | sed 's|^\(.*\)$|  "\1" \\|')
+  classpath=$(sed -n 's|^app\.classpath=\$APPDIR|$app|p' "$cfg" | paste -sd: -)
+  cat >"$launcher" <<SCRIPT
+#!/bin/bash
+# Starts Dialbook. Written by packaging/finish-image.sh from jpackage's lib/app/Dialbook.cfg, in
+# place of jpackage's launcher, which queries rpm and dpkg on every start.
+root=\$(dirname "\$(dirname "\$(readlink -f "\$0")")")
+app="\$root/lib/app"
+exec -a Dialbook "\$root/lib/runtime/bin/java" \\
+$options
+  "-Djpackage.app-path=\$root/bin/Dialbook" \\
+  -cp "$classpath" \\
+  $main_class "\$@"
+SCRIPT
+  chmod 755 "$launcher"
+  echo "[finish-image] Launcher: bin/Dialbook is a script starting $main_class (no rpm/dpkg queries)"
+fi

@@ -14,6 +14,8 @@
 # reused; delete it to seed again. MIRROR_CONTACTS=0 measures a fresh home with the 300 demo
 # contacts instead. DIALBOOK_STARTUP_TRACE=1 also prints the app's phase timings (stderr).
 #
+# Reference points: the bare window (the ratio's baseline) and a bare 12-column, 20-row JavaFX table
+# (HelloTable: what a table's first layout costs here, without the app).
 # Variants: the packaged app as shipped (its launcher, and the AppCDS archive of the JDK, JavaFX and
 # app classes); the same JVM and options started without the launcher (app-java: what jpackage's
 # Linux launcher adds, such as its rpm/dpkg queries); without the app's classes in the archive
@@ -39,7 +41,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # The hello window, compiled against the same JavaFX the image carries.
-javac -d "$work/hello" --module-path target/jpackage/javafx --add-modules javafx.controls packaging/bench/HelloFx.java
+javac -d "$work/hello" --module-path target/jpackage/javafx --add-modules javafx.controls packaging/bench/HelloFx.java \
+  packaging/bench/HelloTable.java
 
 # jlink's default archive (what the image had before finish-image.sh trained it): the runtime's own
 # class list, dumped the way jlink --generate-cds-archive does it.
@@ -106,11 +109,11 @@ mapfile -t runtime_cds_options < <(printf '%s\n' "${app_options[@]}" | grep -v S
 app_classpath=$(sed -n 's|^app\.classpath=\$APPDIR|'"$appdir"'|p' "$cfg" | paste -sd: -)
 
 declare -A results
-variants=(hello hello-default-cds app app-java app-runtime-cds app-no-cds javafx-run)
+variants=(hello hello-default-cds table app app-java app-runtime-cds app-no-cds javafx-run)
 if [ ! -d "${HOME}/.m2/repository/org/openjfx/javafx-maven-plugin" ]; then
   # Offline, mvn javafx:run cannot start without the plugin in the local repository.
   echo "javafx-maven-plugin is not in ~/.m2: leaving out the mvn javafx:run variant" >&2
-  variants=(hello hello-default-cds app app-java app-runtime-cds app-no-cds)
+  variants=(hello hello-default-cds table app app-java app-runtime-cds app-no-cds)
 fi
 for variant in "${variants[@]}"; do
   results[$variant]=""
@@ -121,6 +124,9 @@ for ((i = 1; i <= runs; i++)); do
   results[hello]+="$(measure "$java" -XX:+UseSerialGC -cp "$work/hello" HelloFx) "
   results[hello-default-cds]+="$(measure "$java" -XX:+UseSerialGC "-XX:SharedArchiveFile=$work/default.jsa" \
     -cp "$work/hello" HelloFx) "
+  # The launcher's JIT setting (C1 only), as the app has: on two cores C2's compiler threads
+  # compete with the first layout.
+  results[table]+="$(measure "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$work/hello" HelloTable) "
   results[app]+="$(measure "$image/bin/Dialbook" --smoke) "
   results[app-java]+="$(measure "$java" "${app_options[@]}" -cp "$app_classpath" org.dialbook.app.Dialbook --smoke) "
   results[app-runtime-cds]+="$(measure "$java" "${runtime_cds_options[@]}" -cp "$app_classpath" \

@@ -719,6 +719,8 @@ public final class ContactsView implements ContactsPane {
 
     /** Compact JSON in the cell; the full, indented JSON in the tooltip. */
     private static final class CustomFieldCell extends TableCell<ContactRow, String> {
+        private final HoverTooltip tooltip = new HoverTooltip(this, "-fx-font-family: monospace;");
+
         CustomFieldCell() {
             getStyleClass().add("custom-cell");
         }
@@ -729,19 +731,18 @@ public final class ContactsView implements ContactsPane {
             ContactRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
             if (empty || text == null || text.isEmpty() || row == null) {
                 setText(null);
-                setTooltip(null);
+                tooltip.setText(null);
                 return;
             }
             setText(text);
-            Tooltip tooltip = new Tooltip(ContactValues.prettyJson(row.contact().customField()));
-            tooltip.setStyle("-fx-font-family: monospace;");
-            setTooltip(tooltip);
+            tooltip.setText(() -> ContactValues.prettyJson(row.contact().customField()));
         }
     }
 
     /** A compact local date; the exact ISO timestamp from the server in the tooltip. */
     private static final class DateCell extends TableCell<ContactRow, String> {
         private final Function<Contact, java.time.OffsetDateTime> getter;
+        private final HoverTooltip tooltip = new HoverTooltip(this, null);
 
         DateCell(Function<Contact, java.time.OffsetDateTime> getter) {
             this.getter = getter;
@@ -753,11 +754,11 @@ public final class ContactsView implements ContactsPane {
             ContactRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
             if (empty || text == null || text.isEmpty() || row == null) {
                 setText(null);
-                setTooltip(null);
+                tooltip.setText(null);
                 return;
             }
             setText(text);
-            setTooltip(new Tooltip(ContactValues.isoDateTime(getter.apply(row.contact()))));
+            tooltip.setText(() -> ContactValues.isoDateTime(getter.apply(row.contact())));
         }
     }
 }
