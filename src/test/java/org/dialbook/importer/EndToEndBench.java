@@ -22,8 +22,9 @@ import org.dialbook.sandbox.SandboxAccount;
  * {@code ImportBenchmark endtoend}: the CLI import of a clean 100,000-row file, as a user runs it (its
  * own JVM with the launcher's options, JVM start and report included), against the vendor page's
  * plain loop: Python {@code requests} posting pre-built 5000-contact bodies and parsing each answer,
- * and the same loop on Java's {@code HttpClient}. Each run gets a fresh sandbox in its own JVM, in
- * the same run; then again with the sandbox answering after 50 ms. Not a test.
+ * and the same loop on Java's {@code HttpClient}; the CLI runs once as a user starts it and once with
+ * {@code --in-flight 2}. Each run gets a fresh sandbox in its own JVM, in the same run; then again
+ * with the sandbox answering after 50 ms. Not a test.
  */
 final class EndToEndBench {
     /** The options the packaged launcher starts the app and the CLI with (pom.xml: jpackage.java.options, app.java.*). */
