@@ -133,3 +133,15 @@ SCRIPT
   chmod 755 "$launcher"
   echo "[finish-image] Launcher: bin/Dialbook is a script starting $main_class (no rpm/dpkg queries)"
 fi
+
+# --- The image the .deb is built from (Linux) ---------------------------------------------------
+# The same files, hard-linked, without lib/app/dialbook.jsa: that archive names this build folder's
+# paths, and the .deb's postinst makes the one for /opt/dialbook, so it would be 55 MB of dead
+# weight in the download. pom.xml's jpackage-linux profile points the installer at this copy.
+if [ "$os" = linux ]; then
+  installer_image="$(dirname "$(dirname "$image")")/installer-image/$(basename "$image")"
+  rm -rf "$installer_image"
+  mkdir -p "$(dirname "$installer_image")"
+  cp -al "$image" "$installer_image"
+  rm -f "$installer_image/lib/app/dialbook.jsa"
+fi
