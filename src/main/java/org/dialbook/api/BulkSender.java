@@ -40,6 +40,12 @@ final class BulkSender {
      *     was lost could make duplicates, so such items become UNKNOWN instead
      */
     BulkResult<Contact> send(String method, HttpUrl url, List<Item> items, boolean safeToReplay) {
+        return send(method, url, items, safeToReplay, Envelope.DataMode.CONTACT);
+    }
+
+    /** As {@link #send(String, HttpUrl, List, boolean)}, reading each answered contact as {@code mode} says. */
+    BulkResult<Contact> send(String method, HttpUrl url, List<Item> items, boolean safeToReplay,
+            Envelope.DataMode mode) {
         @SuppressWarnings("unchecked")
         ItemOutcome<Contact>[] outcomes = new ItemOutcome[items.size()];
         boolean[] splitTold = {false};
@@ -51,7 +57,7 @@ final class BulkSender {
                 chunk.add(i);
             }
             LOG.debug("{} {}: items {}..{} of {}", method, url.encodedPath(), from, to - 1, items.size());
-            ApiException stop = sendChunk(method, url, items, chunk, safeToReplay, outcomes, splitTold);
+            ApiException stop = sendChunk(method, url, items, chunk, safeToReplay, mode, outcomes, splitTold);
             if (stop != null) {
                 if (stop instanceof AuthenticationException && from == 0) {
                     throw stop;
@@ -75,7 +81,7 @@ final class BulkSender {
      * or the thread was interrupted), or null to go on with the next chunk.
      */
     private ApiException sendChunk(String method, HttpUrl url, List<Item> items, List<Integer> chunk,
-            boolean safeToReplay, ItemOutcome<Contact>[] outcomes, boolean[] splitTold) {
+            boolean safeToReplay, Envelope.DataMode mode, ItemOutcome<Contact>[] outcomes, boolean[] splitTold) {
         List<Integer> pending = chunk;
         Retries.Run run = retries.start();
         while (!pending.isEmpty()) {
@@ -110,12 +116,12 @@ final class BulkSender {
                             + "request", method, url.encodedPath(), pending.size(), half);
                 }
                 ApiException stop = sendChunk(method, url, items, new ArrayList<>(pending.subList(0, half)),
-                        safeToReplay, outcomes, splitTold);
+                        safeToReplay, mode, outcomes, splitTold);
                 if (stop != null) {
                     return stop;
                 }
                 return sendChunk(method, url, items, new ArrayList<>(pending.subList(half, pending.size())),
-                        safeToReplay, outcomes, splitTold);
+                        safeToReplay, mode, outcomes, splitTold);
             }
             if (ApiErrors.isRetryable(status) && run.mayRetry(status >= 500)) {
                 if (!pause(run, answer.retryAfter(), method, url, "HTTP " + status)) {
@@ -125,7 +131,7 @@ final class BulkSender {
             }
             Envelope envelope;
             try {
-                envelope = Envelope.parse(answer.body(), status, Envelope.DataMode.CONTACT);
+                envelope = Envelope.parse(answer.body(), status, mode);
             } catch (JsonParseException e) {
                 boolean ok = status >= 200 && status < 300;
                 if (ok && safeToReplay && run.mayRetry(false)) {

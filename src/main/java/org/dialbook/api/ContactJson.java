@@ -150,6 +150,51 @@ final class ContactJson {
      * value of the wrong type does not stop the read: the contact is dropped and the problem named,
      * in the words {@link #fromJson} uses. A repeated key replaces the earlier value, as in a tree.
      */
+    /**
+     * Reads only {@code sid} and {@code number} of a contact object and skips the rest: for a job that
+     * records which contact each row became, where reading every field of 5000 contacts was most of
+     * the time between two requests. The other fields of the contact are null; {@code sid} and
+     * {@code number} are checked as {@link #read} checks them.
+     */
+    static Read readSidAndNumber(JsonReader in) throws IOException {
+        String sid = null;
+        String number = null;
+        String sidProblem = null;
+        String numberProblem = null;
+        in.beginObject();
+        while (in.hasNext()) {
+            String name = in.nextName();
+            boolean isSid = name.equals("sid");
+            if (!isSid && !name.equals("number")) {
+                in.skipValue();
+                continue;
+            }
+            JsonToken token = in.peek();
+            String value = null;
+            String problem = null;
+            if (token == JsonToken.BEGIN_OBJECT || token == JsonToken.BEGIN_ARRAY) {
+                in.skipValue();
+                problem = "field '" + name + "' should be text but is " + Envelope.kind(token);
+            } else {
+                value = Envelope.text(in);
+            }
+            // A repeated key replaces the earlier value and its problem, as in read.
+            if (isSid) {
+                sid = value;
+                sidProblem = problem;
+            } else {
+                number = value;
+                numberProblem = problem;
+            }
+        }
+        in.endObject();
+        if (sidProblem != null || numberProblem != null) {
+            return new Read(null, sidProblem != null ? sidProblem : numberProblem);
+        }
+        return new Read(new Contact(sid, number, null, null, null, null, null, null, null, null, null, null, null),
+                null);
+    }
+
     static Read read(JsonReader in) throws IOException {
         Map<String, String> values = new HashMap<>(16);
         Map<String, String> problems = null;

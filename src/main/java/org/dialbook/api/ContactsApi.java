@@ -35,6 +35,15 @@ public interface ContactsApi {
     Stream<Contact> streamContacts(ListQuery query);
 
     /**
+     * How many bulk writes one job may keep in flight at once through this API, when the job asks for
+     * more than one. The default is one, one call after another: what a wrapper that counts, fails or
+     * records the calls expects.
+     */
+    default int bulkWritesInFlight() {
+        return 1;
+    }
+
+    /**
      * Tells {@code listener} whenever a call waits (a retry, the rate budget, an outage), so long jobs
      * can say why nothing moves. Implementations without waits ignore it.
      */

@@ -37,7 +37,9 @@ record Envelope(String requestId, int httpCode, JsonObject metadata, List<Item> 
         /** Into a {@link JsonObject}, as sent. */
         TREE,
         /** Straight into a {@link Contact}; no tree is built. */
-        CONTACT
+        CONTACT,
+        /** Only the contact's {@code sid} and {@code number}; the rest is skipped. */
+        SID_AND_NUMBER
     }
 
     /**
@@ -260,7 +262,8 @@ record Envelope(String requestId, int httpCode, JsonObject metadata, List<Item> 
             } else if (mode == DataMode.TREE) {
                 item.data = JsonParser.parseReader(in).getAsJsonObject();
             } else {
-                ContactJson.Read read = ContactJson.read(in);
+                ContactJson.Read read = mode == DataMode.CONTACT ? ContactJson.read(in)
+                        : ContactJson.readSidAndNumber(in);
                 item.contact = read.contact();
                 item.unreadable = read.problem();
             }

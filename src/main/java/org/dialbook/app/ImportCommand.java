@@ -107,6 +107,11 @@ public final class ImportCommand extends CliCommand {
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "5000")
     int batchSize;
 
+    @Option(names = "--in-flight", paramLabel = "N", description = "Bulk requests in flight at once, 1 or 2 "
+            + "(default: ${DEFAULT-VALUE}). With 2 the server works on the next batch while the last answer is "
+            + "journaled; rows still settle in file order. Writes paced to a budget keep 1.", defaultValue = "1")
+    int inFlight;
+
     @Option(names = "--encoding", paramLabel = "CHARSET", description = "Override the detected encoding "
             + "(UTF-8, UTF-16LE, windows-1252...).")
     String encoding;
@@ -177,6 +182,10 @@ public final class ImportCommand extends CliCommand {
         if (resume && retry) {
             throw new IllegalArgumentException("Use --resume or --retry, not both");
         }
+        if (inFlight < 1 || inFlight > ImportRunner.MAX_IN_FLIGHT) {
+            throw new IllegalArgumentException("--in-flight must be 1 or " + ImportRunner.MAX_IN_FLIGHT + "; got "
+                    + inFlight);
+        }
         if (resume) {
             return resume(out, err);
         }
@@ -198,6 +207,7 @@ public final class ImportCommand extends CliCommand {
         ConnectionSettings settings = connection.resolve(connectionOptions);
         try (ContactsClient client = connection.open(settings); Mirror mirror = existingMirror(client, err)) {
             ImportRunner runner = new ImportRunner(jobsApi(client, mirror), importsDir.get(), destinationOf(settings))
+                    .requestsInFlight(inFlight)
                     .retainFinishedJournals(Duration.ofDays(keepJournalDays)).writeReportAsRowsSettle()
                     .withLists(client.lists()).reportingListChangesTo(listChangesOf(mirror));
             ImportResult result = runner.start(plan, 0, progressBar(err), CancelToken.none());
@@ -209,6 +219,7 @@ public final class ImportCommand extends CliCommand {
         ConnectionSettings settings = connection.resolve(connectionOptions);
         try (ContactsClient client = connection.open(settings); Mirror mirror = existingMirror(client, err)) {
             ImportRunner runner = new ImportRunner(jobsApi(client, mirror), importsDir.get(), destinationOf(settings))
+                    .requestsInFlight(inFlight)
                     .withLists(client.lists()).reportingListChangesTo(listChangesOf(mirror));
             Optional<ImportManifest> open = runner.resumable(file);
             if (open.isEmpty()) {
@@ -232,7 +243,8 @@ public final class ImportCommand extends CliCommand {
     private int retry(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         ConnectionSettings settings = connection.resolve(connectionOptions);
         try (ContactsClient client = connection.open(settings)) {
-            ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings));
+            ImportRunner runner = new ImportRunner(client, importsDir.get(), destinationOf(settings))
+                    .requestsInFlight(inFlight);
             Optional<ImportManifest> last = runner.latest(file);
             if (last.isEmpty()) {
                 err.println("There is no import of " + file + " into " + destinationOf(settings) + " to retry.");

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.dialbook.api.ApiError;
@@ -17,6 +19,7 @@ import org.dialbook.contact.ContactField;
 import org.dialbook.api.ContactPatch;
 import org.dialbook.api.ContactUpdate;
 import org.dialbook.api.ContactsApi;
+import org.dialbook.api.ContactsClient;
 import org.dialbook.api.ItemOutcome;
 import org.dialbook.api.NewContact;
 import org.dialbook.api.TransportException;
@@ -41,6 +44,8 @@ final class BatchSender {
      * side, so every other request has journaled its outcomes first and its contacts are claimed.
      */
     private final ReadWriteLock inFlight = new ReentrantReadWriteLock();
+    /** Contacts an answer reported created whose rows are not journaled yet (the other request in flight). */
+    private final Set<String> answeredNotSettled = ConcurrentHashMap.newKeySet();
 
     BatchSender(ContactsApi api, ImportJournal journal, Reconciler reconciler, OutcomeCounter counter, Clock clock) {
         this.api = api;
@@ -50,35 +55,52 @@ final class BatchSender {
         this.clock = clock;
     }
 
-    void sendCreates(List<ValidatedRow> rows) throws IOException {
+    /**
+     * Sends one batch of creates and settles its rows. Its first request may be in flight together
+     * with the batch before it; {@code turn} holds the rows back until that batch has settled, and
+     * rounds after a lost answer run in this batch's turn.
+     */
+    void sendCreates(List<ValidatedRow> rows, BatchOrder.Turn turn) throws IOException, InterruptedException {
         List<ValidatedRow> unsettled = rows;
         for (int round = 1; !unsettled.isEmpty(); round++) {
             Instant at;
             List<ValidatedRow> unknown = new ArrayList<>();
+            BulkResult<Contact> result;
+            List<NewContact> contacts = new ArrayList<>(unsettled.size());
+            unsettled.forEach(row -> contacts.add(row.contact()));
+            if (round == 1) {
+                turn.awaitStart();
+            }
             inFlight.readLock().lock();
             try {
                 at = clock.instant();
                 journal.batchStarted("create", at, unsettled);
-                List<NewContact> contacts = new ArrayList<>(unsettled.size());
-                unsettled.forEach(row -> contacts.add(row.contact()));
-                BulkResult<Contact> result = call(() -> api.createContacts(contacts), unsettled.size());
-                for (ItemOutcome<Contact> item : result.items()) {
-                    ValidatedRow row = unsettled.get(item.index());
-                    switch (item.status()) {
-                        case SUCCESS:
-                            settle(row, RowOutcome.CREATED, item.value().sid(), row.note());
-                            break;
-                        case FAILURE:
-                            settle(row, RowOutcome.FAILED, null, describe(item.error()));
-                            break;
-                        default:
-                            unknown.add(row);
-                    }
+                if (round == 1) {
+                    turn.started();
                 }
-                journal.flush();
+                result = call(() -> createContacts(contacts), unsettled.size());
+                answered(result, true);
             } finally {
                 inFlight.readLock().unlock();
             }
+            if (round == 1) {
+                turn.awaitSettle();
+            }
+            for (ItemOutcome<Contact> item : result.items()) {
+                ValidatedRow row = unsettled.get(item.index());
+                switch (item.status()) {
+                    case SUCCESS:
+                        settle(row, RowOutcome.CREATED, item.value().sid(), row.note());
+                        break;
+                    case FAILURE:
+                        settle(row, RowOutcome.FAILED, null, describe(item.error()));
+                        break;
+                    default:
+                        unknown.add(row);
+                }
+            }
+            journal.flush();
+            answered(result, false);
             if (unknown.isEmpty()) {
                 return;
             }
@@ -86,7 +108,8 @@ final class BatchSender {
             Map<Long, String> found;
             inFlight.writeLock().lock();
             try {
-                found = reconciler.find(Reconciler.rowsOf(unknown), at, journal);
+                // The other request in flight has ended here: the contacts it was told of are claimed.
+                found = reconciler.find(Reconciler.rowsOf(unknown), at, journal, answeredNotSettled);
             } catch (AuthenticationException e) {
                 throw e;
             } catch (ApiException e) {
@@ -122,14 +145,46 @@ final class BatchSender {
         }
     }
 
-    void sendUpdates(List<ValidatedRow> rows, List<String> sids) {
+    /**
+     * The HTTP client reads only the sids of a bulk answer, which is all a row keeps; any other API
+     * (a mirror, a wrapper) is called as it always was.
+     */
+    private BulkResult<Contact> createContacts(List<NewContact> contacts) {
+        return api instanceof ContactsClient client ? client.createContactsForSids(contacts)
+                : api.createContacts(contacts);
+    }
+
+    /**
+     * Adds (or, once journaled, removes) the contacts an answer reports created, so that checking the
+     * account for another batch's lost answer never claims a contact whose row is still to settle.
+     */
+    private void answered(BulkResult<Contact> result, boolean add) {
+        for (ItemOutcome<Contact> item : result.items()) {
+            if (item.status() == ItemOutcome.Status.SUCCESS && item.value() != null) {
+                if (add) {
+                    answeredNotSettled.add(item.value().sid());
+                } else {
+                    answeredNotSettled.remove(item.value().sid());
+                }
+            }
+        }
+    }
+
+    /** Sends one batch of updates and settles its rows, in {@code turn} as {@link #sendCreates} does. */
+    void sendUpdates(List<ValidatedRow> rows, List<String> sids, BatchOrder.Turn turn) throws InterruptedException {
         List<ValidatedRow> todoRows = rows;
         List<String> todoSids = sids;
         for (int round = 1; !todoRows.isEmpty(); round++) {
-            journal.batchStarted("update", clock.instant(), todoRows);
             List<ContactUpdate> updates = new ArrayList<>(todoRows.size());
             for (int i = 0; i < todoRows.size(); i++) {
                 updates.add(new ContactUpdate(todoSids.get(i), patchOf(todoRows.get(i).contact())));
+            }
+            if (round == 1) {
+                turn.awaitStart();
+            }
+            journal.batchStarted("update", clock.instant(), todoRows);
+            if (round == 1) {
+                turn.started();
             }
             BulkResult<Contact> result;
             inFlight.readLock().lock();
@@ -137,6 +192,9 @@ final class BatchSender {
                 result = call(() -> api.updateContacts(updates), todoRows.size());
             } finally {
                 inFlight.readLock().unlock();
+            }
+            if (round == 1) {
+                turn.awaitSettle();
             }
             List<ValidatedRow> againRows = new ArrayList<>();
             List<String> againSids = new ArrayList<>();

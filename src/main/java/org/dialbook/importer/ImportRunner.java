@@ -47,8 +47,8 @@ public final class ImportRunner {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
-    /** Requests in flight at once; one keeps outcomes deterministic under faults and rate limits. */
-    static final int SENDERS = 1;
+    /** The most bulk requests in flight at once; more would only queue on a 2-core client and one server. */
+    public static final int MAX_IN_FLIGHT = 2;
 
     private final ContactsApi api;
     private final Path importsDir;
@@ -59,6 +59,7 @@ public final class ImportRunner {
     private volatile Duration journalRetention = JournalRetention.DEFAULT;
     private volatile ListChanges listChanges = ListChanges.NONE;
     private volatile boolean reportAsRowsSettle;
+    private volatile int requestsInFlight = 1;
     /** Reports written as rows settled, by import id, until {@link #writeReport} moves them into place. */
     private final Map<String, LiveReport.Done> liveReports = new ConcurrentHashMap<>();
 
@@ -114,6 +115,22 @@ public final class ImportRunner {
      */
     public ImportRunner writeReportAsRowsSettle() {
         this.reportAsRowsSettle = true;
+        return this;
+    }
+
+    /**
+     * Keeps up to {@code requests} bulk requests in flight (1 or 2; the API may allow fewer, as a
+     * client paced to a write budget does). Two let the server work on batch k+1 while batch k's answer
+     * is read and journaled; rows still settle in batch order. Under faults the server then meets the
+     * requests in an order that depends on timing, so which rows draw a 429 or a lost answer is no
+     * longer repeatable from run to run; one, the default, keeps it so. Returns this runner.
+     */
+    public ImportRunner requestsInFlight(int requests) {
+        if (requests < 1 || requests > MAX_IN_FLIGHT) {
+            throw new IllegalArgumentException("requests in flight must be 1 to " + MAX_IN_FLIGHT + ", got "
+                    + requests);
+        }
+        this.requestsInFlight = requests;
         return this;
     }
 
@@ -272,7 +289,8 @@ public final class ImportRunner {
         BatchSender batchSender = new BatchSender(api, journal, reconciler, counter, clock);
         long[] rowsRead = {0, 0};
         SendQueue queue = new SendQueue(batchSender, cancel, () -> report(listener, meter, counter, alreadyDone,
-                expectedRows, rowsRead, bytesTotal), SENDERS);
+                expectedRows, rowsRead, bytesTotal),
+                Math.max(1, Math.min(requestsInFlight, api.bulkWritesInFlight())));
         ImportSink sink = new ImportSink(journal, counter, done, reconciled, queue, plan.options().batchSize(), live);
         DuplicateFilter filter = new DuplicateFilter(plan.options().duplicates(), existing);
         long rows;
@@ -339,6 +357,7 @@ public final class ImportRunner {
         ImportRunner runner = new ImportRunner(api, importsDir, clock, pipeline, destination, listsClient)
                 .retainFinishedJournals(journalRetention).reportingListChangesTo(listChanges);
         runner.reportAsRowsSettle = reportAsRowsSettle;
+        runner.requestsInFlight = requestsInFlight;
         return runner;
     }
 

@@ -50,6 +50,15 @@ final class Reconciler {
      * @return row number to the sid of the contact found for it; rows not found are absent
      */
     Map<Long, String> find(Map<Long, Long> rows, Instant since, ImportJournal journal) throws IOException {
+        return find(rows, since, journal, Set.of());
+    }
+
+    /**
+     * As {@link #find(Map, Instant, ImportJournal)}, where {@code claimedElsewhere} are contacts
+     * already given to rows that are not journaled yet (another request's answer, still to settle).
+     */
+    Map<Long, String> find(Map<Long, Long> rows, Instant since, ImportJournal journal, Set<String> claimedElsewhere)
+            throws IOException {
         Map<Long, Deque<String>> candidates = new HashMap<>();
         Set<Long> wanted = new HashSet<>(rows.values());
         Set<String> candidateSids = new HashSet<>();
@@ -83,6 +92,7 @@ final class Reconciler {
         listCalls.addAndGet(calls);
         LOG.info("Checking the account for {} rows whose answer was lost took {} list calls", rows.size(), calls);
         Set<String> claimed = claimedBy(journal, candidateSids);
+        claimed.addAll(claimedElsewhere);
         Map<Long, String> found = new LinkedHashMap<>();
         for (Map.Entry<Long, Long> row : rows.entrySet()) {
             Deque<String> sids = candidates.get(row.getValue());
@@ -104,8 +114,10 @@ final class Reconciler {
 
     /**
      * The sids this import created in batches sent before {@code since}: outcome lines written before
-     * the first batch that left at or after it. Batches go one at a time, so these contacts are all
-     * older than the lost batch's, whatever the server's clock says.
+     * the first batch that left at or after it. Batches start in order and a batch's rows are
+     * journaled only after its request ended, so these contacts are all older than the lost batch's,
+     * whatever the server's clock says (with two requests in flight, the batch just before may not be
+     * among them: the walk then reads its page or pages too).
      */
     private static Set<String> createdBefore(ImportJournal journal, Instant since) throws IOException {
         Set<String> sids = new HashSet<>();

@@ -92,6 +92,35 @@ class EnvelopeStreamTest {
     }
 
     @Test
+    void theSidReaderKeepsSidAndNumberAndTheSameProblemsForThemAndSkipsTheRest() {
+        String badNumber = GOOD.replace("\"number\":\"+919101234510\"", "\"number\":{\"oops\":1}");
+        String badSid = GOOD.replace("\"sid\":\"a1\"", "\"sid\":[1]");
+        String repeated = "{\"sid\":{\"bad\":1},\"sid\":\"a3\",\"number\":\"+919101234512\",\"lists\":[{\"x\":1}]}";
+        String body = bulk(GOOD, badNumber, badSid, repeated);
+        Envelope full = Envelope.parse(body, 207, Envelope.DataMode.CONTACT);
+        Envelope lean = Envelope.parse(body, 207, Envelope.DataMode.SID_AND_NUMBER);
+
+        assertThat(lean.items()).hasSize(5);
+        Contact first = lean.items().get(0).readContact();
+        assertThat(first.sid()).isEqualTo(full.items().get(0).readContact().sid()).isEqualTo("a1");
+        assertThat(first.number()).isEqualTo("+919101234510");
+        assertThat(first.firstName()).isNull();
+        assertThat(first.dateCreated()).isNull();
+        assertThat(first.customField()).isNull();
+        for (int i = 1; i < 3; i++) {
+            assertThat(lean.items().get(i).unreadable()).isEqualTo(full.items().get(i).unreadable()).isNotNull();
+        }
+        assertThat(lean.items().get(3).readContact().sid()).isEqualTo(full.items().get(3).readContact().sid())
+                .isEqualTo("a3");
+        for (int i = 0; i < 5; i++) {
+            assertThat(lean.items().get(i).success()).isEqualTo(full.items().get(i).success());
+            assertThat(lean.items().get(i).code()).isEqualTo(full.items().get(i).code());
+            assertThat(lean.items().get(i).hasData()).isEqualTo(full.items().get(i).hasData());
+        }
+        assertThat(lean.items().get(4).error()).isEqualTo(full.items().get(4).error());
+    }
+
+    @Test
     void notAnEnvelopeIsNamed() {
         assertThatThrownBy(() -> Envelope.parse("", 200, Envelope.DataMode.CONTACT))
                 .hasMessage("the body is empty, not the response envelope object");

@@ -65,6 +65,19 @@ class ImportCommandTest {
     }
 
     @Test
+    void twoRequestsInFlightImportTheSameRowsAndAThirdIsRefusedByName() throws Exception {
+        int code = run(Path.of("assets/samples/contacts-sample.csv").toString(), "--batch-size", "5",
+                "--in-flight", "2");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("50 rows: 44 created, 0 updated, 1 skipped, 5 invalid, 0 failed");
+        assertThat(contacts()).hasSize(44);
+
+        assertThat(run(Path.of("assets/samples/contacts-sample.csv").toString(), "--in-flight", "3")).isEqualTo(2);
+        assertThat(err.toString()).contains("--in-flight must be 1 or 2; got 3");
+    }
+
+    @Test
     void importsTheSampleAndWritesTheReport() throws Exception {
         Path report = dir.resolve("report.csv");
         int code = run(Path.of("assets/samples/contacts-sample.csv").toString(), "--country", "IN", "--tag",
