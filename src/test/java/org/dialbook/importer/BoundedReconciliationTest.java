@@ -13,9 +13,9 @@ import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsApi;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.Page;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * After a crash, settling the one lost batch reads about batch/20 pages: the walk stops at the first
@@ -27,12 +27,8 @@ class BoundedReconciliationTest {
     @TempDir
     Path dir;
 
-    private final SandboxFixture fixture = new SandboxFixture();
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final SandboxFixture fixture = new SandboxFixture();
 
     private ImportPlan plan(Path file) throws IOException {
         CsvInspection inspection = CsvInspector.inspect(file);

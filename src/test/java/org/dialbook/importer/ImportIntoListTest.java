@@ -17,21 +17,17 @@ import org.dialbook.api.Contact;
 import org.dialbook.api.ListsQuery;
 import org.dialbook.api.NewContact;
 import org.dialbook.api.NewList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Import with "add the imported contacts to list", against the sandbox, under faults. */
 class ImportIntoListTest {
     @TempDir
     Path dir;
 
-    private final SandboxFixture fixture = new SandboxFixture();
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final SandboxFixture fixture = new SandboxFixture();
 
     private ImportPlan plan(Path file, String list) throws IOException {
         CsvInspection inspection = CsvInspector.inspect(file);

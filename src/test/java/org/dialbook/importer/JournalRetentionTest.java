@@ -9,21 +9,17 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import org.dialbook.jobs.CancelToken;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Journals of finished imports go after the retention; Undo and Retry then say the journal is gone. */
 class JournalRetentionTest {
     @TempDir
     Path dir;
 
-    private final SandboxFixture fixture = new SandboxFixture();
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final SandboxFixture fixture = new SandboxFixture();
 
     private ImportResult importFile(ImportRunner runner, String name, String numbers) throws Exception {
         Path file = Files.writeString(dir.resolve(name), "number\n" + numbers, StandardCharsets.UTF_8);

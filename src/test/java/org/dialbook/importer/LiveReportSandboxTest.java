@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.RetryPolicy;
 import org.dialbook.jobs.CancelToken;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The report written as rows settle (the CLI's) is the one read back from the journal, byte for byte:
@@ -30,12 +30,8 @@ class LiveReportSandboxTest {
     @TempDir
     Path dir;
 
-    private final SandboxFixture fixture = new SandboxFixture();
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final SandboxFixture fixture = new SandboxFixture();
 
     private ImportPlan plan(Path file, int batchSize) throws IOException {
         CsvInspection inspection = CsvInspector.inspect(file);

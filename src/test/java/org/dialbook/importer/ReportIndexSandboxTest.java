@@ -10,9 +10,9 @@ import java.time.Duration;
 import org.dialbook.api.ContactsClient;
 import org.dialbook.api.RetryPolicy;
 import org.dialbook.jobs.CancelToken;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The report written from the journal index is the one the full scan writes, for a journal with
@@ -23,12 +23,8 @@ class ReportIndexSandboxTest {
     @TempDir
     Path dir;
 
-    private final SandboxFixture fixture = new SandboxFixture();
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final SandboxFixture fixture = new SandboxFixture();
 
     @Test
     void theIndexedReportEqualsTheFullScanAfterFaultsAndARetry() throws Exception {

@@ -13,9 +13,11 @@ import org.dialbook.sandbox.SandboxClocks;
 import org.dialbook.sandbox.SandboxOptions;
 import org.dialbook.sandbox.SandboxServer;
 import org.dialbook.testing.TestClock;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** An in-process sandbox, a client on it whose retries advance a shared test clock, and a runner. */
-final class SandboxFixture implements AutoCloseable {
+final class SandboxFixture implements AutoCloseable, AfterEachCallback {
     final TestClock clock = TestClock.ticking();
     final SandboxServer sandbox;
     final ContactsClient client;
@@ -47,6 +49,12 @@ final class SandboxFixture implements AutoCloseable {
 
     void faultsOff() {
         sandbox.faults().throttlePerMinute(0).serverErrorFraction(0).item429Fraction(0).lostResponseFraction(0);
+    }
+
+    /** As a {@code @RegisterExtension} field: closed after each test, so no test class repeats it. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

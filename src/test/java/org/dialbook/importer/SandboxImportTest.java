@@ -22,21 +22,17 @@ import org.dialbook.api.ListQuery;
 import org.dialbook.api.NewContact;
 import org.dialbook.api.Page;
 import org.dialbook.jobs.CancelToken;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Imports into the in-process sandbox, with its faults switched on, and checks the account itself. */
 class SandboxImportTest {
     @TempDir
     Path dir;
 
-    private final SandboxFixture fixture = new SandboxFixture();
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final SandboxFixture fixture = new SandboxFixture();
 
     private ImportPlan plan(Path file, int batchSize) throws IOException {
         CsvInspection inspection = CsvInspector.inspect(file);

@@ -25,9 +25,9 @@ import org.dialbook.api.Contact;
 import org.dialbook.api.ContactsApi;
 import org.dialbook.api.NewContact;
 import org.dialbook.jobs.CancelToken;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two bulk requests in flight ({@link ImportRunner#requestsInFlight}): the second batch's request
@@ -40,12 +40,8 @@ class TwoInFlightTest {
     @TempDir
     Path dir;
 
-    private final SandboxFixture fixture = new SandboxFixture();
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final SandboxFixture fixture = new SandboxFixture();
 
     private ImportPlan plan(Path file, int batchSize, DuplicatePolicy duplicates) throws IOException {
         CsvInspection inspection = CsvInspector.inspect(file);
