@@ -2,6 +2,10 @@ package org.dialbook.mirror;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +16,7 @@ import java.util.List;
 import org.dialbook.api.Contact;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Terms of one or two characters are answered by the short-term index, which must follow every write
@@ -94,11 +99,22 @@ class ShortTermIndexTest {
             statement.execute("DROP TABLE contact_gram");
             statement.execute("PRAGMA user_version = " + (Schema.CURRENT_VERSION - 1));
         }
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        Logger mirrorLogger = (Logger) LoggerFactory.getLogger(Mirror.class);
+        logs.start();
+        mirrorLogger.addAppender(logs);
         try (Mirror mirror = open()) {
+            // Said before the index is built, where a terminal shows it: a large mirror takes a while once.
+            assertThat(logs.list).anySatisfy(event -> {
+                assertThat(event.getLevel()).isEqualTo(Level.WARN);
+                assertThat(event.getFormattedMessage()).startsWith("Upgrading the contact mirror " + file.getFileName());
+            });
             assertThat(sids(mirror, "zo")).containsExactly("sid1");
             assertThat(mirror.count(MirrorQuery.text("+9"))).isEqualTo(1);
             mirror.putJson(List.of(contact(3, "Meera", "+919845099999")));
             assertThat(sids(mirror, "ee")).containsExactly("sid3");
+        } finally {
+            mirrorLogger.detachAppender(logs);
         }
     }
 
