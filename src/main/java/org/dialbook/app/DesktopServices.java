@@ -155,7 +155,7 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
         ConnectionProfile profile = profiles.activeProfile();
         StartupTrace.mark("connection: profile read");
         ConnectionSettings settings = profiles.settingsFor(profile);
-        StartupTrace.mark("connection: settings ready (sandbox started or keychain read)");
+        StartupTrace.mark("connection: settings ready (sandbox listening or keychain read)");
         // Interactive use: a few quick retries, then a clear message, rather than a minute of backoff.
         ContactsClient client = ContactsClient.builder(settings)
                 .retryPolicy(RetryPolicy.of(Duration.ofMillis(500), Duration.ofSeconds(4), 3))
@@ -201,7 +201,7 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
             sandbox = SandboxServer.startOpening(SandboxOptions.builder().port(0).dataDir(dirs.sandboxData())
                     .demoContacts(DEMO_CONTACTS).build(),
                     sandboxMayOpen.completeOnTimeout(null, SANDBOX_PATIENCE.toMillis(), TimeUnit.MILLISECONDS));
-            StartupTrace.mark("sandbox: started");
+            StartupTrace.mark("sandbox: listening (its database opens after the first page)");
         }
         return sandbox.connectionSettings();
     }
