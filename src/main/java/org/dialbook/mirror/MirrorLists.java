@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * filter by list is answered here without touching the file.
  */
 public final class MirrorLists {
+    /** Adding a member, by a change (an edit, an import) or by a walk of the list; a second add is a no-op. */
+    private static final String ADD_MEMBER = "INSERT OR IGNORE INTO list_member (list_sid, contact_sid) VALUES (?, ?)";
+
     private static final Logger LOG = LoggerFactory.getLogger(MirrorLists.class);
     private static final String COLUMNS = "sid, name, tag, contact_count, date_updated";
     /** A meta key set once the account's lists were read: an empty panel then means "no lists". */
@@ -292,7 +295,7 @@ public final class MirrorLists {
 
     /** Contacts the server confirmed added to a list; the list's count follows. */
     public void added(String listSid, Collection<String> contactSids) {
-        changeMembers(listSid, contactSids, "INSERT OR IGNORE INTO list_member (list_sid, contact_sid) VALUES (?, ?)");
+        changeMembers(listSid, contactSids, ADD_MEMBER);
     }
 
     /** Contacts the server confirmed taken out of a list; they stay in the book. */
@@ -328,8 +331,7 @@ public final class MirrorLists {
     void replaceMembers(String listSid, Collection<String> contactSids, String walkedAt) {
         mirror.writing(connection -> {
             try (PreparedStatement clear = connection.prepareStatement("DELETE FROM list_member WHERE list_sid = ?");
-                    PreparedStatement add = connection.prepareStatement(
-                            "INSERT OR IGNORE INTO list_member (list_sid, contact_sid) VALUES (?, ?)")) {
+                    PreparedStatement add = connection.prepareStatement(ADD_MEMBER)) {
                 clear.setString(1, listSid);
                 clear.executeUpdate();
                 for (String sid : contactSids) {
