@@ -143,7 +143,7 @@ public final class MainWindow {
         stage.addEventFilter(KeyEvent.KEY_PRESSED, this::openMenuByMnemonic);
         stage.addEventFilter(KeyEvent.KEY_RELEASED, this::keepMenuOpenOnAltRelease);
         stage.show();
-        FirstRows.whenLaidOut(scene, laidOut -> context.connections().firstPageShown());
+        LayoutPulses.whenRowsLaidOut(scene, laidOut -> context.connections().firstPageShown());
         connectAfterFirstFrame(scene);
         reportProfilesProblem();
         context.activations().ifPresent(later -> later.onActivate(files -> executor.schedule(Duration.ZERO,
@@ -157,13 +157,7 @@ public final class MainWindow {
      * blank for most of a second under Openbox.
      */
     private void connectAfterFirstFrame(Scene scene) {
-        Runnable[] firstFrame = new Runnable[1];
-        firstFrame[0] = () -> {
-            scene.removePostLayoutPulseListener(firstFrame[0]);
-            Platform.runLater(shell::connect);
-        };
-        scene.addPostLayoutPulseListener(firstFrame[0]);
-        scene.getRoot().requestLayout();
+        LayoutPulses.afterNext(scene, () -> Platform.runLater(shell::connect));
     }
 
     /**
@@ -572,8 +566,12 @@ public final class MainWindow {
     private static void applyTheme(DesktopPreferences.Theme theme) {
         boolean dark = theme == DesktopPreferences.Theme.DARK
                 || theme == DesktopPreferences.Theme.SYSTEM && SystemTheme.prefersDark();
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        String stylesheet = dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet();
+        // The launcher set the saved theme before the first control; setting it again restyles every node.
+        if (!stylesheet.equals(Application.getUserAgentStylesheet())) {
+            Application.setUserAgentStylesheet(stylesheet);
+        }
     }
 
     private void restoreGeometry() {

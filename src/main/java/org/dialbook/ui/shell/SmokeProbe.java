@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.dialbook.ui.common.Cancellable;
 import org.dialbook.ui.common.TaskExecutor;
@@ -54,7 +52,7 @@ public final class SmokeProbe {
         });
         // Rows from the mirror are laid out before the server answers; the pulse that lays them out is
         // when the user first sees contacts.
-        FirstRows.whenLaidOut(probe.scene, laidOut -> {
+        LayoutPulses.whenRowsLaidOut(probe.scene, laidOut -> {
             if (!probe.reported) {
                 // Reported after the pulse: closing the window from inside it crashed GTK's glass.
                 Platform.runLater(() -> probe.finish(true, "first page of contacts on screen", laidOut));
@@ -69,15 +67,8 @@ public final class SmokeProbe {
     }
 
     private void afterNextLayout() {
-        Runnable[] listener = new Runnable[1];
-        listener[0] = () -> {
-            scene.removePostLayoutPulseListener(listener[0]);
-            finish(true, "first page of contacts on screen");
-        };
-        scene.addPostLayoutPulseListener(listener[0]);
-        // A pulse is only scheduled when something changed; ask for one in case the page landed
-        // in a pulse that has already happened.
-        scene.getRoot().requestLayout();
+        // The page may have landed in a pulse that has already happened: the next one is after it.
+        LayoutPulses.afterNext(scene, () -> finish(true, "first page of contacts on screen"));
     }
 
     private void finish(boolean ok, String detail) {

@@ -1,10 +1,9 @@
 package org.dialbook.ui.lists;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dialbook.ui.FxConditions.waitUntil;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The whole window against the sandbox: create a list, add the selection, filter by it, see the count. */
 class ListsPanelFxTest {
@@ -67,10 +65,6 @@ class ListsPanelFxTest {
         FxToolkit.cleanupStages();
         executor.shutdown();
         sandbox.close();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
     }
 
     @SuppressWarnings("unchecked")

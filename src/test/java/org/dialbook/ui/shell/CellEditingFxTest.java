@@ -1,11 +1,10 @@
 package org.dialbook.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dialbook.ui.FxConditions.waitUntil;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.TableCell;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** F2 and Enter edit the cell the user is on, never the column edited last (issue 13, item 1). */
 class CellEditingFxTest {
@@ -131,7 +129,4 @@ class CellEditingFxTest {
                 && cell.getIndex() == row && !cell.isEmpty()).tryQuery().orElse(null);
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
 }

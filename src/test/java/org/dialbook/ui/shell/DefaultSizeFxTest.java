@@ -1,11 +1,10 @@
 package org.dialbook.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dialbook.ui.FxConditions.waitUntil;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -69,10 +68,6 @@ class DefaultSizeFxTest {
         FxToolkit.cleanupStages();
         executor.shutdown();
         sandbox.close();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
     }
 
     @SuppressWarnings("unchecked")

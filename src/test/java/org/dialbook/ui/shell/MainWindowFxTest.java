@@ -1,6 +1,7 @@
 package org.dialbook.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dialbook.ui.FxConditions.waitUntil;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -117,11 +118,6 @@ class MainWindowFxTest {
 
     private String text(String query) {
         return robot.lookup(query).queryAs(Label.class).getText();
-    }
-
-    /** Waits for a condition on what the window shows, read on the FX thread: the test thread would race its layout. */
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
     }
 
     /** Waits for a condition on the server, asked from the test thread so the FX thread never waits on I/O. */

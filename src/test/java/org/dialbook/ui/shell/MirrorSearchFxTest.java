@@ -1,10 +1,9 @@
 package org.dialbook.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dialbook.ui.FxConditions.waitUntil;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The window with the account's mirror: a number fragment typed in the search box finds the row. */
 class MirrorSearchFxTest {
@@ -108,7 +106,4 @@ class MirrorSearchFxTest {
         return robot.lookup(query).queryAs(Label.class).getText();
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
 }
