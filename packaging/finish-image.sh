@@ -71,6 +71,53 @@ for launch in first second; do
   fi
 done
 
+# The command line: scripts start a JVM per command, so its classes belong in the archive too. A
+# sandbox in its own JVM on a free port (in memory), then an import, a sync, a search, a listing,
+# an export and the lists, each recording its classes; the lists are merged, first seen first.
+# Any failure here only leaves the command line's classes out.
+cli_training() {
+  local banner="$work/cli-sandbox.out" url="" i=0
+  "$java" -Ddialbook.home="$work/cli-home" -cp "$jars/*" org.dialbook.app.Dialbook sandbox --in-memory --port 0 \
+    >"$banner" 2>&1 &
+  local sandbox=$!
+  for _ in $(seq 1 100); do
+    url=$(sed -n 's/^  Base URL: *//p' "$banner")
+    [ -n "$url" ] && break
+    sleep 0.2
+  done
+  if [ -z "$url" ]; then
+    kill "$sandbox" 2>/dev/null || true
+    echo "[finish-image] The command-line training's sandbox did not start; its classes are left out." >&2
+    return 0
+  fi
+  local account key token
+  account=$(sed -n 's/^  Account SID: *//p' "$banner")
+  key=$(sed -n 's/^  API key: *//p' "$banner")
+  token=$(sed -n 's/^  API token: *//p' "$banner")
+  local commands=("import $project/assets/samples/contacts-sample.csv --duplicates create --country IN"
+                  "sync" "contacts find 98" "contacts find example --format json" "contacts list --format csv"
+                  "export $work/cli-export.csv" "lists")
+  for command in "${commands[@]}"; do
+    i=$((i + 1))
+    # shellcheck disable=SC2086 # each command is split into its words on purpose
+    if ! EXOTEL_BASE_URL="$url" EXOTEL_ACCOUNT_SID="$account" EXOTEL_API_KEY="$key" EXOTEL_API_TOKEN="$token" \
+        "$java" "-XX:DumpLoadedClassList=$work/cli-$i.list" -Ddialbook.home="$work/cli-home" -cp "$jars/*" \
+        org.dialbook.app.Dialbook $command >"$work/cli-$i.log" 2>&1; then
+      echo "[finish-image] Training 'dialbook $command' failed (its classes are left out):" >&2
+      tail -n 5 "$work/cli-$i.log" >&2
+      rm -f "$work/cli-$i.list"
+    fi
+  done
+  kill "$sandbox" 2>/dev/null || true
+  wait "$sandbox" 2>/dev/null || true
+  local before
+  before=$(grep -c . "$work/classes.list")
+  cat "$work/classes.list" "$work"/cli-*.list 2>/dev/null | awk '!seen[$0]++' >"$work/merged.list"
+  mv "$work/merged.list" "$work/classes.list"
+  echo "[finish-image] Command-line training: $(( $(grep -c . "$work/classes.list") - before )) more classes listed"
+}
+cli_training
+
 # Class-path classes in the list cannot be found without a class path; the dump skips them.
 "$java" -Xshare:dump "-XX:SharedClassListFile=$work/classes.list" \
   "-XX:SharedArchiveFile=$runtime/lib/server/classes.jsa" >"$work/dump.log" 2>&1 || {
