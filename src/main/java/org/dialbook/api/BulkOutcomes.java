@@ -2,17 +2,21 @@ package org.dialbook.api;
 
 import com.google.gson.JsonParseException;
 
-/** Turns one item of a bulk answer into an {@link ItemOutcome}, checking the echoed number. */
+/** Turns one item of a bulk answer into an {@link ItemOutcome}; for contacts, checking the echoed number. */
 final class BulkOutcomes {
     private BulkOutcomes() {
     }
 
+    /** The failure of an answer item, with a message when the server gave no {@code error_data}. */
+    static ApiError failureOf(Envelope.Item result, Envelope envelope) {
+        return result.error() != null ? result.error()
+                : new ApiError(result.code(), null, "Failed", "the server gave no error_data"
+                        + BulkSender.requestIdSuffix(envelope));
+    }
+
     static ItemOutcome<Contact> of(int index, Envelope.Item result, String expectedNumber, Envelope envelope) {
         if (!result.success()) {
-            ApiError error = result.error() != null ? result.error()
-                    : new ApiError(result.code(), null, "Failed", "the server gave no error_data"
-                            + BulkSender.requestIdSuffix(envelope));
-            return new ItemOutcome<>(index, ItemOutcome.Status.FAILURE, result.code(), null, error);
+            return new ItemOutcome<>(index, ItemOutcome.Status.FAILURE, result.code(), null, failureOf(result, envelope));
         }
         if (!result.hasData()) {
             return ItemOutcome.unknown(index, new ApiError(result.code(), null,

@@ -26,12 +26,12 @@ public final class ListsClient {
 
     private final HttpUrl listsUrl;
     private final CallRunner calls;
-    private final ItemBatches batches;
+    private final BulkSender batches;
 
     ListsClient(ConnectionSettings settings, HttpExecutor executor, Retries retries, int maxBatchSize) {
         this.listsUrl = HttpUrl.get(settings.baseUrl() + "/v2/accounts/" + settings.accountSid() + "/lists");
         this.calls = new CallRunner(executor, retries);
-        this.batches = new ItemBatches(executor, retries, maxBatchSize);
+        this.batches = new BulkSender(executor, retries, maxBatchSize);
     }
 
     // ---- lists -------------------------------------------------------------------------------------
@@ -189,13 +189,13 @@ public final class ListsClient {
     public BulkResult<ListMember> addContacts(String listSid, List<String> contactSids) {
         HttpUrl url = listUrl(listSid).newBuilder().addPathSegment("contacts").build();
         List<JsonObject> items = contactSids.stream().map(ListJson::reference).toList();
-        ItemBatches.Reader<ListMember> reader = (index, item, envelope) -> {
+        BulkSender.Reader<ListMember> reader = (index, item, envelope) -> {
             if (item.success() || isDuplicate(item)) {
                 return ItemOutcome.success(index, item.code(),
                         ListJson.member(item.data(), listSid, contactSids.get(index)));
             }
             return new ItemOutcome<>(index, ItemOutcome.Status.FAILURE, item.code(), null,
-                    ItemBatches.errorOf(item, envelope));
+                    BulkOutcomes.failureOf(item, envelope));
         };
         BulkResult<ListMember> result = batches.send("POST", url, "contact_references", items, false, reader);
         if (result.unknowns().isEmpty()) {
@@ -205,7 +205,7 @@ public final class ListsClient {
     }
 
     private BulkResult<ListMember> settleAdds(String listSid, HttpUrl url, List<String> contactSids,
-            List<JsonObject> items, BulkResult<ListMember> result, ItemBatches.Reader<ListMember> reader) {
+            List<JsonObject> items, BulkResult<ListMember> result, BulkSender.Reader<ListMember> reader) {
         Set<String> members;
         try (Stream<Contact> inList = streamContacts(listSid)) {
             members = inList.map(Contact::sid).collect(Collectors.toCollection(HashSet::new));
@@ -310,7 +310,7 @@ public final class ListsClient {
     private ItemOutcome<CampaignList> readList(int index, Envelope.Item item, Envelope envelope) {
         if (!item.success()) {
             return new ItemOutcome<>(index, ItemOutcome.Status.FAILURE, item.code(), null,
-                    ItemBatches.errorOf(item, envelope));
+                    BulkOutcomes.failureOf(item, envelope));
         }
         if (item.data() == null) {
             return ItemOutcome.unknown(index, new ApiError(item.code(), null,

@@ -10,7 +10,10 @@ import org.dialbook.testing.InProcessSandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A batch over the server's body cap is halved until it fits, instead of failing whole with 413. */
+/**
+ * A batch over the server's body cap is halved until it fits, instead of failing whole with 413:
+ * contacts and the Lists API's bulk calls alike, since one sender sends both.
+ */
 class BodyCapSplitTest {
     @RegisterExtension
     final InProcessSandbox fixture = InProcessSandbox.inMemory().with(options -> options.maxBodyBytes(16 * 1024));
@@ -39,6 +42,34 @@ class BodyCapSplitTest {
             // The second call already knows what fits: no 413 at all.
             assertThat(requests.subList(afterFirst, requests.size())).extracting(SandboxRequest::status)
                     .containsOnly(207);
+        }
+    }
+
+    @Test
+    void aListAddOverTheBodyCapIsHalvedUntilItFits() {
+        SandboxServer sandbox = fixture.server();
+        try (ContactsClient client = ContactsClient.builder(sandbox.connectionSettings())
+                .retryPolicy(RetryPolicy.none()).build()) {
+            List<NewContact> contacts = new ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                contacts.add(NewContact.builder(String.format("+9191013%05d", i)).build());
+            }
+            List<String> sids = client.createContacts(contacts).successes().stream()
+                    .map(outcome -> outcome.value().sid()).toList();
+            CampaignList list = client.lists().createList(NewList.named("Over the cap"));
+            int before = sandbox.requests().size();
+
+            // 600 references of about 50 bytes each: about twice the 16 KB cap.
+            BulkResult<ListMember> added = client.lists().addContacts(list.sid(), sids);
+
+            assertThat(sids).hasSize(600);
+            assertThat(added.successes()).hasSize(600);
+            assertThat(added.items()).extracting(ItemOutcome::index)
+                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 600).boxed().toList());
+            List<SandboxRequest> requests = sandbox.requests();
+            assertThat(requests.subList(before, requests.size())).extracting(SandboxRequest::status)
+                    .contains(413).contains(207);
+            assertThat(client.lists().contacts(list.sid(), 0, 20).total()).isEqualTo(600);
         }
     }
 }
