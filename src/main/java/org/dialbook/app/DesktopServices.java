@@ -132,6 +132,19 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
         }
     }
 
+    @Override
+    public Optional<ActiveConnection> openedAlready() {
+        synchronized (this) {
+            if (ahead == null || !ahead.isDone() || ahead.isCompletedExceptionally()) {
+                return Optional.empty();
+            }
+            // Done: join() returns at once.
+            ActiveConnection opened = ahead.join();
+            ahead = null;
+            return Optional.of(opened);
+        }
+    }
+
     /** Blocking: may start the sandbox or read the keychain. The window calls it in the background. */
     @Override
     public ActiveConnection open() {

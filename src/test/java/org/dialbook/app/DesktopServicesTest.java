@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.NewContact;
 import org.dialbook.ui.ActiveConnection;
@@ -30,6 +32,29 @@ class DesktopServicesTest {
             assertThat(connection.api().listContacts(ListQuery.firstPage()).total())
                     .as("demo contacts are seeded once; the user's own changes stay")
                     .isEqualTo(DesktopServices.DEMO_CONTACTS + 1);
+        }
+    }
+
+    @Test
+    void theConnectionOpenedAheadIsHandedOverOnceWithoutWaiting(@TempDir Path home) throws Exception {
+        try (DesktopServices services = new DesktopServices(AppDirs.under(home))) {
+            assertThat(services.openedAlready()).as("nothing was opened ahead").isEmpty();
+            services.warmUp();
+            Optional<ActiveConnection> ahead = Optional.empty();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (ahead.isEmpty() && System.nanoTime() < deadline) {
+                ahead = services.openedAlready();
+                Thread.sleep(20);
+            }
+            assertThat(ahead).isPresent();
+            try (ActiveConnection connection = ahead.get()) {
+                assertThat(connection.sandbox()).isTrue();
+                assertThat(services.openedAlready()).as("taken once").isEmpty();
+                // open() does not hand the same connection out again: it opens another.
+                try (ActiveConnection again = services.open()) {
+                    assertThat(again).isNotSameAs(connection);
+                }
+            }
         }
     }
 }

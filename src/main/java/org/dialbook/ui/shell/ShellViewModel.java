@@ -3,6 +3,7 @@ package org.dialbook.ui.shell;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -60,6 +61,8 @@ public final class ShellViewModel {
     /** Opens (or re-opens, after a profile change) the connection in the background. */
     public void connect() {
         ActiveConnection previous = connection.get();
+        // At start-up the connection is usually open by the time the window has its first frame.
+        Optional<ActiveConnection> ready = previous == null ? source.openedAlready() : Optional.empty();
         connection.set(null);
         state.set(State.CONNECTING);
         failure.set("");
@@ -67,22 +70,28 @@ public final class ShellViewModel {
         // The previous account's sync time says nothing about this one.
         lastSyncText.set("Not synced yet");
         answered = false;
+        if (ready.isPresent()) {
+            opened(ready.get());
+            return;
+        }
         BackgroundTask.titled("Connecting", progress -> {
             closeQuietly(previous);
             progress.update(-1, -1, "Opening the account");
             return source.open();
-        }).onSuccess(opened -> {
-            connection.set(opened);
-            profileText.set(opened.sandbox() ? "Sandbox" : "Profile: " + opened.profileName());
-            state.set(State.CONNECTED);
-            // Opening only builds a client; the account has not answered yet, so this is not "connected".
-            LOG.info("Opened {} ({}); waiting for its first page", opened.profileName(), opened.location());
-        }).onFailure(error -> {
+        }).onSuccess(this::opened).onFailure(error -> {
             LOG.warn("Could not open the connection", error);
             failure.set(ErrorMessages.describe(error));
             profileText.set("Not connected");
             state.set(State.FAILED);
         }).executeWith(executor);
+    }
+
+    private void opened(ActiveConnection opened) {
+        connection.set(opened);
+        profileText.set(opened.sandbox() ? "Sandbox" : "Profile: " + opened.profileName());
+        state.set(State.CONNECTED);
+        // Opening only builds a client; the account has not answered yet, so this is not "connected".
+        LOG.info("Opened {} ({}); waiting for its first page", opened.profileName(), opened.location());
     }
 
     /** Called when a page arrived from the server, for the status bar. */
