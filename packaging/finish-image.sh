@@ -77,8 +77,8 @@ done
 # Any failure here only leaves the command line's classes out.
 cli_training() {
   local banner="$work/cli-sandbox.out" url="" i=0
-  "$java" -Ddialbook.home="$work/cli-home" -cp "$jars/*" org.dialbook.app.Dialbook sandbox --in-memory --port 0 \
-    >"$banner" 2>&1 &
+  timeout 600 "$java" -Ddialbook.home="$work/cli-home" -cp "$jars/*" org.dialbook.app.Dialbook sandbox --in-memory \
+    --port 0 >"$banner" 2>&1 &
   local sandbox=$!
   for _ in $(seq 1 100); do
     url=$(sed -n 's/^  Base URL: *//p' "$banner")
@@ -100,8 +100,9 @@ cli_training() {
   for command in "${commands[@]}"; do
     i=$((i + 1))
     # shellcheck disable=SC2086 # each command is split into its words on purpose
+    # A command that hangs must not hang the build: each gets two minutes.
     if ! EXOTEL_BASE_URL="$url" EXOTEL_ACCOUNT_SID="$account" EXOTEL_API_KEY="$key" EXOTEL_API_TOKEN="$token" \
-        "$java" "-XX:DumpLoadedClassList=$work/cli-$i.list" -Ddialbook.home="$work/cli-home" -cp "$jars/*" \
+        timeout 120 "$java" "-XX:DumpLoadedClassList=$work/cli-$i.list" -Ddialbook.home="$work/cli-home" -cp "$jars/*" \
         org.dialbook.app.Dialbook $command >"$work/cli-$i.log" 2>&1; then
       echo "[finish-image] Training 'dialbook $command' failed (its classes are left out):" >&2
       tail -n 5 "$work/cli-$i.log" >&2
