@@ -47,7 +47,8 @@ rm -f "$runtime/lib/server/classes_nocoops.jsa"
 # cannot be used.
 java="$runtime/bin/java"
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# A training sandbox still running when the script stops (an error, Ctrl+C) goes with it.
+trap '[ -n "${cli_sandbox:-}" ] && kill "$cli_sandbox" 2>/dev/null; rm -rf "$work"' EXIT
 training=("$java" "-XX:DumpLoadedClassList=$work/classes.list" "-Ddialbook.home=$work/home"
           -cp "$jars/*" org.dialbook.app.Dialbook --smoke)
 
@@ -74,46 +75,66 @@ done
 # The command line: scripts start a JVM per command, so its classes belong in the archive too. A
 # sandbox in its own JVM on a free port (in memory), then an import, a sync, a search, a listing,
 # an export and the lists, each recording its classes; the lists are merged, first seen first.
-# Any failure here only leaves the command line's classes out.
+# Any failure here only leaves the command line's classes out; nothing here may stop the build.
+cli_sandbox=""
+if ! command -v timeout >/dev/null 2>&1; then
+  # macOS has no timeout(1): run without the limit.
+  timeout() { shift; "$@"; }
+fi
+cli_run() {
+  # A command that hangs must not hang the build: each gets two minutes.
+  i=$((i + 1))
+  if ! EXOTEL_BASE_URL="$url" EXOTEL_ACCOUNT_SID="$account" EXOTEL_API_KEY="$key" EXOTEL_API_TOKEN="$token" \
+      timeout 120 "$java" "-XX:DumpLoadedClassList=$work/cli-$i.list" -Ddialbook.home="$work/cli-home" \
+      -cp "$jars/*" org.dialbook.app.Dialbook "$@" >"$work/cli-$i.log" 2>&1; then
+    echo "[finish-image] Training 'dialbook $*' failed (its classes are left out):" >&2
+    tail -n 5 "$work/cli-$i.log" >&2 || true
+    rm -f "$work/cli-$i.list"
+  fi
+}
 cli_training() {
-  local banner="$work/cli-sandbox.out" url="" i=0
-  timeout 600 "$java" -Ddialbook.home="$work/cli-home" -cp "$jars/*" org.dialbook.app.Dialbook sandbox --in-memory \
+  local banner="$work/cli-sandbox.out" ready=""
+  : >"$banner"
+  timeout 1800 "$java" -Ddialbook.home="$work/cli-home" -cp "$jars/*" org.dialbook.app.Dialbook sandbox --in-memory \
     --port 0 >"$banner" 2>&1 &
-  local sandbox=$!
-  for _ in $(seq 1 100); do
-    url=$(sed -n 's/^  Base URL: *//p' "$banner")
-    [ -n "$url" ] && break
+  cli_sandbox=$!
+  # The banner's last line: every value above it is printed by then.
+  for _ in $(seq 1 150); do
+    if grep -q '^Press Ctrl+C to stop' "$banner"; then
+      ready=yes
+      break
+    fi
     sleep 0.2
   done
-  if [ -z "$url" ]; then
-    kill "$sandbox" 2>/dev/null || true
+  if [ -z "$ready" ]; then
     echo "[finish-image] The command-line training's sandbox did not start; its classes are left out." >&2
     return 0
   fi
-  local account key token
+  url=$(sed -n 's/^  Base URL: *//p' "$banner")
   account=$(sed -n 's/^  Account SID: *//p' "$banner")
   key=$(sed -n 's/^  API key: *//p' "$banner")
   token=$(sed -n 's/^  API token: *//p' "$banner")
-  local commands=("import $project/assets/samples/contacts-sample.csv --duplicates create --country IN"
-                  "sync" "contacts find 98" "contacts find example --format json" "contacts list --format csv"
-                  "export $work/cli-export.csv" "lists")
-  for command in "${commands[@]}"; do
-    i=$((i + 1))
-    # shellcheck disable=SC2086 # each command is split into its words on purpose
-    # A command that hangs must not hang the build: each gets two minutes.
-    if ! EXOTEL_BASE_URL="$url" EXOTEL_ACCOUNT_SID="$account" EXOTEL_API_KEY="$key" EXOTEL_API_TOKEN="$token" \
-        timeout 120 "$java" "-XX:DumpLoadedClassList=$work/cli-$i.list" -Ddialbook.home="$work/cli-home" -cp "$jars/*" \
-        org.dialbook.app.Dialbook $command >"$work/cli-$i.log" 2>&1; then
-      echo "[finish-image] Training 'dialbook $command' failed (its classes are left out):" >&2
-      tail -n 5 "$work/cli-$i.log" >&2
-      rm -f "$work/cli-$i.list"
-    fi
-  done
-  kill "$sandbox" 2>/dev/null || true
-  wait "$sandbox" 2>/dev/null || true
-  local before
+  i=0
+  cli_run import "$project/assets/samples/contacts-sample.csv" --duplicates create --country IN
+  cli_run sync
+  cli_run contacts find 98
+  cli_run contacts find example --format json
+  cli_run contacts list --format csv
+  cli_run export "$work/cli-export.csv"
+  cli_run lists
+  kill "$cli_sandbox" 2>/dev/null || true
+  wait "$cli_sandbox" 2>/dev/null || true
+  cli_sandbox=""
+  local lists=() before
+  shopt -s nullglob
+  lists=("$work"/cli-*.list)
+  shopt -u nullglob
+  if [ ${#lists[@]} -eq 0 ]; then
+    echo "[finish-image] No command-line training ran; its classes are left out." >&2
+    return 0
+  fi
   before=$(grep -c . "$work/classes.list")
-  cat "$work/classes.list" "$work"/cli-*.list 2>/dev/null | awk '!seen[$0]++' >"$work/merged.list"
+  cat "$work/classes.list" "${lists[@]}" | awk '!seen[$0]++' >"$work/merged.list"
   mv "$work/merged.list" "$work/classes.list"
   echo "[finish-image] Command-line training: $(( $(grep -c . "$work/classes.list") - before )) more classes listed"
 }

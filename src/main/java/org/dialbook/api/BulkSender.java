@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.HttpUrl;
 import okhttp3.RequestBody;
 import org.slf4j.Logger;
@@ -51,8 +52,11 @@ final class BulkSender {
     private final HttpExecutor executor;
     private final Retries retries;
     private final int maxBatchSize;
-    /** The most items a request has been found to hold under the server's body cap (413 halves it). */
-    private volatile int fits = Integer.MAX_VALUE;
+    /**
+     * The most items a request has been found to hold under the server's body cap (413 halves it).
+     * Shared by calls running at once (two imports' batches in flight), so it only ever goes down.
+     */
+    private final AtomicInteger fits = new AtomicInteger(Integer.MAX_VALUE);
 
     BulkSender(HttpExecutor executor, Retries retries, int maxBatchSize) {
         this.executor = executor;
@@ -157,7 +161,7 @@ final class BulkSender {
         BulkResult<T> all() {
             int from = 0;
             while (from < outcomes.length) {
-                int to = Math.min(outcomes.length, from + Math.min(maxBatchSize, fits));
+                int to = Math.min(outcomes.length, from + Math.min(maxBatchSize, fits.get()));
                 List<Integer> chunk = new ArrayList<>(to - from);
                 for (int i = from; i < to; i++) {
                     chunk.add(i);
@@ -262,7 +266,7 @@ final class BulkSender {
         /** The body is over the server's cap, and nothing of it was applied: halve it until it fits. */
         private ApiException halve(List<Integer> pending) {
             int half = pending.size() / 2;
-            fits = Math.min(fits, half);
+            fits.accumulateAndGet(half, Math::min);
             if (!splitTold) {
                 splitTold = true;
                 LOG.warn("{} {}: the server refused {} items as too large (HTTP 413); sending at most {} a request",

@@ -26,12 +26,15 @@ public final class ListsClient {
 
     private final HttpUrl listsUrl;
     private final CallRunner calls;
+    /** Lists, and list members: each learns on its own how many items fit under a body cap (413). */
     private final BulkSender batches;
+    private final BulkSender memberBatches;
 
     ListsClient(ConnectionSettings settings, HttpExecutor executor, Retries retries, int maxBatchSize) {
         this.listsUrl = HttpUrl.get(settings.baseUrl() + "/v2/accounts/" + settings.accountSid() + "/lists");
         this.calls = new CallRunner(executor, retries);
         this.batches = new BulkSender(executor, retries, maxBatchSize);
+        this.memberBatches = new BulkSender(executor, retries, maxBatchSize);
     }
 
     // ---- lists -------------------------------------------------------------------------------------
@@ -197,7 +200,7 @@ public final class ListsClient {
             return new ItemOutcome<>(index, ItemOutcome.Status.FAILURE, item.code(), null,
                     BulkOutcomes.failureOf(item, envelope));
         };
-        BulkResult<ListMember> result = batches.send("POST", url, "contact_references", items, false, reader);
+        BulkResult<ListMember> result = memberBatches.send("POST", url, "contact_references", items, false, reader);
         if (result.unknowns().isEmpty()) {
             return result;
         }
@@ -224,7 +227,7 @@ public final class ListsClient {
         }
         if (!resend.isEmpty()) {
             List<JsonObject> again = resend.stream().map(items::get).toList();
-            BulkResult<ListMember> retried = batches.send("POST", url, "contact_references", again, false,
+            BulkResult<ListMember> retried = memberBatches.send("POST", url, "contact_references", again, false,
                     (k, item, envelope) -> reindex(reader.read(resend.get(k), item, envelope), resend.get(k)));
             for (int k = 0; k < resend.size(); k++) {
                 settled.set(resend.get(k), reindex(retried.items().get(k), resend.get(k)));

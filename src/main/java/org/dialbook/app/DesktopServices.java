@@ -51,7 +51,12 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
      */
     private final CompletableFuture<Void> sandboxMayOpen = new CompletableFuture<>();
     private SandboxServer sandbox;
-    /** The first connection, opened ahead of the window by {@link #warmUp()}; taken by the first open(). */
+    /**
+     * The first connection, opened ahead of the window by {@link #warmUp()}; taken by the first open()
+     * or openedAlready(). Guarded by its own lock, not this object's: that one is held while the
+     * sandbox starts, and openedAlready() runs on the FX thread, which must not wait for it.
+     */
+    private final Object aheadLock = new Object();
     private CompletableFuture<ActiveConnection> ahead;
     private boolean closed;
 
@@ -127,14 +132,14 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
      */
     void warmUp() {
         CompletableFuture<ActiveConnection> opening = CompletableFuture.supplyAsync(this::openNow);
-        synchronized (this) {
+        synchronized (aheadLock) {
             ahead = opening;
         }
     }
 
     @Override
     public Optional<ActiveConnection> openedAlready() {
-        synchronized (this) {
+        synchronized (aheadLock) {
             if (ahead == null || !ahead.isDone() || ahead.isCompletedExceptionally()) {
                 return Optional.empty();
             }
@@ -149,7 +154,7 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
     @Override
     public ActiveConnection open() {
         CompletableFuture<ActiveConnection> opened;
-        synchronized (this) {
+        synchronized (aheadLock) {
             opened = ahead;
             ahead = null;
         }
@@ -227,10 +232,12 @@ public final class DesktopServices implements ConnectionSource, AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        if (ahead != null) {
-            // Opened ahead for a window that never asked for it.
-            ahead.thenAccept(DesktopServices::closeQuietly);
-            ahead = null;
+        synchronized (aheadLock) {
+            if (ahead != null) {
+                // Opened ahead for a window that never asked for it.
+                ahead.thenAccept(DesktopServices::closeQuietly);
+                ahead = null;
+            }
         }
         if (sandbox != null) {
             sandbox.close();

@@ -81,6 +81,11 @@ final class EndToEndBench {
         boolean python = hasPythonRequests();
         Path launcher = Path.of(System.getProperty("bench.packaged", "target/dist/Dialbook/bin/Dialbook"));
         Path packaged = Files.isExecutable(launcher) ? launcher : null;
+        if (packaged != null) {
+            // The image is whatever was last packaged: say when, so a stale one is noticed.
+            System.out.printf(Locale.ROOT, "packaged launcher %s, built %s%n", packaged,
+                    Files.getLastModifiedTime(packaged.getParent().resolveSibling("lib/app/Dialbook.cfg")));
+        }
         System.out.printf(Locale.ROOT, "(2) end-to-end %,d rows, each run into a fresh sandbox in its own JVM; "
                 + "CLI launched with %s%n", rows, LAUNCHER_OPTIONS);
         for (int latency : new int[] {0, 50}) {
