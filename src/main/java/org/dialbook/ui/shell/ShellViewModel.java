@@ -35,6 +35,8 @@ public final class ShellViewModel {
     }
 
     private final ConnectionSource source;
+    /** Counts connect() calls, so that only the latest one's connection is shown. */
+    private int attempt;
     private final TaskExecutor executor;
     private final Clock clock;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.CONNECTING);
@@ -60,6 +62,7 @@ public final class ShellViewModel {
 
     /** Opens (or re-opens, after a profile change) the connection in the background. */
     public void connect() {
+        int mine = ++attempt;
         ActiveConnection previous = connection.get();
         // At start-up the connection is usually open by the time the window has its first frame.
         Optional<ActiveConnection> ready = previous == null ? source.openedAlready() : Optional.empty();
@@ -78,7 +81,17 @@ public final class ShellViewModel {
             closeQuietly(previous);
             progress.update(-1, -1, "Opening the account");
             return source.open();
-        }).onSuccess(this::opened).onFailure(error -> {
+        }).onSuccess(opened -> {
+            if (mine != attempt) {
+                // Connect was asked again while this one was opening: the newer one is shown.
+                closeQuietly(opened);
+                return;
+            }
+            opened(opened);
+        }).onFailure(error -> {
+            if (mine != attempt) {
+                return;
+            }
             LOG.warn("Could not open the connection", error);
             failure.set(ErrorMessages.describe(error));
             profileText.set("Not connected");

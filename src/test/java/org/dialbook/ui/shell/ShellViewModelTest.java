@@ -109,4 +109,27 @@ class ShellViewModelTest {
         assertThat(aheadAsked).hasValue(1);
         assertThat(shell.stateProperty().get()).isEqualTo(ShellViewModel.State.CONNECTED);
     }
+
+    @Test
+    void aConnectAskedForWhileOneIsOpeningWinsAndTheOtherIsClosed() {
+        AtomicInteger opens = new AtomicInteger();
+        AtomicInteger closed = new AtomicInteger();
+        ShellViewModel[] shell = new ShellViewModel[1];
+        ConnectionSource source = () -> {
+            int n = opens.incrementAndGet();
+            if (n == 1) {
+                // The user asks again (Connection → Retry) before the first has opened.
+                shell[0].connect();
+            }
+            return new ActiveConnection(sandbox.client(), "Attempt " + n, "Local sandbox", true, "IN",
+                    closed::incrementAndGet);
+        };
+        shell[0] = new ShellViewModel(source, new CurrentThreadTaskExecutor());
+
+        shell[0].connect();
+
+        assertThat(shell[0].connectionProperty().get().profileName()).isEqualTo("Attempt 2");
+        assertThat(shell[0].stateProperty().get()).isEqualTo(ShellViewModel.State.CONNECTED);
+        assertThat(closed).as("the first attempt's connection is closed, not left open").hasValue(1);
+    }
 }
