@@ -48,6 +48,7 @@ import org.dialbook.ui.DesktopContext;
 import org.dialbook.ui.ImportHandler;
 import org.dialbook.ui.UndoableImport;
 import org.dialbook.ui.common.BackgroundTask;
+import org.dialbook.ui.common.Cancellable;
 import org.dialbook.ui.common.DialogService;
 import org.dialbook.ui.common.Job;
 import org.dialbook.ui.common.TaskExecutor;
@@ -79,6 +80,9 @@ public final class MainWindow {
     private final ShellViewModel shell;
     private final DesktopPreferences preferences;
     private final StackPane center = new StackPane();
+    /** How long opening the connection may take before the window says it is opening. */
+    private static final Duration CONNECTING_NOTICE_AFTER = Duration.ofMillis(400);
+    private Cancellable pendingConnectingNotice = () -> { };
     private final Label totalLabel = new Label();
     private static final WindowSizing.Size MIN_SIZE = new WindowSizing.Size(720, 420);
     /** The scene's 1300×740 plus a title bar: room for the lists panel and every column header whole. */
@@ -173,10 +177,22 @@ public final class MainWindow {
     }
 
     private void showState() {
+        pendingConnectingNotice.cancel();
         switch (shell.stateProperty().get()) {
-            case CONNECTING -> center.getChildren().setAll(placeholder(new ProgressIndicator(),
-                    "Opening your contacts…",
-                    "Starting the local sandbox or connecting to Exotel. This takes a few seconds."));
+            case CONNECTING -> {
+                // Usually the contacts replace this within the first frame (the connection opens while
+                // JavaFX starts): a spinner that flashes for a frame is noise, and its skin and
+                // animation cost the first frame time. It shows when opening takes longer.
+                Node pending = new StackPane();
+                center.getChildren().setAll(pending);
+                pendingConnectingNotice = executor.schedule(CONNECTING_NOTICE_AFTER, () -> {
+                    if (shell.stateProperty().get() == ShellViewModel.State.CONNECTING
+                            && center.getChildren().equals(List.of(pending))) {
+                        center.getChildren().setAll(placeholder(new ProgressIndicator(), "Opening your contacts…",
+                                "Starting the local sandbox or connecting to Exotel. This takes a few seconds."));
+                    }
+                });
+            }
             case FAILED -> {
                 Button retry = new Button("Retry");
                 retry.setDefaultButton(true);

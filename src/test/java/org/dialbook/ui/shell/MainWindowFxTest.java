@@ -130,6 +130,30 @@ class MainWindowFxTest {
     }
 
     @Test
+    void aSlowConnectionIsAnnouncedAfterAMomentAndAFastOneNeverFlashesASpinner() throws Exception {
+        sandbox.reset(45);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        open(() -> {
+            // Opening takes as long as the test says.
+            release.await(30, TimeUnit.SECONDS);
+            ContactsClient client = ContactsClient.builder(sandbox.server.connectionSettings())
+                    .retryPolicy(RetryPolicy.none()).build();
+            return new ActiveConnection(client, "Sandbox", "Local sandbox", true, "IN", client::close);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".progress-indicator").tryQuery()).as("no spinner in the first moment").isEmpty();
+        assertThat(robot.lookup("Opening your contacts…").tryQuery()).isEmpty();
+
+        waitUntil(() -> robot.lookup("Opening your contacts…").tryQuery().isPresent());
+        assertThat(robot.lookup(".progress-indicator").tryQuery()).isPresent();
+
+        release.countDown();
+        waitUntil(() -> robot.lookup(".table-view").tryQuery()
+                .map(view -> ((TableView<?>) view).getItems().size() == 20).orElse(false));
+        assertThat(robot.lookup("Opening your contacts…").tryQuery()).isEmpty();
+    }
+
+    @Test
     void firstRunShowsTheSandboxAndItsContacts() throws TimeoutException {
         sandbox.reset(45);
         openSandbox();
