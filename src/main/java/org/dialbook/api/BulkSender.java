@@ -2,13 +2,14 @@ package org.dialbook.api;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import okhttp3.HttpUrl;
 import okhttp3.RequestBody;
 import org.slf4j.Logger;
@@ -37,16 +38,17 @@ final class BulkSender {
         ItemOutcome<T> read(int index, Envelope.Item item, Envelope envelope);
     }
 
-    /** What one bulk call sends, and how its answers are read. */
-    interface Call<T> extends Reader<T> {
-        /** The request body for the items at these indexes, in this order. */
-        RequestBody body(List<Integer> indexes);
-
-        /** How each answer item's {@code data} is read. */
-        Envelope.DataMode mode();
-
-        /** True when this failure of the first request leaves no item a chance: it is thrown instead. */
-        boolean refusesTheWholeCall(ApiException failure);
+    /**
+     * What one bulk call sends, and how its answers are read.
+     *
+     * @param body the request body for the items at these indexes, in this order
+     * @param reader each answer item of a 2xx answer into the caller's outcome
+     * @param mode how each answer item's {@code data} is read
+     * @param refusesTheWholeCall true when this failure of the first request leaves no item a chance:
+     *     it is thrown instead
+     */
+    private record Call<T>(Function<List<Integer>, RequestBody> body, Reader<T> reader, Envelope.DataMode mode,
+            Predicate<ApiException> refusesTheWholeCall) {
     }
 
     private final HttpExecutor executor;
@@ -77,29 +79,15 @@ final class BulkSender {
     /** As {@link #send(String, HttpUrl, List, boolean)}, reading each answered contact as {@code mode} says. */
     BulkResult<Contact> send(String method, HttpUrl url, List<Item> items, boolean safeToReplay,
             Envelope.DataMode mode) {
-        return send(method, url, items.size(), safeToReplay, new Call<>() {
-            @Override
-            public RequestBody body(List<Integer> indexes) {
-                List<ContactJson.ItemWriter> writers = new ArrayList<>(indexes.size());
-                indexes.forEach(index -> writers.add(items.get(index).json()));
-                return ContactJson.bulkBody(writers);
-            }
-
-            @Override
-            public ItemOutcome<Contact> read(int index, Envelope.Item item, Envelope envelope) {
-                return BulkOutcomes.of(index, item, items.get(index).expectedNumber(), envelope);
-            }
-
-            @Override
-            public Envelope.DataMode mode() {
-                return mode;
-            }
-
-            @Override
-            public boolean refusesTheWholeCall(ApiException failure) {
-                return failure instanceof AuthenticationException;
-            }
-        });
+        Function<List<Integer>, RequestBody> body = indexes -> {
+            List<ContactJson.ItemWriter> writers = new ArrayList<>(indexes.size());
+            indexes.forEach(index -> writers.add(items.get(index).json()));
+            return ContactJson.bulkBody(writers);
+        };
+        Reader<Contact> reader = (index, item, envelope) ->
+                BulkOutcomes.of(index, item, items.get(index).expectedNumber(), envelope);
+        return send(method, url, items.size(), safeToReplay,
+                new Call<>(body, reader, mode, failure -> failure instanceof AuthenticationException));
     }
 
     /**
@@ -108,34 +96,17 @@ final class BulkSender {
      */
     <T> BulkResult<T> send(String method, HttpUrl url, String arrayName, List<JsonObject> items, boolean safeToReplay,
             Reader<T> reader) {
-        return send(method, url, items.size(), safeToReplay, new Call<>() {
-            @Override
-            public RequestBody body(List<Integer> indexes) {
-                List<JsonObject> body = new ArrayList<>(indexes.size());
-                indexes.forEach(index -> body.add(items.get(index)));
-                return RequestBody.create(ListJson.wrap(arrayName, body).toString().getBytes(StandardCharsets.UTF_8),
-                        HttpExecutor.JSON);
-            }
-
-            @Override
-            public ItemOutcome<T> read(int index, Envelope.Item item, Envelope envelope) {
-                return reader.read(index, item, envelope);
-            }
-
-            @Override
-            public Envelope.DataMode mode() {
-                return Envelope.DataMode.TREE;
-            }
-
-            @Override
-            public boolean refusesTheWholeCall(ApiException failure) {
-                return failure instanceof AuthenticationException || failure instanceof NotFoundException;
-            }
-        });
+        Function<List<Integer>, RequestBody> body = indexes -> {
+            List<JsonObject> array = new ArrayList<>(indexes.size());
+            indexes.forEach(index -> array.add(items.get(index)));
+            return HttpExecutor.jsonBody(ListJson.wrap(arrayName, array).toString());
+        };
+        return send(method, url, items.size(), safeToReplay, new Call<>(body, reader, Envelope.DataMode.TREE,
+                failure -> failure instanceof AuthenticationException || failure instanceof NotFoundException));
     }
 
     /** Sends {@code count} items, indexed 0 to count - 1, as {@code call} writes and reads them. */
-    <T> BulkResult<T> send(String method, HttpUrl url, int count, boolean safeToReplay, Call<T> call) {
+    private <T> BulkResult<T> send(String method, HttpUrl url, int count, boolean safeToReplay, Call<T> call) {
         return new Sending<>(method, url, count, safeToReplay, call).all();
     }
 
@@ -169,7 +140,7 @@ final class BulkSender {
                 LOG.debug("{} {}: items {}..{} of {}", method, url.encodedPath(), from, to - 1, outcomes.length);
                 ApiException stop = chunk(chunk);
                 if (stop != null) {
-                    if (call.refusesTheWholeCall(stop) && from == 0) {
+                    if (call.refusesTheWholeCall().test(stop) && from == 0) {
                         throw stop;
                     }
                     // Credentials stopped working mid-way, or the caller cancelled: keep what was done,
@@ -194,7 +165,7 @@ final class BulkSender {
             List<Integer> pending = chunk;
             Retries.Run run = retries.start();
             while (!pending.isEmpty()) {
-                Exchange exchange = executor.execute(method, url, call.body(pending));
+                Exchange exchange = executor.execute(method, url, call.body().apply(pending));
                 if (exchange instanceof Exchange.Failed failed) {
                     boolean cancelled = HttpExecutor.wasCancelled(failed);
                     if ((!failed.requestSent() || safeToReplay) && !cancelled && run.mayRetry(true)) {
@@ -240,7 +211,7 @@ final class BulkSender {
                 }
                 if (status < 200 || status >= 300) {
                     ApiException failure = ApiErrors.toException(status, envelope.firstError(), envelope.requestId());
-                    if (call.refusesTheWholeCall(failure) && Arrays.stream(outcomes).allMatch(Objects::isNull)) {
+                    if (call.refusesTheWholeCall().test(failure) && Arrays.stream(outcomes).allMatch(Objects::isNull)) {
                         return failure;
                     }
                     ApiError first = envelope.firstError();
@@ -290,7 +261,7 @@ final class BulkSender {
                 if (!result.success() && ApiErrors.isRetryable(result.code()) && retryItems) {
                     retry.add(index);
                 } else {
-                    outcomes[index] = call.read(index, result, envelope);
+                    outcomes[index] = call.reader().read(index, result, envelope);
                 }
             }
             return retry;

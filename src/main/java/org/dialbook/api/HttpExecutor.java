@@ -36,7 +36,7 @@ final class HttpExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(HttpExecutor.class);
     // Exactly "application/json" as docs/CONTRACT.md says; JSON is UTF-8 by definition (RFC 8259), and
     // creating the body from bytes stops OkHttp from appending "; charset=utf-8".
-    static final MediaType JSON = MediaType.get("application/json");
+    private static final MediaType JSON = MediaType.get("application/json");
     /** Tries on a new connection after finding pooled ones closed; more means the server drops them at once. */
     private static final int MAX_STALE_RESENDS = 3;
     /** A hostile or confused reset header cannot stall us longer than the retry cap. */
@@ -183,8 +183,12 @@ final class HttpExecutor {
     }
 
     Exchange execute(String method, okhttp3.HttpUrl url, String jsonBody) {
-        return execute(method, url,
-                jsonBody == null ? null : RequestBody.create(jsonBody.getBytes(StandardCharsets.UTF_8), JSON));
+        return execute(method, url, jsonBody == null ? null : jsonBody(jsonBody));
+    }
+
+    /** A JSON request body as docs/CONTRACT.md wants it: UTF-8, Content-Type exactly application/json. */
+    static RequestBody jsonBody(String json) {
+        return RequestBody.create(json.getBytes(StandardCharsets.UTF_8), JSON);
     }
 
     /**

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.dialbook.api.ListQuery;
 import org.dialbook.api.NewContact;
 import org.dialbook.ui.ActiveConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** First run of the desktop app's composition root: no profile, so the sandbox with demo data. */
 class DesktopServicesTest {
@@ -40,13 +42,12 @@ class DesktopServicesTest {
         try (DesktopServices services = new DesktopServices(AppDirs.under(home))) {
             assertThat(services.openedAlready()).as("nothing was opened ahead").isEmpty();
             services.warmUp();
-            Optional<ActiveConnection> ahead = Optional.empty();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (ahead.isEmpty() && System.nanoTime() < deadline) {
-                ahead = services.openedAlready();
-                Thread.sleep(20);
-            }
-            assertThat(ahead).isPresent();
+            AtomicReference<Optional<ActiveConnection>> taken = new AtomicReference<>(Optional.empty());
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+                taken.set(services.openedAlready());
+                return taken.get().isPresent();
+            });
+            Optional<ActiveConnection> ahead = taken.get();
             try (ActiveConnection connection = ahead.get()) {
                 assertThat(connection.sandbox()).isTrue();
                 assertThat(services.openedAlready()).as("taken once").isEmpty();

@@ -83,8 +83,12 @@ public final class ShellViewModel {
             return source.open();
         }).onSuccess(opened -> {
             if (mine != attempt) {
-                // Connect was asked again while this one was opening: the newer one is shown.
-                closeQuietly(opened);
+                // Connect was asked again while this one was opening: the newer one is shown, and this
+                // one is closed off the FX thread (closing a client and a mirror touches the disk).
+                BackgroundTask.quiet(progress -> {
+                    closeQuietly(opened);
+                    return null;
+                }).executeWith(executor);
                 return;
             }
             opened(opened);
